@@ -1,0 +1,82 @@
+import { createInterface } from "node:readline";
+import { createTranslator } from "../../domain/i18n/translator.js";
+import type { Reply } from "../../domain/reply.js";
+import type { CommandRegistry } from "../../handlers/command-registry.js";
+import type { HandlerDeps } from "../../handlers/context.js";
+import { handleCommand } from "../../handlers/handle-command.js";
+import type { Logger } from "../../logger.js";
+import { renderReplyText } from "../../render/reply-text.js";
+import { readLocalMention } from "./local-mentions.js";
+import { writePublishedFiles } from "./published-files.js";
+
+export interface ConsoleOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** A terminal gets a prompt; a pipe is read as a script, one command per line. */
+  interactive: boolean;
+  deps: HandlerDeps;
+  registry: CommandRegistry;
+  logger: Logger;
+  /** Who is typing; `/som NAMN` (`/as NAME`) changes it for the lines that follow. */
+  user: string;
+  channel: string;
+  exportDir: string;
+}
+
+const SWITCH_USER = /^\/(?:som|as)\s+@?([\p{L}\p{N}._-]+)\s*$/iu;
+
+/** The embedded default surface: a council meeting in a terminal or from a script. Resolves at end of input. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { input, output, deps, registry, logger } = options;
+  const t = createTranslator(deps.defaults.locale);
+  const place = { platform: "local", workspaceId: "local", channelId: options.channel } as const;
+  let user = options.user;
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  const prompt = () => {
+    if (options.interactive) output.write(`${user}> `);
+  };
+
+  if (options.interactive) output.write(`${t.t("local.welcome", { name: user })}\n`);
+  prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    const switched = SWITCH_USER.exec(line)?.[1];
+    if (switched !== undefined) {
+      user = switched;
+      output.write(`${t.t("local.user-switched", { name: user })}\n\n`);
+    } else if (line !== "" && !line.startsWith("#")) {
+      output.write(`${await answer(line, user)}\n\n`);
+    }
+    prompt();
+  }
+
+  async function answer(text: string, name: string): Promise<string> {
+    try {
+      const reply = await handleCommand(deps, registry, {
+        actor: { platform: "local", workspaceId: "local", externalId: name.toLowerCase(), displayName: name },
+        place,
+        text,
+        readMention: readLocalMention,
+      });
+      return [privateMark(reply), renderReplyText(reply), ...(await published(reply))].join("");
+    } catch (error) {
+      logger.error({ err: error, text }, "command failed");
+      return t.t("reply.internal-error");
+    }
+  }
+
+  function privateMark(reply: Reply): string {
+    return reply.audience === "caller" ? `${t.t("local.only-you")}\n` : "";
+  }
+
+  async function published(reply: Reply): Promise<string[]> {
+    const notes: string[] = [];
+    for (const block of reply.blocks) {
+      if (block.type === "minutes" && block.status === "published") {
+        const files = await writePublishedFiles(options.exportDir, block.document);
+        notes.push(`\n\n${t.t("local.published-files", { files: files.join(", ") })}`);
+      }
+    }
+    return notes;
+  }
+}

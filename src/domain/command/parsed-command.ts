@@ -1,0 +1,66 @@
+// What the command parser hands to the handlers: one variant per command id of DESIGN.md §3.
+import type { LocalDate, LocalTime, Mention, MinutedItemKind, Role } from "../types.js";
+
+export type ParsedCommand =
+  | { id: "help" }
+  | { id: "council"; name: string }
+  | { id: "meeting"; date: LocalDate; time?: LocalTime; place?: string }
+  | { id: "next" }
+  | { id: "item"; kind: MinutedItemKind; heading: string; text: string }
+  | { id: "action"; assignees: Mention[]; text: string; due?: LocalDate }
+  | { id: "list-open" }
+  | { id: "list-mine" }
+  | { id: "list-overdue" }
+  | { id: "list-person"; person: Mention }
+  | { id: "done"; ref: number }
+  | { id: "minutes" }
+  | { id: "approve" }
+  | { id: "publish" }
+  | { id: "search"; query: string }
+  | { id: "role"; person: Mention; role: Role }
+  | { id: "documents"; url: string }
+  | { id: "lede"; text: string }
+  | { id: "agenda-add"; heading: string }
+  | { id: "agenda-show" }
+  | { id: "edit"; ref: number; body: EditBody }
+  | { id: "remove"; ref: number }
+  | { id: "cancel"; date?: LocalDate }
+  | { id: "move"; from?: LocalDate; to: LocalDate; time?: LocalTime };
+
+export type CommandId = ParsedCommand["id"];
+
+/** `ändra ID …`: the handler applies the parts that fit the item or action named by ID. */
+export interface EditBody {
+  /** Set when the new text was written `RUBRIK: TEXT`. */
+  heading?: string;
+  text: string;
+  /** Set when the text ended in `senast DATUM` / `by DATE`. */
+  due?: LocalDate;
+}
+
+export const PARSE_ERROR_CODES = [
+  "empty",
+  "unknown-command",
+  "missing-argument",
+  "unexpected-argument",
+  "bad-date",
+  "bad-time",
+  "bad-mention",
+  "bad-id",
+  "bad-role",
+  "bad-url",
+  "missing-heading",
+  "empty-text",
+  "too-long",
+] as const;
+export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
+
+export interface ParseError {
+  code: ParseErrorCode;
+  /** The command the words were meant for, when known: its usage line is shown with the error. */
+  command?: CommandId;
+  /** What was wrong, quoted back to the user (`word`, `limit`, …). */
+  params: Record<string, string | number>;
+}
+
+export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; error: ParseError };

@@ -1,0 +1,37 @@
+// Typed errors of the core. Each surface maps `code` to a localised reply
+// (catalogue key `error.<code>`), so no handler writes user text for a failure.
+
+export const ERROR_CODES = [
+  "no-council",
+  "no-current-meeting",
+  "no-next-meeting",
+  "meeting-not-found",
+  "meeting-exists",
+  "not-found",
+  "forbidden-secretary",
+  "forbidden-approver",
+  "forbidden-assignee",
+  "already-bound",
+  "nothing-to-compile",
+  "already-approved",
+  "not-approved",
+  "already-done",
+  "already-removed",
+  "not-an-action",
+  "last-secretary",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export class NoteratError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`);
+    this.name = "NoteratError";
+    this.code = code;
+    this.params = params;
+  }
+}

@@ -1,0 +1,23 @@
+// All user-facing text, merged from one catalogue per area of the product.
+import type { Locale } from "../types.js";
+import { errorMessages } from "./messages/errors.js";
+import { minutesMessages } from "./messages/minutes.js";
+import { parseMessages } from "./messages/parse.js";
+import { replyMessages } from "./messages/replies.js";
+
+const areas = [errorMessages, minutesMessages, parseMessages, replyMessages];
+
+type Merged = typeof errorMessages.sv &
+  typeof minutesMessages.sv &
+  typeof parseMessages.sv &
+  typeof replyMessages.sv;
+export type MessageKey = keyof Merged & string;
+
+function merge(locale: Locale): Record<MessageKey, string> {
+  return Object.assign({}, ...areas.map((area) => area[locale])) as Record<MessageKey, string>;
+}
+
+export const catalog: Record<Locale, Record<MessageKey, string>> = {
+  sv: merge("sv"),
+  en: merge("en"),
+};

@@ -1,0 +1,88 @@
+// What the store hands to handlers: plain data in the domain's words, never Prisma rows.
+import type {
+  ActionStatus,
+  ItemKind,
+  Locale,
+  MeetingStatus,
+  MinutesStatus,
+  Platform,
+  Role,
+} from "./types.js";
+
+/** Where a command was typed: a channel of a workspace (Slack team, Teams tenant) on a platform. */
+export interface Place {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+}
+
+/** Who typed it, as the platform names them. */
+export interface Identity {
+  platform: Platform;
+  workspaceId: string;
+  externalId: string;
+  displayName: string;
+}
+
+export interface PersonRecord extends Identity {
+  id: string;
+  locale: Locale | null;
+}
+
+export interface CouncilRecord {
+  id: string;
+  name: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+export interface MeetingRecord {
+  id: string;
+  councilId: string;
+  startsAt: Date;
+  hasTime: boolean;
+  place: string | null;
+  documentsUrl: string | null;
+  lede: string | null;
+  status: MeetingStatus;
+  minutesStatus: MinutesStatus;
+  approvedAt: Date | null;
+  publishedAt: Date | null;
+}
+
+export interface ItemRecord {
+  id: string;
+  councilId: string;
+  meetingId: string;
+  ref: number;
+  kind: ItemKind;
+  heading: string;
+  text: string;
+  position: number;
+  paragraph: number | null;
+  removedAt: Date | null;
+}
+
+export interface ActionRecord {
+  id: string;
+  councilId: string;
+  councilName: string;
+  meetingId: string | null;
+  itemRef: number | null;
+  ref: number;
+  text: string;
+  dueAt: Date | null;
+  status: ActionStatus;
+  assignees: PersonRecord[];
+  removedAt: Date | null;
+}
+
+export interface MembershipRecord {
+  person: PersonRecord;
+  role: Role;
+}
+
+export interface SearchHit {
+  item: ItemRecord;
+  meetingStartsAt: Date;
+}

@@ -1,0 +1,38 @@
+import { todayIn } from "../domain/dates/zoned-time.js";
+import { formatDayMonth } from "../domain/i18n/format-date.js";
+import { joinList } from "../domain/i18n/join-list.js";
+import type { ActionRecord } from "../domain/records.js";
+import type { ActionEntry } from "../domain/reply.js";
+import type { CommandContext } from "./context.js";
+import { dayBounds } from "./scope.js";
+
+/** The start of today in the zone: an action due before it is overdue. */
+export function startOfToday(now: Date, timeZone: string): Date {
+  return dayBounds(todayIn(now, timeZone), timeZone).from;
+}
+
+/** "#12 Anna Berg och Per Ek: Skicka förslaget – senast 30 maj (försenat)" */
+export function actionEntry(
+  action: ActionRecord,
+  context: CommandContext<unknown>,
+  options: { withCouncil?: boolean } = {},
+): ActionEntry {
+  const { t } = context;
+  const overdue =
+    action.status === "open" &&
+    action.dueAt !== null &&
+    action.dueAt < startOfToday(context.now, context.dates.timeZone);
+  let line = t.t("action.line", {
+    ref: action.ref,
+    assignees: joinList(
+      action.assignees.map((person) => person.displayName),
+      t,
+    ),
+    text: action.text,
+  });
+  if (action.dueAt) line += t.t("action.due", { date: formatDayMonth(action.dueAt, context.dates) });
+  if (overdue) line += t.t("action.overdue");
+  if (action.status === "done") line += t.t("action.done");
+  if (options.withCouncil) line = t.t("action.in-council", { council: action.councilName, line });
+  return { actionId: action.id, ref: action.ref, line, overdue };
+}

@@ -1,0 +1,28 @@
+import { NoteratError } from "../domain/errors.js";
+import { formatDayMonth } from "../domain/i18n/format-date.js";
+import { assertApprover } from "../domain/permissions.js";
+import { textReply } from "../domain/reply.js";
+import type { CommandHandler } from "./command-registry.js";
+import { loadMinutes } from "./minutes-document.js";
+import { currentMeeting, requireCouncil } from "./scope.js";
+
+/** `justera`: the chair or an approver approves the current meeting's minutes as they stand. */
+export const approveMinutes: CommandHandler<"approve"> = async (context) => {
+  const council = requireCouncil(context);
+  assertApprover(context.role);
+  const meeting = await currentMeeting(context, council);
+  if (meeting.minutesStatus === "approved") throw new NoteratError("already-approved");
+  if (!(await loadMinutes(context, council, meeting))) throw new NoteratError("nothing-to-compile");
+  await context.deps.store.meetings.change(
+    meeting,
+    { minutesStatus: "approved", approvedAt: context.now, approvedById: context.actor.id },
+    { action: "approved", actorId: context.actor.id, at: context.now },
+  );
+  return textReply(
+    "channel",
+    context.t.t("minutes.approved", {
+      date: formatDayMonth(meeting.startsAt, context.dates),
+      name: context.actor.displayName,
+    }),
+  );
+};

@@ -1,0 +1,29 @@
+import { toLocal } from "../domain/dates/zoned-time.js";
+import { assertSecretary } from "../domain/permissions.js";
+import { textReply } from "../domain/reply.js";
+import type { CommandHandler } from "./command-registry.js";
+import { currentMeeting, requireCouncil } from "./scope.js";
+
+/** `noterat`, `diskussion`, `beslut RUBRIK: TEXT` in the current meeting. */
+export const recordItem: CommandHandler<"item"> = async (context) => {
+  const council = requireCouncil(context);
+  assertSecretary(context.role);
+  const { command, deps, actor, now, t } = context;
+  const meeting = await currentMeeting(context, council);
+  const { item } = await deps.store.items.record({
+    councilId: council.id,
+    meetingId: meeting.id,
+    kind: command.kind,
+    heading: command.heading,
+    text: command.text,
+    authorId: actor.id,
+    paragraphYear: toLocal(meeting.startsAt, council.timeZone).year,
+    ...(context.deliveryKey === undefined ? {} : { dedupKey: context.deliveryKey }),
+    at: now,
+  });
+  const reply =
+    item.paragraph === null
+      ? t.t(`item.recorded.${command.kind}`, { ref: item.ref, heading: item.heading })
+      : t.t("item.recorded.decision", { ref: item.ref, heading: item.heading, paragraph: item.paragraph });
+  return textReply("channel", reply);
+};

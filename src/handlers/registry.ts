@@ -1,0 +1,51 @@
+import { addAgendaItem } from "./add-agenda-item.js";
+import { approveMinutes } from "./approve-minutes.js";
+import { assignAction } from "./assign-action.js";
+import { cancelMeeting } from "./cancel-meeting.js";
+import { CommandRegistry } from "./command-registry.js";
+import { showMinutesDraft } from "./compile-minutes.js";
+import { completeAction } from "./complete-action.js";
+import { createCouncil } from "./create-council.js";
+import { editEntry } from "./edit-entry.js";
+import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
+import { moveMeeting } from "./move-meeting.js";
+import { publishMinutes } from "./publish-minutes.js";
+import { recordItem } from "./record-item.js";
+import { removeEntry } from "./remove-entry.js";
+import { scheduleMeeting } from "./schedule-meeting.js";
+import { searchItems } from "./search-items.js";
+import { setDocuments } from "./set-documents.js";
+import { setLede } from "./set-lede.js";
+import { setRole } from "./set-role.js";
+import { showAgenda } from "./show-agenda.js";
+import { showHelp } from "./show-help.js";
+import { showNextMeeting } from "./show-next-meeting.js";
+
+/** Every command of DESIGN.md §3 and the use case that serves it. */
+export function createCommandRegistry(): CommandRegistry {
+  return new CommandRegistry()
+    .register("help", showHelp)
+    .register("council", createCouncil)
+    .register("meeting", scheduleMeeting)
+    .register("next", showNextMeeting)
+    .register("item", recordItem)
+    .register("action", assignAction)
+    .register("list-open", listOpen)
+    .register("list-mine", listMine)
+    .register("list-overdue", listOverdue)
+    .register("list-person", listPerson)
+    .register("done", completeAction)
+    .register("minutes", showMinutesDraft)
+    .register("approve", approveMinutes)
+    .register("publish", publishMinutes)
+    .register("search", searchItems)
+    .register("role", setRole)
+    .register("documents", setDocuments)
+    .register("lede", setLede)
+    .register("agenda-add", addAgendaItem)
+    .register("agenda-show", showAgenda)
+    .register("edit", editEntry)
+    .register("remove", removeEntry)
+    .register("cancel", cancelMeeting)
+    .register("move", moveMeeting);
+}

@@ -1,0 +1,46 @@
+import type { CommandId } from "../domain/command/parsed-command.js";
+import { isMessageKey } from "../domain/i18n/translator.js";
+import type { CommandHandler } from "./command-registry.js";
+
+/** The order a secretary meets the commands in: set up, plan, minute, follow up, publish. */
+export const HELP_ORDER: readonly CommandId[] = [
+  "council",
+  "role",
+  "meeting",
+  "move",
+  "cancel",
+  "agenda-add",
+  "agenda-show",
+  "next",
+  "documents",
+  "item",
+  "action",
+  "edit",
+  "remove",
+  "list-open",
+  "list-mine",
+  "list-overdue",
+  "list-person",
+  "done",
+  "search",
+  "minutes",
+  "lede",
+  "approve",
+  "publish",
+  "help",
+];
+
+/** `hjälp`: every command's form, in the council's language. */
+export const showHelp: CommandHandler<"help"> = async ({ t }) => ({
+  audience: "caller",
+  blocks: [
+    {
+      type: "list",
+      title: t.t("help.title"),
+      lines: HELP_ORDER.map((id) => `usage.${id}`)
+        .filter(isMessageKey)
+        .map((key) => t.t(key)),
+    },
+    { type: "text", text: t.t("help.footer") },
+  ],
+});

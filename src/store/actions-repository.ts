@@ -1,0 +1,190 @@
+import type { ActionRecord } from "../domain/records.js";
+import type { ActionStatus } from "../domain/types.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { writeAudit } from "./audit-trail.js";
+import { ACTION_INCLUDE, toAction } from "./row-mappers.js";
+import { takeRef } from "./short-refs.js";
+import { isUniqueViolation } from "./unique-violation.js";
+
+export interface NewAction {
+  councilId: string;
+  meetingId: string | null;
+  itemId: string | null;
+  text: string;
+  dueAt: Date | null;
+  assigneeIds: string[];
+  createdById: string;
+  dedupKey?: string;
+  at: Date;
+}
+
+/** Which open actions to list; every filter narrows. */
+export interface ActionFilter {
+  councilIds: string[];
+  assigneeId?: string;
+  /** Only actions due before this instant. */
+  dueBefore?: Date;
+  limit: number;
+}
+
+export interface ActionChange {
+  text?: string;
+  dueAt?: Date | null;
+}
+
+export class ActionsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(input: NewAction): Promise<{ action: ActionRecord; created: boolean }> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        if (input.dedupKey !== undefined) {
+          const existing = await tx.action.findUnique({
+            where: { dedupKey: input.dedupKey },
+            include: ACTION_INCLUDE,
+          });
+          if (existing) return { action: toAction(existing), created: false };
+        }
+        const ref = await takeRef(tx, input.councilId);
+        const row = await tx.action.create({
+          data: {
+            councilId: input.councilId,
+            meetingId: input.meetingId,
+            itemId: input.itemId,
+            ref,
+            text: input.text,
+            dueAt: input.dueAt,
+            createdById: input.createdById,
+            dedupKey: input.dedupKey ?? null,
+            assignees: { create: input.assigneeIds.map((personId) => ({ personId })) },
+          },
+          include: ACTION_INCLUDE,
+        });
+        await writeAudit(tx, {
+          councilId: input.councilId,
+          actorId: input.createdById,
+          action: "created",
+          entityType: "action",
+          entityId: row.id,
+          after: { ref, text: input.text, dueAt: input.dueAt, assigneeIds: input.assigneeIds },
+          at: input.at,
+        });
+        return { action: toAction(row), created: true };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error) && input.dedupKey !== undefined) {
+        const existing = await this.prisma.action.findUnique({
+          where: { dedupKey: input.dedupKey },
+          include: ACTION_INCLUDE,
+        });
+        if (existing) return { action: toAction(existing), created: false };
+      }
+      throw error;
+    }
+  }
+
+  async byRef(councilId: string, ref: number): Promise<ActionRecord | null> {
+    const row = await this.prisma.action.findUnique({
+      where: { councilId_ref: { councilId, ref } },
+      include: ACTION_INCLUDE,
+    });
+    return row ? toAction(row) : null;
+  }
+
+  /** Open actions, soonest due first (undated last), then by number. */
+  async open(filter: ActionFilter): Promise<ActionRecord[]> {
+    const rows = await this.prisma.action.findMany({
+      where: whereOpen(filter),
+      include: ACTION_INCLUDE,
+      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { ref: "asc" }],
+      take: filter.limit,
+    });
+    return rows.map(toAction);
+  }
+
+  async countOpen(filter: Omit<ActionFilter, "limit">): Promise<number> {
+    return this.prisma.action.count({ where: whereOpen(filter) });
+  }
+
+  /** The meeting's actions in number order, without removed ones. */
+  async ofMeeting(meetingId: string): Promise<ActionRecord[]> {
+    const rows = await this.prisma.action.findMany({
+      where: { meetingId, removedAt: null },
+      include: ACTION_INCLUDE,
+      orderBy: { ref: "asc" },
+    });
+    return rows.map(toAction);
+  }
+
+  async complete(action: ActionRecord, actorId: string, at: Date): Promise<ActionRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.action.update({
+        where: { id: action.id },
+        data: { status: "done", completedAt: at, completedById: actorId },
+        include: ACTION_INCLUDE,
+      });
+      await writeAudit(tx, {
+        councilId: action.councilId,
+        actorId,
+        action: "completed",
+        entityType: "action",
+        entityId: action.id,
+        before: { status: action.status },
+        after: { status: "done" },
+        at,
+      });
+      return toAction(row);
+    });
+  }
+
+  async change(
+    action: ActionRecord,
+    change: ActionChange,
+    actorId: string,
+    at: Date,
+  ): Promise<ActionRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.action.update({
+        where: { id: action.id },
+        data: change,
+        include: ACTION_INCLUDE,
+      });
+      await writeAudit(tx, {
+        councilId: action.councilId,
+        actorId,
+        action: "changed",
+        entityType: "action",
+        entityId: action.id,
+        before: { text: action.text, dueAt: action.dueAt },
+        after: change,
+        at,
+      });
+      return toAction(row);
+    });
+  }
+
+  async remove(action: ActionRecord, actorId: string, at: Date): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.action.update({ where: { id: action.id }, data: { removedAt: at } });
+      await writeAudit(tx, {
+        councilId: action.councilId,
+        actorId,
+        action: "removed",
+        entityType: "action",
+        entityId: action.id,
+        before: { text: action.text, status: action.status },
+        at,
+      });
+    });
+  }
+}
+
+function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.ActionWhereInput {
+  return {
+    councilId: { in: filter.councilIds },
+    status: "open" satisfies ActionStatus,
+    removedAt: null,
+    ...(filter.assigneeId ? { assignees: { some: { personId: filter.assigneeId } } } : {}),
+    ...(filter.dueBefore ? { dueAt: { lt: filter.dueBefore } } : {}),
+  };
+}

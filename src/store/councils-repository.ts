@@ -1,0 +1,94 @@
+import type { CouncilRecord, Place } from "../domain/records.js";
+import type { Locale } from "../domain/types.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { writeAudit } from "./audit-trail.js";
+import { toCouncil } from "./row-mappers.js";
+
+export interface NewCouncil {
+  name: string;
+  place: Place;
+  creatorId: string;
+  locale: Locale;
+  timeZone: string;
+  at: Date;
+}
+
+export class CouncilsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findByPlace(place: Place): Promise<CouncilRecord | null> {
+    const binding = await this.prisma.channelBinding.findUnique({
+      where: { platform_workspaceId_channelId: place },
+      include: { council: true },
+    });
+    return binding ? toCouncil(binding.council) : null;
+  }
+
+  /** A council of the same name bound somewhere in the same workspace (to bind another channel). */
+  async findByNameInWorkspace(
+    name: string,
+    place: Pick<Place, "platform" | "workspaceId">,
+  ): Promise<CouncilRecord | null> {
+    const council = await this.prisma.council.findFirst({
+      where: {
+        name,
+        bindings: { some: { platform: place.platform, workspaceId: place.workspaceId } },
+      },
+    });
+    return council ? toCouncil(council) : null;
+  }
+
+  /** Creates the council bound to the place, with its creator as first secretary. */
+  async create(input: NewCouncil): Promise<CouncilRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const council = await tx.council.create({
+        data: {
+          name: input.name,
+          locale: input.locale,
+          timeZone: input.timeZone,
+          bindings: { create: { ...input.place } },
+          memberships: { create: { personId: input.creatorId, role: "secretary" } },
+        },
+      });
+      await writeAudit(tx, {
+        councilId: council.id,
+        actorId: input.creatorId,
+        action: "created",
+        entityType: "council",
+        entityId: council.id,
+        after: { name: input.name, place: input.place },
+        at: input.at,
+      });
+      return toCouncil(council);
+    });
+  }
+
+  async bind(councilId: string, place: Place, actorId: string, at: Date): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const binding = await tx.channelBinding.create({ data: { councilId, ...place } });
+      await writeAudit(tx, {
+        councilId,
+        actorId,
+        action: "bound",
+        entityType: "binding",
+        entityId: binding.id,
+        after: place,
+        at,
+      });
+    });
+  }
+
+  /** The councils in which the person has a role or an action: the scope of "mina". */
+  async idsOfPerson(personId: string): Promise<string[]> {
+    const councils = await this.prisma.council.findMany({
+      where: {
+        OR: [
+          { memberships: { some: { personId } } },
+          { actions: { some: { assignees: { some: { personId } } } } },
+        ],
+      },
+      select: { id: true },
+    });
+    return councils.map((council) => council.id);
+  }
+}

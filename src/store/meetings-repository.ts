@@ -1,0 +1,127 @@
+import type { MeetingRecord } from "../domain/records.js";
+import type { MinutesStatus } from "../domain/types.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { writeAudit } from "./audit-trail.js";
+import type { Db } from "./prisma-types.js";
+import { toMeeting } from "./row-mappers.js";
+
+export interface NewMeeting {
+  councilId: string;
+  startsAt: Date;
+  hasTime: boolean;
+  place: string | null;
+  actorId: string;
+  at: Date;
+}
+
+/** The fields of a meeting that commands change; each change is audited with its before/after. */
+export type MeetingChange = Partial<
+  Pick<
+    MeetingRecord,
+    "startsAt" | "hasTime" | "place" | "documentsUrl" | "lede" | "status" | "minutesStatus"
+  >
+> & {
+  approvedAt?: Date | null;
+  approvedById?: string | null;
+  publishedAt?: Date | null;
+  publishedById?: string | null;
+};
+
+export class MeetingsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(input: NewMeeting): Promise<MeetingRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const meeting = await tx.meeting.create({
+        data: {
+          councilId: input.councilId,
+          startsAt: input.startsAt,
+          hasTime: input.hasTime,
+          place: input.place,
+        },
+      });
+      await writeAudit(tx, {
+        councilId: input.councilId,
+        actorId: input.actorId,
+        action: "created",
+        entityType: "meeting",
+        entityId: meeting.id,
+        after: { startsAt: input.startsAt, place: input.place },
+        at: input.at,
+      });
+      return toMeeting(meeting);
+    });
+  }
+
+  /** Planned meetings that start in [from, to), earliest first. */
+  async plannedBetween(councilId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
+    const rows = await this.prisma.meeting.findMany({
+      where: { councilId, status: "planned", startsAt: { gte: from, lt: to } },
+      orderBy: { startsAt: "asc" },
+    });
+    return rows.map(toMeeting);
+  }
+
+  /** The earliest planned meeting that starts after `now`. */
+  async next(councilId: string, now: Date): Promise<MeetingRecord | null> {
+    const row = await this.prisma.meeting.findFirst({
+      where: { councilId, status: "planned", startsAt: { gt: now } },
+      orderBy: { startsAt: "asc" },
+    });
+    return row ? toMeeting(row) : null;
+  }
+
+  /** The latest planned meeting before `now` whose minutes are not published. */
+  async latestUnpublishedBefore(councilId: string, now: Date): Promise<MeetingRecord | null> {
+    const row = await this.prisma.meeting.findFirst({
+      where: {
+        councilId,
+        status: "planned",
+        startsAt: { lt: now },
+        minutesStatus: { not: "published" },
+      },
+      orderBy: { startsAt: "desc" },
+    });
+    return row ? toMeeting(row) : null;
+  }
+
+  async byId(id: string): Promise<MeetingRecord | null> {
+    const row = await this.prisma.meeting.findUnique({ where: { id } });
+    return row ? toMeeting(row) : null;
+  }
+
+  async change(
+    meeting: MeetingRecord,
+    change: MeetingChange,
+    audit: { action: string; actorId: string; at: Date },
+  ): Promise<MeetingRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.meeting.update({ where: { id: meeting.id }, data: change });
+      const before = Object.fromEntries(
+        Object.keys(change).map((key) => [key, (meeting as unknown as Record<string, unknown>)[key]]),
+      );
+      await writeAudit(tx, {
+        councilId: meeting.councilId,
+        actorId: audit.actorId,
+        action: audit.action,
+        entityType: "meeting",
+        entityId: meeting.id,
+        before,
+        after: change,
+        at: audit.at,
+      });
+      return toMeeting(row);
+    });
+  }
+}
+
+/**
+ * Approved or published minutes whose content changes need approving again; the first
+ * publication stamp is kept so that publishing again edits what was posted.
+ */
+export async function reopenMinutes(db: Db, meetingId: string): Promise<void> {
+  await db.meeting.updateMany({
+    where: { id: meetingId, minutesStatus: { not: "draft" } },
+    data: { minutesStatus: "draft" satisfies MinutesStatus, approvedAt: null, approvedById: null },
+  });
+}

@@ -1,0 +1,74 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+
+// Applies prisma/migrations at start-up without spawning the Prisma CLI (which costs seconds).
+// It keeps Prisma's own bookkeeping table, with the same checksums, so `prisma migrate status`
+// and `prisma migrate deploy` agree with what this runner did.
+
+const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+}
+
+export function readMigrations(directory: string): MigrationFile[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(join(directory, name, "migration.sql"), "utf8") }));
+}
+
+/** Applies the migrations not yet applied, each in its own transaction; returns their names. */
+export function applyMigrations(db: BetterSqlite3.Database, migrations: MigrationFile[]): string[] {
+  db.exec(BOOKKEEPING);
+  const applied = new Map(
+    db
+      .prepare(
+        `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+      )
+      .all()
+      .map((row) => {
+        const { name, checksum } = row as { name: string; checksum: string };
+        return [name, checksum] as const;
+      }),
+  );
+  const record = db.prepare(
+    `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+  );
+  const done: string[] = [];
+  for (const migration of migrations) {
+    const checksum = createHash("sha256").update(migration.sql).digest("hex");
+    const previous = applied.get(migration.name);
+    if (previous !== undefined) {
+      if (previous !== checksum) {
+        throw new Error(`migration ${migration.name} was changed after it was applied`);
+      }
+      continue;
+    }
+    const startedAt = prismaTimestamp();
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(randomUUID(), checksum, prismaTimestamp(), migration.name, startedAt);
+    })();
+    done.push(migration.name);
+  }
+  return done;
+}
+
+/** The timestamp format Prisma's schema engine writes into its bookkeeping table. */
+function prismaTimestamp(): string {
+  return new Date().toISOString().replace("Z", "+00:00");
+}

@@ -1,0 +1,103 @@
+// Prisma rows → domain records. Enumerations are stored as strings; the schema's comments
+// name their values and only the store writes them, so the casts here are the one place
+// where a stored string becomes a domain type.
+import type {
+  ActionRecord,
+  CouncilRecord,
+  ItemRecord,
+  MeetingRecord,
+  PersonRecord,
+} from "../domain/records.js";
+import type {
+  ActionStatus,
+  ItemKind,
+  Locale,
+  MeetingStatus,
+  MinutesStatus,
+  Platform,
+} from "../domain/types.js";
+import type {
+  Action,
+  ActionAssignee,
+  Council,
+  Item,
+  Meeting,
+  Person,
+} from "../generated/prisma/client.js";
+
+export function toCouncil(row: Council): CouncilRecord {
+  return { id: row.id, name: row.name, locale: row.locale as Locale, timeZone: row.timeZone };
+}
+
+export function toPerson(row: Person): PersonRecord {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    workspaceId: row.workspaceId,
+    externalId: row.externalId,
+    displayName: row.displayName,
+    locale: row.locale as Locale | null,
+  };
+}
+
+export function toMeeting(row: Meeting): MeetingRecord {
+  return {
+    id: row.id,
+    councilId: row.councilId,
+    startsAt: row.startsAt,
+    hasTime: row.hasTime,
+    place: row.place,
+    documentsUrl: row.documentsUrl,
+    lede: row.lede,
+    status: row.status as MeetingStatus,
+    minutesStatus: row.minutesStatus as MinutesStatus,
+    approvedAt: row.approvedAt,
+    publishedAt: row.publishedAt,
+  };
+}
+
+export function toItem(row: Item): ItemRecord {
+  return {
+    id: row.id,
+    councilId: row.councilId,
+    meetingId: row.meetingId,
+    ref: row.ref,
+    kind: row.kind as ItemKind,
+    heading: row.heading,
+    text: row.text,
+    position: row.position,
+    paragraph: row.paragraph,
+    removedAt: row.removedAt,
+  };
+}
+
+export type ActionRow = Action & {
+  council: Council;
+  item: Item | null;
+  assignees: Array<ActionAssignee & { person: Person }>;
+};
+
+/** The relations `toAction` needs, for `include:`. */
+export const ACTION_INCLUDE = {
+  council: true,
+  item: true,
+  assignees: { include: { person: true } },
+} as const;
+
+export function toAction(row: ActionRow): ActionRecord {
+  return {
+    id: row.id,
+    councilId: row.councilId,
+    councilName: row.council.name,
+    meetingId: row.meetingId,
+    itemRef: row.item?.ref ?? null,
+    ref: row.ref,
+    text: row.text,
+    dueAt: row.dueAt,
+    status: row.status as ActionStatus,
+    assignees: row.assignees
+      .map((assignee) => toPerson(assignee.person))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, "sv")),
+    removedAt: row.removedAt,
+  };
+}

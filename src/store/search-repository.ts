@@ -1,0 +1,48 @@
+import type { SearchHit } from "../domain/records.js";
+import type { Item, PrismaClient } from "../generated/prisma/client.js";
+import { toItem } from "./row-mappers.js";
+
+type HitRow = Omit<Item, "createdAt" | "updatedAt" | "removedAt"> & {
+  removedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  meetingStartsAt: string;
+};
+
+export class SearchRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Full-text search in one council's minuted items, best match first (FTS5's bm25, headings
+   * weighted above text). Every word must match, as a prefix: "kollektiv" finds
+   * "Kollektivtrafikmyndigheten".
+   */
+  async search(councilId: string, words: string[], limit: number): Promise<SearchHit[]> {
+    const query = words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(" ");
+    if (query === "") return [];
+    const rows = await this.prisma.$queryRaw<HitRow[]>`
+      SELECT i.*, m."startsAt" AS "meetingStartsAt"
+      FROM "ItemSearch" s
+      JOIN "Item" i ON i."id" = s."itemId"
+      JOIN "Meeting" m ON m."id" = i."meetingId"
+      WHERE "ItemSearch" MATCH ${query}
+        AND s."councilId" = ${councilId}
+        AND i."removedAt" IS NULL
+        AND i."kind" <> 'agenda'
+      ORDER BY bm25("ItemSearch", 0, 0, 4.0, 1.0), m."startsAt" DESC
+      LIMIT ${limit}`;
+    return rows.map((row) => ({
+      item: toItem({
+        ...row,
+        ref: Number(row.ref),
+        position: Number(row.position),
+        paragraph: row.paragraph === null ? null : Number(row.paragraph),
+        paragraphYear: row.paragraphYear === null ? null : Number(row.paragraphYear),
+        removedAt: null,
+        createdAt: new Date(row.createdAt),
+        updatedAt: new Date(row.updatedAt),
+      }),
+      meetingStartsAt: new Date(row.meetingStartsAt),
+    }));
+  }
+}

@@ -1,0 +1,29 @@
+import { ActionsRepository } from "./actions-repository.js";
+import { CouncilsRepository } from "./councils-repository.js";
+import type { Database } from "./database.js";
+import { ItemsRepository } from "./items-repository.js";
+import { MeetingsRepository } from "./meetings-repository.js";
+import { PeopleRepository } from "./people-repository.js";
+import { SearchRepository } from "./search-repository.js";
+
+/** Everything handlers may do with stored data, one repository per entity. */
+export interface Store {
+  councils: CouncilsRepository;
+  people: PeopleRepository;
+  meetings: MeetingsRepository;
+  items: ItemsRepository;
+  actions: ActionsRepository;
+  search: SearchRepository;
+}
+
+export function createStore(database: Database): Store {
+  const { prisma } = database;
+  return {
+    councils: new CouncilsRepository(prisma),
+    people: new PeopleRepository(prisma),
+    meetings: new MeetingsRepository(prisma),
+    items: new ItemsRepository(prisma),
+    actions: new ActionsRepository(prisma),
+    search: new SearchRepository(prisma),
+  };
+}

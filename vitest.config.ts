@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // A zone with DST that is not the machine's (UTC): code must never rely on the host zone.
+    env: { TZ: "America/New_York" },
+    testTimeout: 20_000,
+    pool: "forks",
+  },
+});
