@@ -18,7 +18,7 @@ const schema = z.object({
   LOCAL_USER: z
     .string()
     .regex(/^[\p{L}\p{N}._-]+$/u, "must be one word (letters, digits, . _ -)")
-    .default("sekreterare"),
+    .default("Sekreteraren"),
   LOCAL_CHANNEL: z.string().min(1).default("konsol"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });

@@ -12,7 +12,8 @@ const systemClock: Clock = { now: () => new Date() };
 async function main(): Promise<number> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
-    for (const problem of loaded.problems) process.stderr.write(`Configuration error: ${problem}\n`);
+    for (const problem of loaded.problems)
+      process.stderr.write(`Configuration error: ${problem}\n`);
     return 1;
   }
   const { config } = loaded;
@@ -45,7 +46,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Noterat stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Noterat stopped: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

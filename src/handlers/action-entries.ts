@@ -30,7 +30,8 @@ export function actionEntry(
     ),
     text: action.text,
   });
-  if (action.dueAt) line += t.t("action.due", { date: formatDayMonth(action.dueAt, context.dates) });
+  if (action.dueAt)
+    line += t.t("action.due", { date: formatDayMonth(action.dueAt, context.dates) });
   if (overdue) line += t.t("action.overdue");
   if (action.status === "done") line += t.t("action.done");
   if (options.withCouncil) line = t.t("action.in-council", { council: action.councilName, line });

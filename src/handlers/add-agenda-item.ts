@@ -1,9 +1,9 @@
+import { toLocal } from "../domain/dates/zoned-time.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
 import { describeMeeting } from "./meeting-description.js";
 import { nextMeeting, requireCouncil } from "./scope.js";
-import { toLocal } from "../domain/dates/zoned-time.js";
 
 /** `punkt RUBRIK`: a planned point on the next meeting's agenda (dagordning). */
 export const addAgendaItem: CommandHandler<"agenda-add"> = async (context) => {

@@ -1,7 +1,7 @@
 import { toInstant } from "../domain/dates/zoned-time.js";
 import { assertSecretary } from "../domain/permissions.js";
-import type { CommandHandler } from "./command-registry.js";
 import { actionEntry } from "./action-entries.js";
+import type { CommandHandler } from "./command-registry.js";
 import { findCurrentMeeting, requireCouncil } from "./scope.js";
 
 /**
@@ -34,6 +34,8 @@ export const assignAction: CommandHandler<"action"> = async (context) => {
   });
   return {
     audience: "channel",
-    blocks: [{ type: "actions", title: t.t("action.assigned"), actions: [actionEntry(action, context)] }],
+    blocks: [
+      { type: "actions", title: t.t("action.assigned"), actions: [actionEntry(action, context)] },
+    ],
   };
 };

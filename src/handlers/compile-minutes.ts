@@ -13,7 +13,9 @@ export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
   if (!document) throw new NoteratError("nothing-to-compile");
   const { t } = context;
   const next =
-    meeting.minutesStatus === "approved" ? t.t("minutes.draft-approved") : t.t("minutes.draft-next");
+    meeting.minutesStatus === "approved"
+      ? t.t("minutes.draft-approved")
+      : t.t("minutes.draft-next");
   return {
     audience: "caller",
     blocks: [

@@ -1,7 +1,7 @@
 import { NoteratError } from "../domain/errors.js";
 import { assertMayComplete } from "../domain/permissions.js";
-import type { CommandHandler } from "./command-registry.js";
 import { actionEntry } from "./action-entries.js";
+import type { CommandHandler } from "./command-registry.js";
 import { requireCouncil } from "./scope.js";
 
 /** `klar ID`: by an assignee or the secretary. */
@@ -11,7 +11,9 @@ export const completeAction: CommandHandler<"done"> = async (context) => {
   const action = await deps.store.actions.byRef(council.id, command.ref);
   if (!action || action.removedAt) {
     const item = await deps.store.items.byRef(council.id, command.ref);
-    throw new NoteratError(item && !item.removedAt ? "not-an-action" : "not-found", { ref: command.ref });
+    throw new NoteratError(item && !item.removedAt ? "not-an-action" : "not-found", {
+      ref: command.ref,
+    });
   }
   assertMayComplete(
     context.role,

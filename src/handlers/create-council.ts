@@ -24,5 +24,8 @@ export const createCouncil: CommandHandler<"council"> = async (context) => {
     timeZone: deps.defaults.timeZone,
     at: now,
   });
-  return textReply("channel", t.t("council.created", { council: council.name, name: actor.displayName }));
+  return textReply(
+    "channel",
+    t.t("council.created", { council: council.name, name: actor.displayName }),
+  );
 };

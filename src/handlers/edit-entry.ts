@@ -27,7 +27,9 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   const action = await deps.store.actions.byRef(council.id, command.ref);
   if (action && !action.removedAt) {
     const text = body.heading === undefined ? body.text : `${body.heading}: ${body.text}`;
-    const dueAt = body.due ? toInstant(body.due, { hour: 0, minute: 0 }, council.timeZone) : undefined;
+    const dueAt = body.due
+      ? toInstant(body.due, { hour: 0, minute: 0 }, council.timeZone)
+      : undefined;
     await deps.store.actions.change(action, { text, ...(dueAt ? { dueAt } : {}) }, actor.id, now);
     return textReply("channel", t.t("entry.edited", { ref: action.ref }));
   }

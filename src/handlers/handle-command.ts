@@ -42,7 +42,9 @@ export async function handleCommand(
       role,
       ...(request.deliveryId === undefined
         ? {}
-        : { deliveryKey: `${request.place.platform}:${request.place.workspaceId}:${request.deliveryId}` }),
+        : {
+            deliveryKey: `${request.place.platform}:${request.place.workspaceId}:${request.deliveryId}`,
+          }),
       t,
       dates: { locale, timeZone, now },
     });

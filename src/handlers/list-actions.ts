@@ -1,9 +1,9 @@
 import type { ActionRecord } from "../domain/records.js";
 import type { Reply } from "../domain/reply.js";
 import type { ActionFilter } from "../store/actions-repository.js";
+import { actionEntry, startOfToday } from "./action-entries.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
-import { actionEntry, startOfToday } from "./action-entries.js";
 import { requireCouncil } from "./scope.js";
 
 /** A list in chat stays readable; the rest is counted, not shown. */
@@ -51,7 +51,11 @@ export const listPerson: CommandHandler<"list-person"> = async (context) => {
 async function listed(
   context: CommandContext<unknown>,
   filter: Omit<ActionFilter, "limit">,
-  titleKey: "actions.open-title" | "actions.overdue-title" | "actions.mine-title" | "actions.person-title",
+  titleKey:
+    | "actions.open-title"
+    | "actions.overdue-title"
+    | "actions.mine-title"
+    | "actions.person-title",
   withCouncil: boolean,
   titleParams: Record<string, string> = {},
 ): Promise<Reply> {
@@ -69,7 +73,9 @@ async function listed(
         type: "actions",
         title: t.t(titleKey, { ...titleParams, count: total }),
         actions: found.map((action) => actionEntry(action, context, { withCouncil })),
-        ...(total > found.length ? { more: t.t("actions.more", { count: total - found.length }) } : {}),
+        ...(total > found.length
+          ? { more: t.t("actions.more", { count: total - found.length }) }
+          : {}),
       },
     ],
   };

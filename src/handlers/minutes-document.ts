@@ -32,7 +32,13 @@ export async function loadMinutes(
       documentsUrl: meeting.documentsUrl,
       publishedAt: meeting.publishedAt,
     },
-    items: items.map(({ ref, kind, heading, text, paragraph }) => ({ ref, kind, heading, text, paragraph })),
+    items: items.map(({ ref, kind, heading, text, paragraph }) => ({
+      ref,
+      kind,
+      heading,
+      text,
+      paragraph,
+    })),
     actions: actions.map((action) => {
       const due = action.dueAt ? toLocal(action.dueAt, council.timeZone) : null;
       return {

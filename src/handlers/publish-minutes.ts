@@ -22,6 +22,14 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   );
   return {
     audience: "channel",
-    blocks: [{ type: "minutes", meetingId: meeting.id, status: "published", document, republished: meeting.publishedAt !== null }],
+    blocks: [
+      {
+        type: "minutes",
+        meetingId: meeting.id,
+        status: "published",
+        document,
+        republished: meeting.publishedAt !== null,
+      },
+    ],
   };
 };

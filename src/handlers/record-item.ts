@@ -24,6 +24,10 @@ export const recordItem: CommandHandler<"item"> = async (context) => {
   const reply =
     item.paragraph === null
       ? t.t(`item.recorded.${command.kind}`, { ref: item.ref, heading: item.heading })
-      : t.t("item.recorded.decision", { ref: item.ref, heading: item.heading, paragraph: item.paragraph });
+      : t.t("item.recorded.decision", {
+          ref: item.ref,
+          heading: item.heading,
+          paragraph: item.paragraph,
+        });
   return textReply("channel", reply);
 };

@@ -25,5 +25,8 @@ export const scheduleMeeting: CommandHandler<"meeting"> = async (context) => {
     actorId: actor.id,
     at: now,
   });
-  return textReply("channel", t.t("meeting.scheduled", { meeting: describeMeeting(meeting, context) }));
+  return textReply(
+    "channel",
+    t.t("meeting.scheduled", { meeting: describeMeeting(meeting, context) }),
+  );
 };

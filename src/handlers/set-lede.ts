@@ -12,7 +12,9 @@ export const setLede: CommandHandler<"lede"> = async (context) => {
     meeting,
     {
       lede: context.command.text,
-      ...(meeting.minutesStatus === "draft" ? {} : { minutesStatus: "draft", approvedAt: null, approvedById: null }),
+      ...(meeting.minutesStatus === "draft"
+        ? {}
+        : { minutesStatus: "draft", approvedAt: null, approvedById: null }),
     },
     { action: "changed", actorId: context.actor.id, at: context.now },
   );

@@ -17,7 +17,13 @@ export const setRole: CommandHandler<"role"> = async (context) => {
       throw new NoteratError("last-secretary");
     }
   }
-  await deps.store.people.setRole(council.id, person.id, command.role, context.actor.id, context.now);
+  await deps.store.people.setRole(
+    council.id,
+    person.id,
+    command.role,
+    context.actor.id,
+    context.now,
+  );
   return textReply(
     "channel",
     t.t("role.set", { name: person.displayName, role: t.t(`role.${command.role}`) }),

@@ -12,7 +12,10 @@ export const showAgenda: CommandHandler<"agenda-show"> = async (context) => {
   );
   const title = t.t("agenda.for-meeting", { meeting: describeMeeting(meeting, context) });
   if (agenda.length === 0) {
-    return { audience: "caller", blocks: [{ type: "text", text: `${title}\n${t.t("agenda.empty")}` }] };
+    return {
+      audience: "caller",
+      blocks: [{ type: "text", text: `${title}\n${t.t("agenda.empty")}` }],
+    };
   }
   return {
     audience: "caller",

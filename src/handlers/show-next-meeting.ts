@@ -8,12 +8,21 @@ export const showNextMeeting: CommandHandler<"next"> = async (context) => {
   const council = requireCouncil(context);
   const { deps, t } = context;
   const meeting = await deps.store.meetings.next(council.id, context.now);
-  if (!meeting) return { audience: "caller", blocks: [{ type: "text", text: t.t("meeting.none-planned") }] };
-  const agenda = (await deps.store.items.ofMeeting(meeting.id)).filter((item) => item.kind === "agenda");
+  if (!meeting)
+    return { audience: "caller", blocks: [{ type: "text", text: t.t("meeting.none-planned") }] };
+  const agenda = (await deps.store.items.ofMeeting(meeting.id)).filter(
+    (item) => item.kind === "agenda",
+  );
   const reply: Reply = {
     audience: "caller",
     blocks: [
-      { type: "text", text: t.t("meeting.next", { council: council.name, meeting: describeMeeting(meeting, context) }) },
+      {
+        type: "text",
+        text: t.t("meeting.next", {
+          council: council.name,
+          meeting: describeMeeting(meeting, context),
+        }),
+      },
     ],
   };
   if (agenda.length > 0) {
@@ -24,7 +33,10 @@ export const showNextMeeting: CommandHandler<"next"> = async (context) => {
     });
   }
   if (meeting.documentsUrl) {
-    reply.blocks.push({ type: "text", text: t.t("meeting.documents", { url: meeting.documentsUrl }) });
+    reply.blocks.push({
+      type: "text",
+      text: t.t("meeting.documents", { url: meeting.documentsUrl }),
+    });
   }
   return reply;
 };

@@ -101,7 +101,12 @@ export class ItemsRepository {
     return rows.map(toItem);
   }
 
-  async change(item: ItemRecord, change: ItemChange, actorId: string, at: Date): Promise<ItemRecord> {
+  async change(
+    item: ItemRecord,
+    change: ItemChange,
+    actorId: string,
+    at: Date,
+  ): Promise<ItemRecord> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.item.update({ where: { id: item.id }, data: change });
       if (item.kind !== "agenda") await reopenMinutes(tx, item.meetingId);

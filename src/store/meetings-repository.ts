@@ -98,7 +98,10 @@ export class MeetingsRepository {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.meeting.update({ where: { id: meeting.id }, data: change });
       const before = Object.fromEntries(
-        Object.keys(change).map((key) => [key, (meeting as unknown as Record<string, unknown>)[key]]),
+        Object.keys(change).map((key) => [
+          key,
+          (meeting as unknown as Record<string, unknown>)[key],
+        ]),
       );
       await writeAudit(tx, {
         councilId: meeting.councilId,

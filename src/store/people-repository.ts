@@ -27,11 +27,18 @@ export class PeopleRepository {
     mention: Mention,
     place: { platform: Platform; workspaceId: string },
   ): Promise<PersonRecord> {
-    const key = { ...place, externalId: mention.externalId };
+    const key = {
+      platform: place.platform,
+      workspaceId: place.workspaceId,
+      externalId: mention.externalId,
+    };
     const existing = await this.prisma.person.findUnique({
       where: { platform_workspaceId_externalId: key },
     });
-    if (existing && (mention.displayName === undefined || existing.displayName === mention.displayName)) {
+    if (
+      existing &&
+      (mention.displayName === undefined || existing.displayName === mention.displayName)
+    ) {
       return toPerson(existing);
     }
     return this.ensure({ ...key, displayName: mention.displayName ?? mention.externalId });

@@ -53,7 +53,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   async function answer(text: string, name: string): Promise<string> {
     try {
       const reply = await handleCommand(deps, registry, {
-        actor: { platform: "local", workspaceId: "local", externalId: name.toLowerCase(), displayName: name },
+        actor: {
+          platform: "local",
+          workspaceId: "local",
+          externalId: name.toLowerCase(),
+          displayName: name,
+        },
         place,
         text,
         readMention: readLocalMention,

@@ -9,11 +9,13 @@ export const errorMessages = defineMessages({
       "Det finns inget pågående möte. Planera ett med `möte DATUM`, till exempel `möte idag kl 13`.",
     "error.no-next-meeting": "Inget kommande möte är planerat. Planera ett med `möte DATUM`.",
     "error.meeting-not-found": "Det finns inget planerat möte {date}.",
-    "error.meeting-exists": "Det finns redan ett möte {date}. Flytta det med `flytta` eller välj en annan dag.",
+    "error.meeting-exists":
+      "Det finns redan ett möte {date}. Flytta det med `flytta` eller välj en annan dag.",
     "error.not-found": "Det finns ingen punkt eller inget uppdrag med nummer #{ref}.",
     "error.forbidden-secretary": "Det får bara rådets sekreterare göra.",
     "error.forbidden-approver": "Det får bara ordföranden eller en justerare göra.",
-    "error.forbidden-assignee": "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
+    "error.forbidden-assignee":
+      "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
     "error.already-bound": "Den här kanalen hör redan till {council}.",
     "error.nothing-to-compile":
       "Mötet har inga punkter än. Lägg till med `noterat RUBRIK: TEXT`, `diskussion` eller `beslut`.",
@@ -23,7 +25,8 @@ export const errorMessages = defineMessages({
     "error.already-done": "Uppdrag #{ref} är redan klart.",
     "error.already-removed": "#{ref} är redan struket.",
     "error.not-an-action": "#{ref} är en punkt, inte ett uppdrag. Bara uppdrag kan markeras klara.",
-    "error.last-secretary": "Rådet behöver minst en sekreterare. Utse en ny innan du ändrar den sista.",
+    "error.last-secretary":
+      "Rådet behöver minst en sekreterare. Utse en ny innan du ändrar den sista.",
   },
   en: {
     "error.no-council":
@@ -32,19 +35,23 @@ export const errorMessages = defineMessages({
       "There is no current meeting. Schedule one with `meeting DATE`, for example `meeting today at 13:00`.",
     "error.no-next-meeting": "No coming meeting is scheduled. Schedule one with `meeting DATE`.",
     "error.meeting-not-found": "There is no meeting scheduled on {date}.",
-    "error.meeting-exists": "There is already a meeting on {date}. Move it with `move` or pick another day.",
+    "error.meeting-exists":
+      "There is already a meeting on {date}. Move it with `move` or pick another day.",
     "error.not-found": "There is no item or action numbered #{ref}.",
     "error.forbidden-secretary": "Only the council's secretary may do that.",
     "error.forbidden-approver": "Only the chair or an approver may do that.",
-    "error.forbidden-assignee": "Only the person with the action, or the secretary, can mark it done.",
+    "error.forbidden-assignee":
+      "Only the person with the action, or the secretary, can mark it done.",
     "error.already-bound": "This channel already belongs to {council}.",
     "error.nothing-to-compile":
       "The meeting has no items yet. Add one with `note HEADING: TEXT`, `discussion` or `decision`.",
     "error.already-approved": "The notes are already approved.",
-    "error.not-approved": "The notes are not approved yet. The chair or an approver approves with `approve`.",
+    "error.not-approved":
+      "The notes are not approved yet. The chair or an approver approves with `approve`.",
     "error.already-done": "Action #{ref} is already done.",
     "error.already-removed": "#{ref} is already removed.",
     "error.not-an-action": "#{ref} is an item, not an action. Only actions can be marked done.",
-    "error.last-secretary": "The council needs at least one secretary. Appoint another before changing the last one.",
+    "error.last-secretary":
+      "The council needs at least one secretary. Appoint another before changing the last one.",
   },
 });

@@ -4,10 +4,11 @@ import { defineMessages } from "../define-messages.js";
 export const replyMessages = defineMessages({
   sv: {
     "reply.usage": "Skriv så här: {usage}",
-    "reply.internal-error": "Något gick fel hos Noterat och ingenting sparades. Försök igen om en stund.",
+    "reply.internal-error":
+      "Något gick fel hos Noterat och ingenting sparades. Försök igen om en stund.",
     "list.join": "{head} och {last}",
     "council.created":
-      "Rådet {council} är skapat och hör till den här kanalen. {name} är sekreterare. Nästa steg: planera ett möte med `möte DATUM`.",
+      "Rådet {council} är skapat och hör till den här kanalen. {name} är rådets sekreterare. Nästa steg: planera ett möte med `möte DATUM`.",
     "council.bound": "Den här kanalen hör nu också till {council}.",
     "meeting.scheduled": "Möte planerat: {meeting}.",
     "meeting.at-place": "{when}, {place}",
@@ -40,7 +41,8 @@ export const replyMessages = defineMessages({
     "actions.more": "… och {count} till.",
     "entry.edited": "Ändrat #{ref}.",
     "entry.removed": "Struket #{ref}. Det finns kvar i ändringsloggen.",
-    "minutes.draft-next": "Det här är ett utkast som bara du ser. Ordföranden eller en justerare justerar det med `justera`.",
+    "minutes.draft-next":
+      "Det här är ett utkast som bara du ser. Ordföranden eller en justerare justerar det med `justera`.",
     "minutes.draft-approved": "Utkastet är justerat. Sekreteraren publicerar det med `publicera`.",
     "minutes.approved": "Anteckningarna från mötet {date} är justerade av {name}.",
     "minutes.lede-set": "Ingressen är ändrad. Se utkastet med `protokoll`.",
@@ -59,18 +61,21 @@ export const replyMessages = defineMessages({
     "local.user-switched": "Du skriver nu som {name}.",
     "local.only-you": "(bara till dig)",
     "local.published-files": "För webben: {files}",
-    "help.footer": "Datum: 30 maj, 30/5, 2026-05-30, imorgon, nästa tisdag, om två veckor. Nummer (#12) står i varje svar.",
+    "help.footer":
+      "Datum: 30 maj, 30/5, 2026-05-30, imorgon, nästa tisdag, om två veckor. Nummer (#12) står i varje svar.",
   },
   en: {
     "reply.usage": "Write it like this: {usage}",
-    "reply.internal-error": "Something went wrong in Noterat and nothing was saved. Please try again shortly.",
+    "reply.internal-error":
+      "Something went wrong in Noterat and nothing was saved. Please try again shortly.",
     "list.join": "{head} and {last}",
     "council.created":
       "The council {council} is created and belongs to this channel. {name} is its secretary. Next: schedule a meeting with `meeting DATE`.",
     "council.bound": "This channel now belongs to {council} as well.",
     "meeting.scheduled": "Meeting scheduled: {meeting}.",
     "meeting.at-place": "{when}, {place}",
-    "meeting.none-planned": "No meeting is scheduled. The secretary schedules one with `meeting DATE`.",
+    "meeting.none-planned":
+      "No meeting is scheduled. The secretary schedules one with `meeting DATE`.",
     "meeting.next": "Next meeting of {council}: {meeting}.",
     "meeting.documents": "Documents: {url}",
     "meeting.documents-set": "The documents for the meeting {meeting} are at {url}.",
@@ -99,7 +104,8 @@ export const replyMessages = defineMessages({
     "actions.more": "… and {count} more.",
     "entry.edited": "Changed #{ref}.",
     "entry.removed": "Removed #{ref}. The change log keeps it.",
-    "minutes.draft-next": "This is a draft only you can see. The chair or an approver approves it with `approve`.",
+    "minutes.draft-next":
+      "This is a draft only you can see. The chair or an approver approves it with `approve`.",
     "minutes.draft-approved": "The draft is approved. The secretary publishes it with `publish`.",
     "minutes.approved": "The notes from the meeting on {date} are approved by {name}.",
     "minutes.lede-set": "The lede is changed. See the draft with `minutes`.",
@@ -118,6 +124,7 @@ export const replyMessages = defineMessages({
     "local.user-switched": "You are now typing as {name}.",
     "local.only-you": "(only to you)",
     "local.published-files": "For the web site: {files}",
-    "help.footer": "Dates: May 30, 30/5, 2026-05-30, tomorrow, next tuesday, in two weeks. Numbers (#12) are in every reply.",
+    "help.footer":
+      "Dates: May 30, 30/5, 2026-05-30, tomorrow, next tuesday, in two weeks. Numbers (#12) are in every reply.",
   },
 });

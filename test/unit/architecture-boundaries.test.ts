@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// DESIGN.md §6: imports go bots → handlers → domain, handlers → store, render → domain.
+
+function sources(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts"))
+    .map((file) => join(directory, file));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+["']([^"']+)["']/gms)].map(
+    (match) => match[1] ?? "",
+  );
+}
+
+const SDKS = /^(@slack\/|botbuilder|@microsoft\/|@prisma\/|prisma|better-sqlite3|node-cron|pino)/;
+
+function offending(directory: string, forbidden: (specifier: string) => boolean): string[] {
+  return sources(directory).flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((specifier) => `${file} imports ${specifier}`),
+  );
+}
+
+describe("layer boundaries", () => {
+  it("finds the imports it checks", () => {
+    expect(importsOf("src/handlers/handle-command.ts")).toContain("../domain/errors.js");
+  });
+
+  it("keeps src/domain pure: no SDK, Prisma, node built-in, or outer layer", () => {
+    expect(
+      offending(
+        "src/domain",
+        (s) =>
+          SDKS.test(s) ||
+          s.startsWith("node:") ||
+          /\/(handlers|store|bots|render|scheduler|generated)\//.test(s),
+      ),
+    ).toEqual([]);
+  });
+
+  it("keeps src/handlers free of SDKs, Prisma and the surfaces", () => {
+    expect(
+      offending("src/handlers", (s) => SDKS.test(s) || /\/(bots|render|generated)\//.test(s)),
+    ).toEqual([]);
+  });
+
+  it("keeps src/render on the domain only", () => {
+    expect(
+      offending("src/render", (s) => SDKS.test(s) || /\/(handlers|store|bots|generated)\//.test(s)),
+    ).toEqual([]);
+  });
+
+  it("lets only src/store know Prisma", () => {
+    const outside = ["src/domain", "src/handlers", "src/render", "src/bots"].flatMap((dir) =>
+      offending(dir, (s) => /prisma/i.test(s) || s.includes("better-sqlite3")),
+    );
+    expect(outside).toEqual([]);
+  });
+});
