@@ -1,0 +1,123 @@
+import type { LocalDate, LocalTime } from "../types.js";
+import { isValidLocalDate, weekdayOf } from "./local-date.js";
+
+// Wall clock in an IANA zone ↔ UTC instant with nothing but Intl: the runtime's tz data
+// tells us what a wall clock reads at an instant; the reverse is solved from that.
+
+export type LocalDateTime = LocalDate & LocalTime & { weekday: number };
+
+const DAY_MS = 86_400_000;
+
+// Building a DateTimeFormat costs far more than using one, and callers format in a
+// handful of zones over and over.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // Fixed locale, calendar and digits: only the zone may vary, never the host's settings.
+    formatter = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === "") return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface WallClock extends LocalDate, LocalTime {
+  second: number;
+}
+
+function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (part.type !== "literal") fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year ?? Number.NaN,
+    month: fields.month ?? Number.NaN,
+    day: fields.day ?? Number.NaN,
+    // Some ICU versions still print midnight as 24 despite h23.
+    hour: (fields.hour ?? Number.NaN) % 24,
+    minute: fields.minute ?? Number.NaN,
+    second: fields.second ?? Number.NaN,
+  };
+}
+
+/** The wall clock read as if it were UTC, in ms. */
+function wallAsUtcMs(wall: LocalDate & LocalTime, second = 0): number {
+  const ms = Date.UTC(2000, wall.month - 1, wall.day, wall.hour, wall.minute, second);
+  // Date.UTC maps years 0–99 to 1900–1999; set the year separately to avoid that.
+  const date = new Date(ms);
+  date.setUTCFullYear(wall.year);
+  return date.getTime();
+}
+
+/** The zone's offset from UTC at an instant, in ms (Stockholm in summer: +7 200 000). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const wall = wallClockAt(epochMs, timeZone);
+  const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
+  return wallAsUtcMs(wall, wall.second) - wholeSecondMs;
+}
+
+export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+  const epochMs = instant.getTime();
+  if (Number.isNaN(epochMs)) throw new RangeError("toLocal: invalid Date");
+  const { year, month, day, hour, minute } = wallClockAt(epochMs, timeZone);
+  return { year, month, day, hour, minute, weekday: weekdayOf({ year, month, day }) };
+}
+
+export function todayIn(now: Date, timeZone: string): LocalDate {
+  const { year, month, day } = toLocal(now, timeZone);
+  return { year, month, day };
+}
+
+/**
+ * The instant at which the zone's wall clock shows `date` `time`.
+ * A time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30);
+ * a time that occurs twice at fall-back takes the earlier instant (still summer time).
+ */
+export function toInstant(date: LocalDate, time: LocalTime, timeZone: string): Date {
+  if (!isValidLocalDate(date) || !isValidTime(time)) {
+    throw new RangeError(`toInstant: invalid wall time ${JSON.stringify({ ...date, ...time })}`);
+  }
+  const wallMs = wallAsUtcMs({ ...date, ...time });
+  // Offsets a day either side bracket any transition near this wall time.
+  const offsetBefore = offsetAt(wallMs - DAY_MS, timeZone);
+  const offsetAfter = offsetAt(wallMs + DAY_MS, timeZone);
+  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter]
+    .filter((epochMs) => wallAsUtcMs(wallClockAt(epochMs, timeZone)) === wallMs)
+    .sort((a, b) => a - b);
+  const earliest = candidates[0];
+  if (earliest !== undefined) return new Date(earliest);
+  // In a gap: read with the offset from before the jump, which lands the gap's length later.
+  return new Date(wallMs - offsetBefore);
+}
+
+function isValidTime(time: LocalTime): boolean {
+  return (
+    Number.isInteger(time.hour) &&
+    Number.isInteger(time.minute) &&
+    time.hour >= 0 &&
+    time.hour < 24 &&
+    time.minute >= 0 &&
+    time.minute < 60
+  );
+}
