@@ -1,11 +1,43 @@
 import { defineMessages } from "../define-messages.js";
 
-/** Text of the compiled post (DESIGN.md §4). Owned by the minutes module. */
+/**
+ * Text of the compiled post (DESIGN.md §4, seed 003). Owned by the minutes module.
+ * The action suffixes start with a space, since they follow the line they qualify; the
+ * renderers place the documents link where `{url}` stands.
+ */
 export const minutesMessages = defineMessages({
   sv: {
     "minutes.title": "Noterat från {council} {date}",
+    "minutes.lede.some":
+      "{topics} – det var några av de frågor som behandlades vid {council} möte den {date}.",
+    "minutes.lede.one":
+      "{topic} – det var en av frågorna som behandlades vid {council} möte den {date}.",
+    "minutes.lede.none": "Det här behandlades vid {council} möte den {date}.",
+    "minutes.decision": "Beslut § {paragraph}",
+    "minutes.decision.unnumbered": "Beslut",
+    "minutes.action": "{assignees}: {text}",
+    "minutes.action.due": " (senast {date})",
+    "minutes.action.done": " – klar",
+    "minutes.other-actions": "Uppdrag",
+    "minutes.closing": "Nästa möte",
+    "minutes.documents": "Handlingar från {council} finns i sin helhet på {url}",
+    "minutes.next-meeting": "Nästa möte med {council} är den {date}.",
   },
   en: {
     "minutes.title": "Notes from {council}, {date}",
+    "minutes.lede.some":
+      "{topics} – these were some of the issues discussed at {council} meeting on {date}.",
+    "minutes.lede.one":
+      "{topic} – this was one of the issues discussed at {council} meeting on {date}.",
+    "minutes.lede.none": "This was discussed at {council} meeting on {date}.",
+    "minutes.decision": "Decision § {paragraph}",
+    "minutes.decision.unnumbered": "Decision",
+    "minutes.action": "{assignees}: {text}",
+    "minutes.action.due": " (by {date})",
+    "minutes.action.done": " – done",
+    "minutes.other-actions": "Actions",
+    "minutes.closing": "Next meeting",
+    "minutes.documents": "The documents from {council} are available in full at {url}",
+    "minutes.next-meeting": "The next meeting of {council} is on {date}.",
   },
 });
