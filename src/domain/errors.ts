@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "already-done",
   "already-removed",
   "not-an-action",
+  "no-due-on-item",
   "last-secretary",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   const { body } = command;
   const item = await deps.store.items.byRef(council.id, command.ref);
   if (item && !item.removedAt) {
+    if (body.text === undefined) throw new NoteratError("no-due-on-item", { ref: item.ref });
     const change =
       item.kind === "agenda"
         ? { heading: body.heading ?? body.text }
@@ -26,11 +27,19 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   }
   const action = await deps.store.actions.byRef(council.id, command.ref);
   if (action && !action.removedAt) {
-    const text = body.heading === undefined ? body.text : `${body.heading}: ${body.text}`;
+    const text =
+      body.text === undefined || body.heading === undefined
+        ? body.text
+        : `${body.heading}: ${body.text}`;
     const dueAt = body.due
       ? toInstant(body.due, { hour: 0, minute: 0 }, council.timeZone)
       : undefined;
-    await deps.store.actions.change(action, { text, ...(dueAt ? { dueAt } : {}) }, actor.id, now);
+    await deps.store.actions.change(
+      action,
+      { ...(text === undefined ? {} : { text }), ...(dueAt ? { dueAt } : {}) },
+      actor.id,
+      now,
+    );
     return textReply("channel", t.t("entry.edited", { ref: action.ref }));
   }
   throw new NoteratError("not-found", { ref: command.ref });

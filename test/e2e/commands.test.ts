@@ -247,6 +247,12 @@ describe.each([SWEDISH, ENGLISH])("the command language in $locale", (w) => {
     expect(next).toContain("10");
     expect(next).toContain("Uppföljning av budgeten");
 
+    await say("Eva", `${w.edit} 5 ${w.by} 2026-06-30`);
+    const moved = await prisma.action.findFirstOrThrow({ where: { ref: 5 } });
+    expect([moved.text, moved.dueAt]).toEqual([
+      "Ring kommunerna",
+      new Date("2026-06-29T22:00:00Z"),
+    ]);
     await say("Eva", `${w.edit} 1 Budget 2026: Ny text om budgeten.`);
     await say("Eva", `${w.remove} 2`);
     const edited = await prisma.item.findMany({

@@ -40,8 +40,8 @@ describe("message catalogues", () => {
 describe("command registry", () => {
   it("refuses an id registered twice", () => {
     const registry = createCommandRegistry();
-    expect(() => registry.register("help", async () => ({ audience: "caller", blocks: [] }))).toThrow(
-      /registered twice/,
-    );
+    expect(() =>
+      registry.register("help", async () => ({ audience: "caller", blocks: [] })),
+    ).toThrow(/registered twice/);
   });
 });

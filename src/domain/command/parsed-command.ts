@@ -33,7 +33,8 @@ export type CommandId = ParsedCommand["id"];
 export interface EditBody {
   /** Set when the new text was written `RUBRIK: TEXT`. */
   heading?: string;
-  text: string;
+  /** Absent only when the command changed nothing but the due date (`ändra 12 senast 30 maj`). */
+  text?: string;
   /** Set when the text ended in `senast DATUM` / `by DATE`. */
   due?: LocalDate;
 }

@@ -25,6 +25,7 @@ export const errorMessages = defineMessages({
     "error.already-done": "Uppdrag #{ref} är redan klart.",
     "error.already-removed": "#{ref} är redan struket.",
     "error.not-an-action": "#{ref} är en punkt, inte ett uppdrag. Bara uppdrag kan markeras klara.",
+    "error.no-due-on-item": "#{ref} är en punkt; bara uppdrag har ett slutdatum.",
     "error.last-secretary":
       "Rådet behöver minst en sekreterare. Utse en ny innan du ändrar den sista.",
   },
@@ -51,6 +52,7 @@ export const errorMessages = defineMessages({
     "error.already-done": "Action #{ref} is already done.",
     "error.already-removed": "#{ref} is already removed.",
     "error.not-an-action": "#{ref} is an item, not an action. Only actions can be marked done.",
+    "error.no-due-on-item": "#{ref} is an item; only actions have a due date.",
     "error.last-secretary":
       "The council needs at least one secretary. Appoint another before changing the last one.",
   },

@@ -1,11 +1,114 @@
 import { defineMessages } from "../define-messages.js";
 
-/** Replies to commands that could not be understood, and the usage line of every command. */
+/**
+ * Replies to commands that could not be understood (`parse.<code>`), and the form of every
+ * command (`usage.<command id>`): shown under a parse error and listed by `hjälp`.
+ */
 export const parseMessages = defineMessages({
   sv: {
+    "parse.empty": "Du skrev inget kommando. Skriv `hjälp` för att se vad jag kan.",
     "parse.unknown-command": "Jag förstod inte ”{word}”. Skriv `hjälp` för att se vad jag kan.",
+    "parse.missing-argument": "Det saknas något efter ”{word}”.",
+    "parse.unexpected-argument": "Jag vet inte vad jag ska göra med ”{word}” här.",
+    "parse.bad-date":
+      "Jag kunde inte läsa ”{word}” som ett datum. Skriv till exempel 30 maj, 30/5, 2026-05-30, imorgon eller nästa tisdag.",
+    "parse.bad-time":
+      "Jag kunde inte läsa ”{word}” som ett klockslag. Skriv till exempel kl 13:00 eller kl 13.",
+    "parse.bad-mention":
+      "”{word}” är ingen person jag känner igen. Nämn personen med @, till exempel @anna.",
+    "parse.bad-id":
+      "”{word}” är inget nummer på en punkt eller ett uppdrag. Skriv numret som står i svaren, till exempel 12 eller #12.",
+    "parse.bad-role":
+      "”{word}” är ingen roll. Välj sekreterare, ordförande, justerare eller ledamot.",
+    "parse.bad-url":
+      "”{word}” ser inte ut som en webbadress. Skriv till exempel https://www.rvn.se/handlingar eller rvn.se/handlingar.",
+    "parse.missing-heading": "Rubriken saknas. Skriv rubriken, ett kolon och sedan texten.",
+    "parse.empty-text": "Det finns ingen text att spara.",
+    "parse.too-long": "Det är för långt: högst {limit} tecken går, och du skrev {length}.",
+    "usage.help": "`hjälp` – visa den här listan",
+    "usage.council":
+      "`råd NAMN` – skapa ett råd i den här kanalen (eller koppla kanalen till ett befintligt råd); du blir sekreterare",
+    "usage.role":
+      "`roll @PERSON ROLL` – ge någon en roll: sekreterare, ordförande, justerare eller ledamot",
+    "usage.meeting":
+      "`möte DATUM [kl HH:MM] [PLATS]` – planera ett möte, till exempel `möte 30 maj kl 13:00 Stadshuset`",
+    "usage.move":
+      "`flytta [DATUM] till DATUM [kl HH:MM]` – flytta nästa möte (eller mötet den dagen)",
+    "usage.cancel": "`ställ in [DATUM]` – ställ in nästa möte (eller mötet den dagen)",
+    "usage.agenda-add": "`punkt RUBRIK` – lägg till en punkt på nästa mötes dagordning",
+    "usage.agenda-show": "`dagordning` – visa nästa mötes dagordning",
+    "usage.next": "`nästa` – nästa möte, med dagordning och handlingar",
+    "usage.documents":
+      "`handlingar URL` – ange var mötets handlingar finns, till exempel `handlingar rvn.se/handlingar`",
+    "usage.item":
+      "`noterat RUBRIK: TEXT`, `diskussion RUBRIK: TEXT`, `beslut RUBRIK: TEXT` – anteckna information, en diskussion eller ett beslut i mötet; ett beslut får nästa §",
+    "usage.action":
+      "`uppdrag @PERSON [@PERSON…] TEXT [senast DATUM]` – ge ett uppdrag, till exempel `uppdrag @anna Boka lokal senast 30 maj`",
+    "usage.edit":
+      "`ändra ID TEXT` – rätta en punkt eller ett uppdrag: `ändra 12 RUBRIK: TEXT`, `ändra 12 TEXT senast DATUM`",
+    "usage.remove":
+      "`stryk ID` – stryk en punkt eller ett uppdrag; det finns kvar i ändringsloggen",
+    "usage.list-open": "`öppna` – rådets alla öppna uppdrag",
+    "usage.list-mine": "`mina` – dina öppna uppdrag, i alla dina råd",
+    "usage.list-overdue": "`försenade` – uppdrag vars sista datum har passerat",
+    "usage.list-person": "`uppdrag @PERSON` – en persons öppna uppdrag",
+    "usage.done": "`klar ID` – markera ett uppdrag som klart, till exempel `klar 12`",
+    "usage.search": "`sök TEXT` – sök bland rådets punkter och beslut",
+    "usage.minutes":
+      "`protokoll` – sammanställ mötets anteckningar till ett utkast som bara du ser",
+    "usage.lede": "`ingress TEXT` – skriv en egen ingress i stället för den som görs automatiskt",
+    "usage.approve": "`justera` – justera utkastet (ordförande eller justerare)",
+    "usage.publish": "`publicera` – publicera de justerade anteckningarna i kanalen",
   },
   en: {
+    "parse.empty": "You did not write a command. Type `help` to see what I can do.",
     "parse.unknown-command": "I did not understand “{word}”. Type `help` to see what I can do.",
+    "parse.missing-argument": "Something is missing after “{word}”.",
+    "parse.unexpected-argument": "I do not know what to do with “{word}” here.",
+    "parse.bad-date":
+      "I could not read “{word}” as a date. Write, for example, May 30, 2026-05-30, tomorrow or next tuesday.",
+    "parse.bad-time":
+      "I could not read “{word}” as a time. Write, for example, at 13:00 or at 1pm.",
+    "parse.bad-mention":
+      "“{word}” is not a person I recognise. Mention them with @, for example @anna.",
+    "parse.bad-id":
+      "“{word}” is not the number of an item or an action. Write the number shown in the replies, for example 12 or #12.",
+    "parse.bad-role": "“{word}” is not a role. Choose secretary, chair, approver or member.",
+    "parse.bad-url":
+      "“{word}” does not look like a web address. Write, for example, https://www.rvn.se/handlingar or rvn.se/handlingar.",
+    "parse.missing-heading": "The heading is missing. Write the heading, a colon, then the text.",
+    "parse.empty-text": "There is no text to save.",
+    "parse.too-long": "That is too long: at most {limit} characters, and you wrote {length}.",
+    "usage.help": "`help` – show this list",
+    "usage.council":
+      "`council NAME` – create a council in this channel (or bind the channel to an existing council); you become its secretary",
+    "usage.role": "`role @PERSON ROLE` – give someone a role: secretary, chair, approver or member",
+    "usage.meeting":
+      "`meeting DATE [at HH:MM] [PLACE]` – schedule a meeting, for example `meeting May 30 at 13:00 City Hall`",
+    "usage.move":
+      "`move [DATE] to DATE [at HH:MM]` – move the next meeting (or the meeting on that day)",
+    "usage.cancel": "`cancel [DATE]` – cancel the next meeting (or the meeting on that day)",
+    "usage.agenda-add": "`agenda HEADING` – add a point to the next meeting's agenda",
+    "usage.agenda-show": "`agenda` – show the next meeting's agenda",
+    "usage.next": "`next` – the next meeting, with its agenda and documents",
+    "usage.documents":
+      "`documents URL` – say where the meeting documents are, for example `documents rvn.se/handlingar`",
+    "usage.item":
+      "`note HEADING: TEXT`, `discussion HEADING: TEXT`, `decision HEADING: TEXT` – log information, a discussion or a decision in the meeting; a decision gets the next §",
+    "usage.action":
+      "`action @PERSON [@PERSON…] TEXT [by DATE]` – assign an action, for example `action @anna Book a room by May 30`",
+    "usage.edit":
+      "`edit ID TEXT` – correct an item or an action: `edit 12 HEADING: TEXT`, `edit 12 TEXT by DATE`",
+    "usage.remove": "`remove ID` – withdraw an item or an action; the audit trail keeps it",
+    "usage.list-open": "`open` – every open action of this council",
+    "usage.list-mine": "`mine` – your open actions, in all your councils",
+    "usage.list-overdue": "`overdue` – actions past their due date",
+    "usage.list-person": "`actions @PERSON` – one person's open actions",
+    "usage.done": "`done ID` – mark an action done, for example `done 12`",
+    "usage.search": "`search TEXT` – search this council's items and decisions",
+    "usage.minutes": "`minutes` – compile the meeting's notes into a draft only you see",
+    "usage.lede": "`lede TEXT` – write your own lede instead of the generated one",
+    "usage.approve": "`approve` – approve the draft (chair or approver)",
+    "usage.publish": "`publish` – post the approved notes to the channel",
   },
 });

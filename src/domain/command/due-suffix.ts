@@ -1,0 +1,26 @@
+import type { LocalDate } from "../types.js";
+import type { ParseContext } from "./command-input.js";
+import { readDateWords } from "./date-words.js";
+import type { Token } from "./tokens.js";
+
+const DUE_WORDS = new Set(["senast", "by"]);
+
+export interface DueSuffix {
+  /** Where the text before the due date ends: an index into the words. */
+  end: number;
+  due?: LocalDate;
+}
+
+/**
+ * `… senast DATUM` / `… by DATE`. Only the last `senast`/`by` can start the due date, and only
+ * when everything after it is a date: "ring den som var senast på plats" stays text.
+ */
+export function splitDue(words: readonly Token[], from: number, context: ParseContext): DueSuffix {
+  for (let index = words.length - 1; index >= from; index--) {
+    const word = words[index];
+    if (word === undefined || !DUE_WORDS.has(word.text.toLowerCase())) continue;
+    const due = readDateWords(words, context, index + 1);
+    return due === undefined ? { end: words.length } : { end: index, due };
+  }
+  return { end: words.length };
+}

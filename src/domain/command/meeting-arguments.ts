@@ -1,0 +1,72 @@
+import type { CommandInput } from "./command-input.js";
+import { readDateAndTime, readDateWords } from "./date-words.js";
+import { readDocumentsUrl } from "./documents-url.js";
+import { missingArgument, parsed, rejected, unexpectedArgument } from "./parse-outcome.js";
+import type { ParseResult } from "./parsed-command.js";
+import { HEADING_LIMIT, overLimit, URL_LIMIT } from "./text-limits.js";
+import { foldSpace, joinWords, typedText } from "./tokens.js";
+
+const TO_WORDS = new Set(["till", "to"]);
+/** "möte 30 maj kl 13, Stadshuset": the comma belongs to the sentence, not to the place. */
+const LEADING_SEPARATOR = /^[,;]\s*/u;
+
+/** `möte DATUM [kl HH:MM] [PLATS]` */
+export function parseMeeting(input: CommandInput): ParseResult {
+  const read = readDateAndTime(input, 0, "meeting");
+  if (!read.ok) return read;
+  const place = foldSpace(typedText(input.source, input.args, read.next)).replace(
+    LEADING_SEPARATOR,
+    "",
+  );
+  return (
+    overLimit(place, HEADING_LIMIT, "meeting") ??
+    parsed({
+      id: "meeting",
+      date: read.date,
+      ...(read.time === undefined ? {} : { time: read.time }),
+      ...(place === "" ? {} : { place }),
+    })
+  );
+}
+
+/** `ställ in [DATUM]` */
+export function parseCancel(input: CommandInput): ParseResult {
+  if (input.args.length === 0) return parsed({ id: "cancel" });
+  const date = readDateWords(input.args, input.context);
+  return date === undefined
+    ? rejected("bad-date", "cancel", { word: joinWords(input.args) })
+    : parsed({ id: "cancel", date });
+}
+
+/** `flytta [DATUM] till DATUM [kl HH:MM]` */
+export function parseMove(input: CommandInput): ParseResult {
+  const { args, context } = input;
+  const to = args.findIndex((word) => TO_WORDS.has(word.text.toLowerCase()));
+  if (to === -1) return missingArgument(input, "move");
+  const from = to === 0 ? undefined : readDateWords(args, context, 0, to);
+  if (to > 0 && from === undefined) {
+    return rejected("bad-date", "move", { word: joinWords(args, 0, to) });
+  }
+  const read = readDateAndTime(input, to + 1, "move");
+  if (!read.ok) return read;
+  if (read.next < args.length) return unexpectedArgument(input, read.next, "move");
+  return parsed({
+    id: "move",
+    ...(from === undefined ? {} : { from }),
+    to: read.date,
+    ...(read.time === undefined ? {} : { time: read.time }),
+  });
+}
+
+/** `handlingar URL` */
+export function parseDocuments(input: CommandInput): ParseResult {
+  const [word, ...extra] = input.args;
+  if (word === undefined) return missingArgument(input, "documents");
+  const tooLong = overLimit(word.text, URL_LIMIT, "documents");
+  if (tooLong !== undefined) return tooLong;
+  const url = readDocumentsUrl(word.text);
+  if (url === undefined) return rejected("bad-url", "documents", { word: word.text });
+  return extra.length > 0
+    ? unexpectedArgument(input, 1, "documents")
+    : parsed({ id: "documents", url });
+}

@@ -1,0 +1,46 @@
+import type { CommandInput } from "./command-input.js";
+import type { Verb } from "./command-words.js";
+import { itemParser, parseEdit, refParser } from "./entry-arguments.js";
+import { parseCancel, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
+import type { ParseResult } from "./parsed-command.js";
+import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
+import {
+  parseAgenda,
+  parseAgendaPoint,
+  parseCouncil,
+  parseHelp,
+  parseLede,
+  parseSearch,
+  withoutArguments,
+} from "./text-arguments.js";
+
+/** How each verb reads the words after it; the Record makes a verb without a parser a type error. */
+export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseResult>> = {
+  help: parseHelp,
+  council: parseCouncil,
+  meeting: parseMeeting,
+  next: withoutArguments({ id: "next" }),
+  note: itemParser("info"),
+  discussion: itemParser("discussion"),
+  decision: itemParser("decision"),
+  action: parseAction,
+  actions: parseActionsOf,
+  open: withoutArguments({ id: "list-open" }),
+  mine: withoutArguments({ id: "list-mine" }),
+  overdue: withoutArguments({ id: "list-overdue" }),
+  done: refParser("done"),
+  minutes: withoutArguments({ id: "minutes" }),
+  approve: withoutArguments({ id: "approve" }),
+  publish: withoutArguments({ id: "publish" }),
+  search: parseSearch,
+  role: parseRole,
+  documents: parseDocuments,
+  lede: parseLede,
+  "agenda-point": parseAgendaPoint,
+  "agenda-list": withoutArguments({ id: "agenda-show" }),
+  agenda: parseAgenda,
+  edit: parseEdit,
+  remove: refParser("remove"),
+  cancel: parseCancel,
+  move: parseMove,
+};

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { type CommandId, PARSE_ERROR_CODES } from "../../../src/domain/command/parsed-command.js";
+import { parseMessages } from "../../../src/domain/i18n/messages/parse.js";
+import { LOCALES } from "../../../src/domain/types.js";
+
+/** Keyed by CommandId, so that a command added to ParsedCommand fails to compile here. */
+const COMMANDS: Record<CommandId, true> = {
+  help: true,
+  council: true,
+  meeting: true,
+  next: true,
+  item: true,
+  action: true,
+  "list-open": true,
+  "list-mine": true,
+  "list-overdue": true,
+  "list-person": true,
+  done: true,
+  minutes: true,
+  approve: true,
+  publish: true,
+  search: true,
+  role: true,
+  documents: true,
+  lede: true,
+  "agenda-add": true,
+  "agenda-show": true,
+  edit: true,
+  remove: true,
+  cancel: true,
+  move: true,
+};
+
+describe.each(LOCALES)("parse catalogue (%s)", (locale) => {
+  const messages: Record<string, string> = parseMessages[locale];
+
+  it.each(PARSE_ERROR_CODES)("explains %s", (code) => {
+    expect(messages[`parse.${code}`]).toBeTruthy();
+  });
+
+  it.each(Object.keys(COMMANDS))("shows the form of %s as code first", (id) => {
+    expect(messages[`usage.${id}`]).toMatch(/^`[^`]+`/);
+  });
+});
