@@ -1,12 +1,17 @@
 // The platform-neutral answer to a command. Every string is already localised; surfaces render
 // it (Block Kit, Adaptive Card, console text) and escape user text for their target.
 import type { MinutesDocument } from "./minutes/document.js";
-import type { MinutesStatus } from "./types.js";
+import type { ActionStatus, Locale, MinutesStatus } from "./types.js";
 
-export interface Reply {
+/** What a use case answers; the command path adds the locale it was answered in. */
+export interface ReplyBody {
   /** `caller`: only the person who asked sees it (Slack ephemeral); `channel`: the council sees it. */
   audience: "caller" | "channel";
   blocks: ReplyBlock[];
+}
+
+export interface Reply extends ReplyBody {
+  locale: Locale;
 }
 
 export type ReplyBlock =
@@ -20,16 +25,42 @@ export type ReplyBlock =
       document: MinutesDocument;
       /** Published before: the surface edits the posted message(s) instead of posting anew. */
       republished?: boolean;
-    };
+    }
+  | { type: "buttons"; buttons: ReplyButton[] };
 
-/** One listed action; surfaces add the "Klar" button from `actionId`. */
+/** One listed action; surfaces add "Klar" and "Skjut upp" buttons while it is open. */
 export interface ActionEntry {
   actionId: string;
+  councilId: string;
   ref: number;
   line: string;
+  status: ActionStatus;
   overdue: boolean;
 }
 
-export function textReply(audience: Reply["audience"], ...texts: string[]): Reply {
+/**
+ * A button that runs a command when pressed, in the council it belongs to. `command` is the
+ * command's English text ("approve", "done 12"), which the command parser reads like any other.
+ */
+export interface ReplyButton {
+  label: string;
+  command: string;
+  councilId: string;
+  style?: "primary" | "danger";
+}
+
+/** The App Home tab / personal overview: a person's open actions and their councils' next meetings. */
+export interface Overview {
+  locale: Locale;
+  title: string;
+  actions: ActionEntry[];
+  actionsTitle: string;
+  noActions: string;
+  meetingsTitle: string;
+  meetings: string[];
+  noMeetings: string;
+}
+
+export function textReply(audience: ReplyBody["audience"], ...texts: string[]): ReplyBody {
   return { audience, blocks: texts.map((text) => ({ type: "text", text })) };
 }

@@ -35,5 +35,12 @@ export function actionEntry(
   if (overdue) line += t.t("action.overdue");
   if (action.status === "done") line += t.t("action.done");
   if (options.withCouncil) line = t.t("action.in-council", { council: action.councilName, line });
-  return { actionId: action.id, ref: action.ref, line, overdue };
+  return {
+    actionId: action.id,
+    councilId: action.councilId,
+    ref: action.ref,
+    line,
+    status: action.status,
+    overdue,
+  };
 }

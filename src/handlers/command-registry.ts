@@ -1,10 +1,10 @@
 import type { CommandId, ParsedCommand } from "../domain/command/parsed-command.js";
-import type { Reply } from "../domain/reply.js";
+import type { ReplyBody } from "../domain/reply.js";
 import type { CommandContext } from "./context.js";
 
 export type CommandHandler<I extends CommandId> = (
   context: CommandContext<Extract<ParsedCommand, { id: I }>>,
-) => Promise<Reply>;
+) => Promise<ReplyBody>;
 
 /**
  * The one map from command id to use case. Slash commands, buttons, modals, Teams messages and

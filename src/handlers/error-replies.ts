@@ -1,16 +1,16 @@
 import type { ParseError } from "../domain/command/parsed-command.js";
 import type { NoteratError } from "../domain/errors.js";
 import { isMessageKey, type Translator } from "../domain/i18n/translator.js";
-import { type Reply, textReply } from "../domain/reply.js";
+import { type ReplyBody, textReply } from "../domain/reply.js";
 
 /** A refusal or failure of the core, in the caller's language, shown only to the caller. */
-export function errorReply(error: NoteratError, t: Translator): Reply {
+export function errorReply(error: NoteratError, t: Translator): ReplyBody {
   const key = `error.${error.code}`;
   return textReply("caller", isMessageKey(key) ? t.t(key, error.params) : error.code);
 }
 
 /** What was wrong with the words, and the right form of the command when it is known. */
-export function parseErrorReply(error: ParseError, t: Translator): Reply {
+export function parseErrorReply(error: ParseError, t: Translator): ReplyBody {
   const key = `parse.${error.code}`;
   const texts = [isMessageKey(key) ? t.t(key, error.params) : error.code];
   const usage = error.command === undefined ? undefined : `usage.${error.command}`;

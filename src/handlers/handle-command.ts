@@ -1,15 +1,25 @@
 import { parseCommand } from "../domain/command/parse-command.js";
+import type { ParsedCommand } from "../domain/command/parsed-command.js";
 import { NoteratError } from "../domain/errors.js";
 import { createTranslator } from "../domain/i18n/translator.js";
+import type { CouncilRecord, Identity, Place } from "../domain/records.js";
 import type { Reply } from "../domain/reply.js";
 import type { CommandRegistry } from "./command-registry.js";
 import type { CommandRequest, HandlerDeps } from "./context.js";
 import { errorReply, parseErrorReply } from "./error-replies.js";
 
+/** A command already in parsed form: from a button or a form rather than typed text. */
+export interface ParsedCommandRequest {
+  actor: Identity;
+  place: Place;
+  command: ParsedCommand;
+  deliveryId?: string;
+}
+
 /**
- * The path of every command from every surface: understand it, resolve who and where, run its
- * use case. A command that is not understood, or not allowed, changes nothing and gets a reply
- * that says why; only unexpected failures escape, for the surface's top-level handler.
+ * The path of every typed command from every surface: understand it, then run it. A command
+ * that is not understood, or not allowed, changes nothing and gets a reply that says why; only
+ * unexpected failures escape, for the surface's top-level handler.
  */
 export async function handleCommand(
   deps: HandlerDeps,
@@ -18,22 +28,36 @@ export async function handleCommand(
 ): Promise<Reply> {
   const now = deps.clock.now();
   const council = await deps.store.councils.findByPlace(request.place);
-  const timeZone = council?.timeZone ?? deps.defaults.timeZone;
-  const locale = council?.locale ?? deps.defaults.locale;
+  const { locale, timeZone } = council ?? deps.defaults;
+  const parsed = parseCommand(request.text, { now, timeZone, readMention: request.readMention });
+  if (!parsed.ok) return { ...parseErrorReply(parsed.error, createTranslator(locale)), locale };
+  return run(deps, registry, { ...request, command: parsed.command }, council, now);
+}
+
+/** Runs a command that a button or a form has already put in parsed form. */
+export async function runCommand(
+  deps: HandlerDeps,
+  registry: CommandRegistry,
+  request: ParsedCommandRequest,
+): Promise<Reply> {
+  const council = await deps.store.councils.findByPlace(request.place);
+  return run(deps, registry, request, council, deps.clock.now());
+}
+
+async function run(
+  deps: HandlerDeps,
+  registry: CommandRegistry,
+  request: ParsedCommandRequest,
+  council: CouncilRecord | null,
+  now: Date,
+): Promise<Reply> {
+  const { locale, timeZone } = council ?? deps.defaults;
   const t = createTranslator(locale);
-
-  const parsed = parseCommand(request.text, {
-    now,
-    timeZone,
-    readMention: request.readMention,
-  });
-  if (!parsed.ok) return parseErrorReply(parsed.error, t);
-
   try {
     const actor = await deps.store.people.ensure(request.actor);
     const role = council ? await deps.store.people.roleIn(council.id, actor.id) : null;
-    return await registry.handlerFor(parsed.command.id)({
-      command: parsed.command,
+    const body = await registry.handlerFor(request.command.id)({
+      command: request.command,
       deps,
       now,
       actor,
@@ -48,8 +72,9 @@ export async function handleCommand(
       t,
       dates: { locale, timeZone, now },
     });
+    return { ...body, locale };
   } catch (error) {
-    if (error instanceof NoteratError) return errorReply(error, t);
+    if (error instanceof NoteratError) return { ...errorReply(error, t), locale };
     throw error;
   }
 }

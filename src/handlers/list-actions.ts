@@ -1,5 +1,5 @@
 import type { ActionRecord } from "../domain/records.js";
-import type { Reply } from "../domain/reply.js";
+import type { ReplyBody } from "../domain/reply.js";
 import type { ActionFilter } from "../store/actions-repository.js";
 import { actionEntry, startOfToday } from "./action-entries.js";
 import type { CommandHandler } from "./command-registry.js";
@@ -58,7 +58,7 @@ async function listed(
     | "actions.person-title",
   withCouncil: boolean,
   titleParams: Record<string, string> = {},
-): Promise<Reply> {
+): Promise<ReplyBody> {
   const { actions } = context.deps.store;
   const { t } = context;
   const found: ActionRecord[] = await actions.open({ ...filter, limit: LIST_LIMIT });

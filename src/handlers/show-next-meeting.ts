@@ -1,4 +1,4 @@
-import type { Reply } from "../domain/reply.js";
+import type { ReplyBody } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
 import { describeMeeting } from "./meeting-description.js";
 import { requireCouncil } from "./scope.js";
@@ -13,7 +13,7 @@ export const showNextMeeting: CommandHandler<"next"> = async (context) => {
   const agenda = (await deps.store.items.ofMeeting(meeting.id)).filter(
     (item) => item.kind === "agenda",
   );
-  const reply: Reply = {
+  const reply: ReplyBody = {
     audience: "caller",
     blocks: [
       {

@@ -1,9 +1,12 @@
-import type { Reply, ReplyBlock } from "../domain/reply.js";
+import type { ReplyBlock, ReplyBody } from "../domain/reply.js";
 import { renderMinutesText } from "./minutes-text.js";
 
 /** A reply as plain text: the console's output and every platform's notification fallback. */
-export function renderReplyText(reply: Reply): string {
-  return reply.blocks.map(renderBlock).join("\n\n");
+export function renderReplyText(reply: ReplyBody): string {
+  return reply.blocks
+    .map(renderBlock)
+    .filter((text) => text !== "")
+    .join("\n\n");
 }
 
 function renderBlock(block: ReplyBlock): string {
@@ -19,6 +22,9 @@ function renderBlock(block: ReplyBlock): string {
       ]);
     case "minutes":
       return renderMinutesText(block.document);
+    case "buttons":
+      // The text form is a fallback: what the buttons do is typed as commands.
+      return "";
   }
 }
 
