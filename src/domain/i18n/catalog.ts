@@ -1,13 +1,15 @@
 // All user-facing text, merged from one catalogue per area of the product.
 import type { Locale } from "../types.js";
+import { buttonMessages } from "./messages/buttons.js";
 import { errorMessages } from "./messages/errors.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
 import { replyMessages } from "./messages/replies.js";
 
-const areas = [errorMessages, minutesMessages, parseMessages, replyMessages];
+const areas = [buttonMessages, errorMessages, minutesMessages, parseMessages, replyMessages];
 
-type Merged = typeof errorMessages.sv &
+type Merged = typeof buttonMessages.sv &
+  typeof errorMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
   typeof replyMessages.sv;
