@@ -9,6 +9,7 @@ import { createCouncil } from "./create-council.js";
 import { editEntry } from "./edit-entry.js";
 import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
 import { moveMeeting } from "./move-meeting.js";
+import { postponeAction } from "./postpone-action.js";
 import { publishMinutes } from "./publish-minutes.js";
 import { recordItem } from "./record-item.js";
 import { removeEntry } from "./remove-entry.js";
@@ -35,6 +36,7 @@ export function createCommandRegistry(): CommandRegistry {
     .register("list-overdue", listOverdue)
     .register("list-person", listPerson)
     .register("done", completeAction)
+    .register("postpone", postponeAction)
     .register("minutes", showMinutesDraft)
     .register("approve", approveMinutes)
     .register("publish", publishMinutes)

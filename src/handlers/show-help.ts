@@ -22,6 +22,7 @@ export const HELP_ORDER: readonly CommandId[] = [
   "list-overdue",
   "list-person",
   "done",
+  "postpone",
   "search",
   "minutes",
   "lede",

@@ -23,6 +23,7 @@ interface Words {
   overdue: string;
   actions: string;
   done: string;
+  postpone: string;
   minutes: string;
   approve: string;
   publish: string;
@@ -71,6 +72,7 @@ const SWEDISH: Words = {
   overdue: "försenade",
   actions: "uppdrag",
   done: "klar",
+  postpone: "skjut upp",
   minutes: "protokoll",
   approve: "justera",
   publish: "publicera",
@@ -118,6 +120,7 @@ const ENGLISH: Words = {
   overdue: "overdue",
   actions: "actions",
   done: "done",
+  postpone: "postpone",
   minutes: "minutes",
   approve: "approve",
   publish: "publish",
@@ -247,6 +250,11 @@ describe.each([SWEDISH, ENGLISH])("the command language in $locale", (w) => {
     expect(next).toContain("10");
     expect(next).toContain("Uppföljning av budgeten");
 
+    // Postponed a week from today, since its due date is unset; then to a date.
+    await say("Anna", `${w.postpone} 5`);
+    expect((await prisma.action.findFirstOrThrow({ where: { ref: 5 } })).dueAt).toEqual(
+      new Date("2026-06-02T22:00:00Z"),
+    );
     await say("Eva", `${w.edit} 5 ${w.by} 2026-06-30`);
     const moved = await prisma.action.findFirstOrThrow({ where: { ref: 5 } });
     expect([moved.text, moved.dueAt]).toEqual([

@@ -19,6 +19,7 @@ export type Verb =
   | "mine"
   | "overdue"
   | "done"
+  | "postpone"
   | "minutes"
   | "approve"
   | "publish"
@@ -63,6 +64,8 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   overdue: "overdue",
   klar: "done",
   done: "done",
+  "skjut upp": "postpone",
+  postpone: "postpone",
   protokoll: "minutes",
   minutes: "minutes",
   justera: "approve",
@@ -96,7 +99,7 @@ export interface CommandWord {
   length: number;
 }
 
-/** The command the line starts with, preferring the two-word form (`ställ in`, `nästa möte`). */
+/** The command the line starts with, preferring the two-word form (`ställ in`, `skjut upp`, `nästa möte`). */
 export function matchCommandWord(tokens: readonly Token[]): CommandWord | undefined {
   for (const length of [2, 1]) {
     if (tokens.length < length) continue;

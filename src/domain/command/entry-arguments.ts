@@ -1,5 +1,6 @@
 import type { MinutedItemKind } from "../types.js";
 import type { CommandInput } from "./command-input.js";
+import { readDateWords } from "./date-words.js";
 import { splitDue } from "./due-suffix.js";
 import { readRef } from "./entry-ref.js";
 import { splitHeading } from "./heading-text.js";
@@ -64,4 +65,21 @@ export function parseEdit(input: CommandInput): ParseResult {
       },
     })
   );
+}
+
+const UNTIL_WORDS = new Set(["till", "to"]);
+
+/** `skjut upp ID [till DATUM]` */
+export function parsePostpone(input: CommandInput): ParseResult {
+  const { args, context } = input;
+  const [word, until] = args;
+  if (word === undefined) return missingArgument(input, "postpone");
+  const ref = readRef(word.text);
+  if (ref === undefined) return rejected("bad-id", "postpone", { word: word.text });
+  if (until === undefined) return parsed({ id: "postpone", ref });
+  if (!UNTIL_WORDS.has(until.text.toLowerCase())) return unexpectedArgument(input, 1, "postpone");
+  const date = readDateWords(args, context, 2);
+  return date === undefined
+    ? rejected("bad-date", "postpone", { word: typedText(input.source, args, 2) || until.text })
+    : parsed({ id: "postpone", ref, until: date });
 }

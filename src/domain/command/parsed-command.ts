@@ -13,6 +13,8 @@ export type ParsedCommand =
   | { id: "list-overdue" }
   | { id: "list-person"; person: Mention }
   | { id: "done"; ref: number }
+  /** Without a date: a week after the due date, or after today when it has passed or is unset. */
+  | { id: "postpone"; ref: number; until?: LocalDate }
   | { id: "minutes" }
   | { id: "approve" }
   | { id: "publish" }

@@ -1,6 +1,6 @@
 import type { CommandInput } from "./command-input.js";
 import type { Verb } from "./command-words.js";
-import { itemParser, parseEdit, refParser } from "./entry-arguments.js";
+import { itemParser, parseEdit, parsePostpone, refParser } from "./entry-arguments.js";
 import { parseCancel, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
@@ -29,6 +29,7 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   mine: withoutArguments({ id: "list-mine" }),
   overdue: withoutArguments({ id: "list-overdue" }),
   done: refParser("done"),
+  postpone: parsePostpone,
   minutes: withoutArguments({ id: "minutes" }),
   approve: withoutArguments({ id: "approve" }),
   publish: withoutArguments({ id: "publish" }),

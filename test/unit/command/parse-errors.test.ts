@@ -45,6 +45,13 @@ describe("parseCommand: what was wrong, and with which command", () => {
       "flytta till imorgon 30 maj",
       { code: "bad-date", command: "move", params: { word: "imorgon 30 maj" } },
     ],
+    ["skjut upp", { code: "missing-argument", command: "postpone", params: { word: "skjut upp" } }],
+    ["skjut upp x", { code: "bad-id", command: "postpone", params: { word: "x" } }],
+    ["skjut upp 12 till blä", { code: "bad-date", command: "postpone", params: { word: "blä" } }],
+    [
+      "skjut upp 12 imorgon",
+      { code: "unexpected-argument", command: "postpone", params: { word: "imorgon" } },
+    ],
     ["öppna foo", { code: "unexpected-argument", command: "list-open", params: { word: "foo" } }],
     [
       "mine  all  of\nthem",

@@ -16,6 +16,7 @@ const COMMANDS: Record<CommandId, true> = {
   "list-overdue": true,
   "list-person": true,
   done: true,
+  postpone: true,
   minutes: true,
   approve: true,
   publish: true,

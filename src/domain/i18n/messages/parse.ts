@@ -53,6 +53,8 @@ export const parseMessages = defineMessages({
     "usage.list-overdue": "`försenade` – uppdrag vars sista datum har passerat",
     "usage.list-person": "`uppdrag @PERSON` – en persons öppna uppdrag",
     "usage.done": "`klar ID` – markera ett uppdrag som klart, till exempel `klar 12`",
+    "usage.postpone":
+      "`skjut upp ID [till DATUM]` – flytta ett uppdrags slutdatum, en vecka om inget datum anges",
     "usage.search": "`sök TEXT` – sök bland rådets punkter och beslut",
     "usage.minutes":
       "`protokoll` – sammanställ mötets anteckningar till ett utkast som bara du ser",
@@ -105,6 +107,8 @@ export const parseMessages = defineMessages({
     "usage.list-overdue": "`overdue` – actions past their due date",
     "usage.list-person": "`actions @PERSON` – one person's open actions",
     "usage.done": "`done ID` – mark an action done, for example `done 12`",
+    "usage.postpone":
+      "`postpone ID [to DATE]` – move an action's due date, by a week when no date is given",
     "usage.search": "`search TEXT` – search this council's items and decisions",
     "usage.minutes": "`minutes` – compile the meeting's notes into a draft only you see",
     "usage.lede": "`lede TEXT` – write your own lede instead of the generated one",

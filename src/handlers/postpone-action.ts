@@ -1,0 +1,52 @@
+import { addDays, compareLocalDates } from "../domain/dates/local-date.js";
+import { todayIn, toInstant, toLocal } from "../domain/dates/zoned-time.js";
+import { NoteratError } from "../domain/errors.js";
+import { assertMayComplete } from "../domain/permissions.js";
+import type { LocalDate } from "../domain/types.js";
+import { actionEntry } from "./action-entries.js";
+import type { CommandHandler } from "./command-registry.js";
+import { requireCouncil } from "./scope.js";
+
+const WEEK = 7;
+
+/** `skjut upp ID [till DATUM]`: by an assignee or the secretary, like marking it done. */
+export const postponeAction: CommandHandler<"postpone"> = async (context) => {
+  const council = requireCouncil(context);
+  const { deps, command, actor, t } = context;
+  const action = await deps.store.actions.byRef(council.id, command.ref);
+  if (!action || action.removedAt) throw new NoteratError("not-found", { ref: command.ref });
+  assertMayComplete(
+    context.role,
+    action.assignees.some((person) => person.id === actor.id),
+  );
+  if (action.status !== "open") throw new NoteratError("already-done", { ref: action.ref });
+  const today = todayIn(context.now, council.timeZone);
+  const until =
+    command.until ?? addDays(laterOf(dueDate(action.dueAt, council.timeZone), today), WEEK);
+  const postponed = await deps.store.actions.change(
+    action,
+    { dueAt: toInstant(until, { hour: 0, minute: 0 }, council.timeZone) },
+    actor.id,
+    context.now,
+  );
+  return {
+    audience: "channel",
+    blocks: [
+      {
+        type: "actions",
+        title: t.t("action.postponed", { name: actor.displayName }),
+        actions: [actionEntry(postponed, context)],
+      },
+    ],
+  };
+};
+
+function dueDate(dueAt: Date | null, timeZone: string): LocalDate | null {
+  if (!dueAt) return null;
+  const { year, month, day } = toLocal(dueAt, timeZone);
+  return { year, month, day };
+}
+
+function laterOf(due: LocalDate | null, today: LocalDate): LocalDate {
+  return due !== null && compareLocalDates(due, today) > 0 ? due : today;
+}
