@@ -1,7 +1,9 @@
 // Wiring: configuration → store → handlers → the surface the environment asks for.
 import { runConsole } from "./bots/local/console-session.js";
+import { localPublisher } from "./bots/local/local-publisher.js";
 import { loadConfig } from "./config.js";
 import type { Clock } from "./handlers/context.js";
+import { fanOutPublisher } from "./handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "./handlers/registry.js";
 import { createLogger } from "./logger.js";
 import { openDatabase } from "./store/database.js";
@@ -28,12 +30,14 @@ async function main(): Promise<number> {
         store: createStore(database),
         clock: systemClock,
         defaults: { locale: config.NOTERAT_LOCALE, timeZone: config.NOTERAT_TIME_ZONE },
+        publisher: fanOutPublisher({
+          local: localPublisher(process.stdout, config.NOTERAT_EXPORT_DIR, logger),
+        }),
       },
       registry: createCommandRegistry(),
       logger,
       user: config.LOCAL_USER,
       channel: config.LOCAL_CHANNEL,
-      exportDir: config.NOTERAT_EXPORT_DIR,
     });
     return 0;
   } finally {

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   "already-bound",
   "nothing-to-compile",
   "already-approved",
+  "already-published",
+  "forbidden-draft",
   "not-approved",
   "already-done",
   "already-removed",

@@ -14,7 +14,7 @@ export function assertApprover(role: Role | null): void {
 /** Drafts are shown to those who write or approve them. */
 export function assertMayReadDraft(role: Role | null): void {
   if (role !== "secretary" && role !== "chair" && role !== "approver") {
-    throw new NoteratError("forbidden-secretary");
+    throw new NoteratError("forbidden-draft");
   }
 }
 

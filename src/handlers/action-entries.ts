@@ -1,4 +1,4 @@
-import { todayIn } from "../domain/dates/zoned-time.js";
+import { localDateOf } from "../domain/dates/zoned-time.js";
 import { formatDayMonth } from "../domain/i18n/format-date.js";
 import { joinList } from "../domain/i18n/join-list.js";
 import type { ActionRecord } from "../domain/records.js";
@@ -8,7 +8,7 @@ import { dayBounds } from "./scope.js";
 
 /** The start of today in the zone: an action due before it is overdue. */
 export function startOfToday(now: Date, timeZone: string): Date {
-  return dayBounds(todayIn(now, timeZone), timeZone).from;
+  return dayBounds(localDateOf(now, timeZone), timeZone).from;
 }
 
 /** "#12 Anna Berg och Per Ek: Skicka förslaget – senast 30 maj (försenat)" */

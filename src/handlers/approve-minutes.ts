@@ -4,14 +4,15 @@ import { assertApprover } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
 import { loadMinutes } from "./minutes-document.js";
-import { currentMeeting, requireCouncil } from "./scope.js";
+import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 
 /** `justera`: the chair or an approver approves the current meeting's minutes as they stand. */
 export const approveMinutes: CommandHandler<"approve"> = async (context) => {
   const council = requireCouncil(context);
   assertApprover(context.role);
-  const meeting = await currentMeeting(context, council);
+  const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "approved") throw new NoteratError("already-approved");
+  if (meeting.minutesStatus === "published") throw new NoteratError("already-published");
   if (!(await loadMinutes(context, council, meeting))) throw new NoteratError("nothing-to-compile");
   await context.deps.store.meetings.change(
     meeting,

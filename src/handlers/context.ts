@@ -1,7 +1,8 @@
 import type { DateContext } from "../domain/i18n/format-date.js";
 import type { Translator } from "../domain/i18n/translator.js";
+import type { MinutesDocument } from "../domain/minutes/document.js";
 import type { CouncilRecord, Identity, PersonRecord, Place } from "../domain/records.js";
-import type { Locale, MentionReader, Role } from "../domain/types.js";
+import type { LocalDate, Locale, MentionReader, Role } from "../domain/types.js";
 import type { Store } from "../store/store.js";
 
 export interface Clock {
@@ -14,11 +15,33 @@ export interface Defaults {
   timeZone: string;
 }
 
+/** A council's post, to go to every channel the council is bound to. */
+export interface Publication {
+  councilId: string;
+  councilName: string;
+  meetingId: string;
+  /** The meeting's date in the council's zone: with the name, it names the post's web files. */
+  meetingDate: LocalDate;
+  document: MinutesDocument;
+  channels: Place[];
+}
+
+/** How publishing went in one channel; `reason` is the platform's error code. */
+export type PublicationOutcome =
+  | { place: Place; ok: true }
+  | { place: Place; ok: false; reason: string };
+
+/** Posts minutes on the surfaces that run; posting again edits what was posted. */
+export interface Publisher {
+  publish(publication: Publication): Promise<PublicationOutcome[]>;
+}
+
 /** The handlers' collaborators, passed in by main.ts: no hidden singletons, no hidden clock. */
 export interface HandlerDeps {
   store: Store;
   clock: Clock;
   defaults: Defaults;
+  publisher: Publisher;
 }
 
 /** A command as any surface delivers it. */
@@ -36,7 +59,12 @@ export interface CommandContext<C> {
   command: C;
   deps: HandlerDeps;
   now: Date;
+  /**
+   * Who typed the command. Someone never stored before has the id "" until `storedActor()`:
+   * such a person has no role and no actions, so a refused or read-only command stores nothing.
+   */
   actor: PersonRecord;
+  storedActor(): Promise<PersonRecord>;
   place: Place;
   council: CouncilRecord | null;
   role: Role | null;

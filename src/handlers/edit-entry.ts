@@ -17,7 +17,10 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   const { body } = command;
   const item = await deps.store.items.byRef(council.id, command.ref);
   if (item && !item.removedAt) {
-    if (body.text === undefined) throw new NoteratError("no-due-on-item", { ref: item.ref });
+    // "senast DATUM" on an item would silently fall out of its text.
+    if (body.text === undefined || body.due !== undefined) {
+      throw new NoteratError("no-due-on-item", { ref: item.ref });
+    }
     const change =
       item.kind === "agenda"
         ? { heading: body.heading ?? body.text }

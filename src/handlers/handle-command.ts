@@ -2,7 +2,7 @@ import { parseCommand } from "../domain/command/parse-command.js";
 import type { ParsedCommand } from "../domain/command/parsed-command.js";
 import { NoteratError } from "../domain/errors.js";
 import { createTranslator } from "../domain/i18n/translator.js";
-import type { CouncilRecord, Identity, Place } from "../domain/records.js";
+import type { CouncilRecord, Identity, PersonRecord, Place } from "../domain/records.js";
 import type { Reply } from "../domain/reply.js";
 import type { CommandRegistry } from "./command-registry.js";
 import type { CommandRequest, HandlerDeps } from "./context.js";
@@ -54,13 +54,15 @@ async function run(
   const { locale, timeZone } = council ?? deps.defaults;
   const t = createTranslator(locale);
   try {
-    const actor = await deps.store.people.ensure(request.actor);
-    const role = council ? await deps.store.people.roleIn(council.id, actor.id) : null;
+    const actor = (await deps.store.people.find(request.actor)) ?? unstored(request.actor);
+    const role =
+      council && actor.id !== "" ? await deps.store.people.roleIn(council.id, actor.id) : null;
     const body = await registry.handlerFor(request.command.id)({
       command: request.command,
       deps,
       now,
       actor,
+      storedActor: async () => (actor.id === "" ? deps.store.people.ensure(request.actor) : actor),
       place: request.place,
       council,
       role,
@@ -77,4 +79,8 @@ async function run(
     if (error instanceof NoteratError) return { ...errorReply(error, t), locale };
     throw error;
   }
+}
+
+function unstored(identity: Identity): PersonRecord {
+  return { ...identity, id: "", locale: null };
 }

@@ -27,18 +27,17 @@ export const listOverdue: CommandHandler<"list-overdue"> = async (context) => {
 };
 
 /** `mina`: the caller's open actions in all their councils, wherever it is asked. */
-export const listMine: CommandHandler<"list-mine"> = async (context) => {
-  const councilIds = await context.deps.store.councils.idsOfPerson(context.actor.id);
-  return listed(context, { councilIds, assigneeId: context.actor.id }, "actions.mine-title", true);
-};
+export const listMine: CommandHandler<"list-mine"> = async (context) =>
+  listed(context, { assigneeId: context.actor.id }, "actions.mine-title", true);
 
 /** `uppdrag @PERSON`: one person's open actions in this council. */
 export const listPerson: CommandHandler<"list-person"> = async (context) => {
   const council = requireCouncil(context);
-  const person = await context.deps.store.people.ensureMentioned(
-    context.command.person,
-    context.place,
-  );
+  const { command, place, t } = context;
+  const person = await context.deps.store.people.findMentioned(command.person, place);
+  if (!person) {
+    return { audience: "caller", blocks: [{ type: "text", text: t.t("actions.none") }] };
+  }
   return listed(
     context,
     { councilIds: [council.id], assigneeId: person.id },

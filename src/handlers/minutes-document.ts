@@ -1,4 +1,4 @@
-import { toLocal } from "../domain/dates/zoned-time.js";
+import { localDateOf } from "../domain/dates/zoned-time.js";
 import { compileMinutes } from "../domain/minutes/compile-minutes.js";
 import type { MinutesDocument } from "../domain/minutes/document.js";
 import type { CouncilRecord, MeetingRecord } from "../domain/records.js";
@@ -39,17 +39,14 @@ export async function loadMinutes(
       text,
       paragraph,
     })),
-    actions: actions.map((action) => {
-      const due = action.dueAt ? toLocal(action.dueAt, council.timeZone) : null;
-      return {
-        ref: action.ref,
-        itemRef: action.itemRef,
-        text: action.text,
-        assignees: action.assignees.map((person) => person.displayName),
-        due: due ? { year: due.year, month: due.month, day: due.day } : null,
-        status: action.status,
-      };
-    }),
+    actions: actions.map((action) => ({
+      ref: action.ref,
+      itemRef: action.itemRef,
+      text: action.text,
+      assignees: action.assignees.map((person) => person.displayName),
+      due: action.dueAt ? localDateOf(action.dueAt, council.timeZone) : null,
+      status: action.status,
+    })),
     nextMeeting: following ? { startsAt: following.startsAt } : null,
   });
 }

@@ -1,5 +1,5 @@
 import { addDays, compareLocalDates } from "../domain/dates/local-date.js";
-import { todayIn, toInstant, toLocal } from "../domain/dates/zoned-time.js";
+import { localDateOf, toInstant } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import { assertMayComplete } from "../domain/permissions.js";
 import type { LocalDate } from "../domain/types.js";
@@ -20,7 +20,7 @@ export const postponeAction: CommandHandler<"postpone"> = async (context) => {
     action.assignees.some((person) => person.id === actor.id),
   );
   if (action.status !== "open") throw new NoteratError("already-done", { ref: action.ref });
-  const today = todayIn(context.now, council.timeZone);
+  const today = localDateOf(context.now, council.timeZone);
   const until =
     command.until ?? addDays(laterOf(dueDate(action.dueAt, council.timeZone), today), WEEK);
   const postponed = await deps.store.actions.change(
@@ -42,9 +42,7 @@ export const postponeAction: CommandHandler<"postpone"> = async (context) => {
 };
 
 function dueDate(dueAt: Date | null, timeZone: string): LocalDate | null {
-  if (!dueAt) return null;
-  const { year, month, day } = toLocal(dueAt, timeZone);
-  return { year, month, day };
+  return dueAt ? localDateOf(dueAt, timeZone) : null;
 }
 
 function laterOf(due: LocalDate | null, today: LocalDate): LocalDate {

@@ -1,6 +1,6 @@
 // Lookups that most handlers share: the council of the channel and the meeting a command means.
 import { addDays } from "../domain/dates/local-date.js";
-import { todayIn, toInstant } from "../domain/dates/zoned-time.js";
+import { localDateOf, toInstant } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import { formatDayMonth } from "../domain/i18n/format-date.js";
 import type { CouncilRecord, MeetingRecord } from "../domain/records.js";
@@ -31,7 +31,7 @@ export async function findCurrentMeeting(
   council: CouncilRecord,
 ): Promise<MeetingRecord | null> {
   const { meetings } = context.deps.store;
-  const today = dayBounds(todayIn(context.now, council.timeZone), council.timeZone);
+  const today = dayBounds(localDateOf(context.now, council.timeZone), council.timeZone);
   const [heldToday] = await meetings.plannedBetween(council.id, today.from, today.to);
   return heldToday ?? (await meetings.latestUnpublishedBefore(council.id, context.now));
 }
@@ -61,11 +61,27 @@ export async function meetingOnOrNext(
   council: CouncilRecord,
   date: LocalDate | undefined,
 ): Promise<MeetingRecord> {
-  if (!date) return nextMeeting(context, council);
+  return date ? meetingOn(context, council, date) : nextMeeting(context, council);
+}
+
+async function meetingOn(
+  context: CommandContext<unknown>,
+  council: CouncilRecord,
+  date: LocalDate,
+): Promise<MeetingRecord> {
   const day = dayBounds(date, council.timeZone);
   const [meeting] = await context.deps.store.meetings.plannedBetween(council.id, day.from, day.to);
   if (!meeting) {
     throw new NoteratError("meeting-not-found", { date: formatDayMonth(date, context.dates) });
   }
   return meeting;
+}
+
+/** `protokoll`, `justera`, `publicera [DATUM]`: the meeting of that day, else the current one. */
+export async function meetingOnOrCurrent(
+  context: CommandContext<unknown>,
+  council: CouncilRecord,
+  date: LocalDate | undefined,
+): Promise<MeetingRecord> {
+  return date ? meetingOn(context, council, date) : currentMeeting(context, council);
 }

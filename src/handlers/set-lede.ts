@@ -3,19 +3,14 @@ import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
 import { currentMeeting, requireCouncil } from "./scope.js";
 
-/** `ingress TEXT`: replaces the generated lede; approved minutes need approving again. */
+/** `ingress TEXT`: replaces the generated lede (the store sends approved minutes back to draft). */
 export const setLede: CommandHandler<"lede"> = async (context) => {
   const council = requireCouncil(context);
   assertSecretary(context.role);
   const meeting = await currentMeeting(context, council);
   await context.deps.store.meetings.change(
     meeting,
-    {
-      lede: context.command.text,
-      ...(meeting.minutesStatus === "draft"
-        ? {}
-        : { minutesStatus: "draft", approvedAt: null, approvedById: null }),
-    },
+    { lede: context.command.text },
     { action: "changed", actorId: context.actor.id, at: context.now },
   );
   return textReply("caller", context.t.t("minutes.lede-set"));

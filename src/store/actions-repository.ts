@@ -2,6 +2,8 @@ import type { ActionRecord } from "../domain/records.js";
 import type { ActionStatus } from "../domain/types.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
+import { reopenMinutes } from "./meetings-repository.js";
+import type { Db } from "./prisma-types.js";
 import { ACTION_INCLUDE, toAction } from "./row-mappers.js";
 import { takeRef } from "./short-refs.js";
 import { isUniqueViolation } from "./unique-violation.js";
@@ -20,7 +22,8 @@ export interface NewAction {
 
 /** Which open actions to list; every filter narrows. */
 export interface ActionFilter {
-  councilIds: string[];
+  /** Absent: every council (a person's own actions, wherever they were given). */
+  councilIds?: string[];
   assigneeId?: string;
   /** Only actions due before this instant. */
   dueBefore?: Date;
@@ -60,6 +63,7 @@ export class ActionsRepository {
           },
           include: ACTION_INCLUDE,
         });
+        await reopenMeetingOf(tx, input, input.createdById, input.at);
         await writeAudit(tx, {
           councilId: input.councilId,
           actorId: input.createdById,
@@ -149,6 +153,7 @@ export class ActionsRepository {
         data: change,
         include: ACTION_INCLUDE,
       });
+      await reopenMeetingOf(tx, action, actorId, at);
       await writeAudit(tx, {
         councilId: action.councilId,
         actorId,
@@ -165,7 +170,11 @@ export class ActionsRepository {
 
   async remove(action: ActionRecord, actorId: string, at: Date): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await tx.action.update({ where: { id: action.id }, data: { removedAt: at } });
+      await tx.action.update({
+        where: { id: action.id },
+        data: { status: "cancelled" satisfies ActionStatus, removedAt: at },
+      });
+      await reopenMeetingOf(tx, action, actorId, at);
       await writeAudit(tx, {
         councilId: action.councilId,
         actorId,
@@ -181,10 +190,22 @@ export class ActionsRepository {
 
 function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.ActionWhereInput {
   return {
-    councilId: { in: filter.councilIds },
+    ...(filter.councilIds ? { councilId: { in: filter.councilIds } } : {}),
     status: "open" satisfies ActionStatus,
     removedAt: null,
     ...(filter.assigneeId ? { assignees: { some: { personId: filter.assigneeId } } } : {}),
     ...(filter.dueBefore ? { dueAt: { lt: filter.dueBefore } } : {}),
   };
+}
+
+/** An action given at a meeting is part of its minutes: changing it reopens them. */
+async function reopenMeetingOf(
+  db: Db,
+  action: { councilId: string; meetingId: string | null },
+  actorId: string,
+  at: Date,
+): Promise<void> {
+  if (action.meetingId !== null) {
+    await reopenMinutes(db, { id: action.meetingId, councilId: action.councilId }, actorId, at);
+  }
 }

@@ -78,17 +78,21 @@ export class CouncilsRepository {
     });
   }
 
-  /** The councils in which the person has a role or an action: the scope of "mina". */
-  async idsOfPerson(personId: string): Promise<string[]> {
-    const councils = await this.prisma.council.findMany({
-      where: {
-        OR: [
-          { memberships: { some: { personId } } },
-          { actions: { some: { assignees: { some: { personId } } } } },
-        ],
-      },
-      select: { id: true },
+  /** Every channel the council is bound to, on every platform. */
+  async channelsOf(councilId: string): Promise<Place[]> {
+    const rows = await this.prisma.channelBinding.findMany({
+      where: { councilId },
+      orderBy: { createdAt: "asc" },
     });
-    return councils.map((council) => council.id);
+    return rows.map(({ platform, workspaceId, channelId }) => ({
+      platform: platform as Place["platform"],
+      workspaceId,
+      channelId,
+    }));
+  }
+
+  async byId(id: string): Promise<CouncilRecord | null> {
+    const council = await this.prisma.council.findUnique({ where: { id } });
+    return council ? toCouncil(council) : null;
   }
 }

@@ -33,6 +33,5 @@ export async function openDatabase(url: string): Promise<Database> {
   });
   // Per-connection settings; the adapter holds a single connection, so setting them once holds.
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   return { prisma, close: () => prisma.$disconnect() };
 }

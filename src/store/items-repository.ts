@@ -65,7 +65,14 @@ export class ItemsRepository {
             dedupKey: input.dedupKey ?? null,
           },
         });
-        if (input.kind !== "agenda") await reopenMinutes(tx, input.meetingId);
+        if (input.kind !== "agenda") {
+          await reopenMinutes(
+            tx,
+            { id: input.meetingId, councilId: input.councilId },
+            input.authorId,
+            input.at,
+          );
+        }
         await writeAudit(tx, {
           councilId: input.councilId,
           actorId: input.authorId,
@@ -109,7 +116,7 @@ export class ItemsRepository {
   ): Promise<ItemRecord> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.item.update({ where: { id: item.id }, data: change });
-      if (item.kind !== "agenda") await reopenMinutes(tx, item.meetingId);
+      if (item.kind !== "agenda") await reopenMinutes(tx, meetingOf(item), actorId, at);
       await writeAudit(tx, {
         councilId: item.councilId,
         actorId,
@@ -128,7 +135,7 @@ export class ItemsRepository {
   async remove(item: ItemRecord, actorId: string, at: Date): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.item.update({ where: { id: item.id }, data: { removedAt: at } });
-      if (item.kind !== "agenda") await reopenMinutes(tx, item.meetingId);
+      if (item.kind !== "agenda") await reopenMinutes(tx, meetingOf(item), actorId, at);
       await writeAudit(tx, {
         councilId: item.councilId,
         actorId,
@@ -140,4 +147,8 @@ export class ItemsRepository {
       });
     });
   }
+}
+
+function meetingOf(item: ItemRecord): { id: string; councilId: string } {
+  return { id: item.meetingId, councilId: item.councilId };
 }

@@ -96,7 +96,11 @@ export class MeetingsRepository {
     audit: { action: string; actorId: string; at: Date },
   ): Promise<MeetingRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const row = await tx.meeting.update({ where: { id: meeting.id }, data: change });
+      await tx.meeting.update({ where: { id: meeting.id }, data: change });
+      if (change.lede !== undefined || change.documentsUrl !== undefined) {
+        await reopenMinutes(tx, meeting, audit.actorId, audit.at);
+      }
+      const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
       const before = Object.fromEntries(
         Object.keys(change).map((key) => [
           key,
@@ -119,12 +123,28 @@ export class MeetingsRepository {
 }
 
 /**
- * Approved or published minutes whose content changes need approving again; the first
- * publication stamp is kept so that publishing again edits what was posted.
+ * Approved or published minutes whose content changes need approving again; the publication
+ * stamp is kept so that publishing again edits what was posted. The withdrawn approval is
+ * audited as "reopened".
  */
-export async function reopenMinutes(db: Db, meetingId: string): Promise<void> {
-  await db.meeting.updateMany({
-    where: { id: meetingId, minutesStatus: { not: "draft" } },
+export async function reopenMinutes(
+  db: Db,
+  meeting: { id: string; councilId: string },
+  actorId: string,
+  at: Date,
+): Promise<void> {
+  const { count } = await db.meeting.updateMany({
+    where: { id: meeting.id, minutesStatus: { not: "draft" } },
     data: { minutesStatus: "draft" satisfies MinutesStatus, approvedAt: null, approvedById: null },
+  });
+  if (count === 0) return;
+  await writeAudit(db, {
+    councilId: meeting.councilId,
+    actorId,
+    action: "reopened",
+    entityType: "meeting",
+    entityId: meeting.id,
+    after: { minutesStatus: "draft" },
+    at,
   });
 }

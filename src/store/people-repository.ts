@@ -7,6 +7,35 @@ import { toPerson } from "./row-mappers.js";
 export class PeopleRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** The stored person behind a platform identity, if any; a changed display name is updated. */
+  async find(identity: Identity): Promise<PersonRecord | null> {
+    const { platform, workspaceId, externalId } = identity;
+    const existing = await this.prisma.person.findUnique({
+      where: { platform_workspaceId_externalId: { platform, workspaceId, externalId } },
+    });
+    if (!existing) return null;
+    return existing.displayName === identity.displayName
+      ? toPerson(existing)
+      : this.ensure(identity);
+  }
+
+  /** A mentioned person if stored, without storing one. */
+  async findMentioned(
+    mention: Mention,
+    place: { platform: Platform; workspaceId: string },
+  ): Promise<PersonRecord | null> {
+    const existing = await this.prisma.person.findUnique({
+      where: {
+        platform_workspaceId_externalId: {
+          platform: place.platform,
+          workspaceId: place.workspaceId,
+          externalId: mention.externalId,
+        },
+      },
+    });
+    return existing ? toPerson(existing) : null;
+  }
+
   /** The person behind a platform identity, created on first sight; a new display name is kept. */
   async ensure(identity: Identity): Promise<PersonRecord> {
     const { platform, workspaceId, externalId, displayName } = identity;

@@ -50,7 +50,9 @@ interface Words {
     | "overdue"
     | "forbidden"
     | "approved"
+    | "published"
     | "moved"
+    | "next"
     | "cancelled",
     string
   >;
@@ -99,7 +101,9 @@ const SWEDISH: Words = {
     overdue: "#4 Anna och Per: Skicka förslaget – senast 25 maj (försenat)",
     forbidden: "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
     approved: "justerade av Ordf",
+    published: "är publicerad i 1 av 1 kanaler",
     moved: "är flyttat till fredag 12 juni kl. 10.00",
+    next: "Nästa möte med Reglab: onsdag 10 juni kl. 9.00.",
     cancelled: "är inställt",
   },
 };
@@ -147,7 +151,9 @@ const ENGLISH: Words = {
     overdue: "#4 Anna and Per: Skicka förslaget – by May 25 (overdue)",
     forbidden: "Only the person with the action, or the secretary, can mark it done.",
     approved: "approved by Ordf",
+    published: "is published in 1 of 1 channels",
     moved: "is moved to Friday, June 12 at 10:00",
+    next: "Next meeting of Reglab: Wednesday, June 10 at 9:00.",
     cancelled: "is cancelled",
   },
 };
@@ -247,7 +253,7 @@ describe.each([SWEDISH, ENGLISH])("the command language in $locale", (w) => {
     await say("Eva", `${w.agendaAdd} Uppföljning av budgeten`);
     expect(await say("Anna", w.agendaShow)).toContain("Uppföljning av budgeten");
     const next = await say("Anna", w.next);
-    expect(next).toContain("10");
+    expect(next).toContain(w.expect.next);
     expect(next).toContain("Uppföljning av budgeten");
 
     // Postponed a week from today, since its due date is unset; then to a date.
@@ -280,8 +286,15 @@ describe.each([SWEDISH, ENGLISH])("the command language in $locale", (w) => {
 
     expect(await say("Ordf", w.approve)).toContain(w.expect.approved);
     const published = await chat.say("Eva", w.publish);
-    expect(published.reply.audience).toBe("channel");
-    expect(published.text).toContain("Budget 2026");
+    expect(published.text).toContain(w.expect.published);
+    expect(chat.publications).toHaveLength(1);
+    expect(chat.publications[0]?.channels).toEqual([
+      { platform: "local", workspaceId: "local", channelId: "reglab" },
+    ]);
+    expect(chat.publications[0]?.document.sections.map((s) => s.heading)).toEqual([
+      "Budget 2026",
+      "Exportsamverkan",
+    ]);
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: held.id } })).minutesStatus).toBe(
       "published",
     );

@@ -72,8 +72,8 @@ describe("npm start in local mode", () => {
     expect(existsSync(join(directory, "db", "noterat.db"))).toBe(true);
     const files = readdirSync(join(directory, "published")).sort();
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(/^noterat-fran-reglab-.+\.html$/);
-    expect(files[1]).toMatch(/^noterat-fran-reglab-.+\.md$/);
+    expect(files[0]).toMatch(/^reglab-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(files[1]).toMatch(/^reglab-\d{4}-\d{2}-\d{2}\.md$/);
   });
 
   it("stops with one line per configuration problem", async () => {

@@ -61,27 +61,22 @@ describe("refusals, bad input and retries", () => {
     ["ställ in", "Det får bara rådets sekreterare göra."],
     ["flytta till 2 juni", "Det får bara rådets sekreterare göra."],
     ["publicera", "Det får bara rådets sekreterare göra."],
-    ["protokoll", "Det får bara rådets sekreterare göra."],
+    ["protokoll", "Utkastet visas bara för sekreteraren, ordföranden och justerare."],
     ["justera", "Det får bara ordföranden eller en justerare göra."],
     ["klar 2", "Bara den som har uppdraget, eller sekreteraren, kan markera det klart."],
   ])("a member may not: %s", async (text, answer) => {
     await expectRefused("Lisa", text, answer);
   });
 
-  it("lets anyone read", async () => {
-    for (const text of [
-      "nästa",
-      "öppna",
-      "mina",
-      "försenade",
-      "sök budget",
-      "hjälp",
-      "dagordning",
-      "uppdrag @Anna",
-    ]) {
+  it("lets anyone read, and stores nothing for it", async () => {
+    const before = await counts();
+    const reads = ["nästa", "öppna", "mina", "försenade", "sök budget", "hjälp", "dagordning"];
+    for (const text of [...reads, "uppdrag @Anna", "uppdrag @Ingen"]) {
       const said = await chat.say("Okänd", text);
       expect(said.text).not.toMatch(/får bara/);
     }
+    expect((await chat.say("Okänd", "uppdrag @Anna")).text).toContain("Skicka förslaget");
+    expect(await counts()).toEqual(before);
   });
 
   it("refuses approval by the secretary and publishing before approval", async () => {
@@ -102,6 +97,8 @@ describe("refusals, bad input and retries", () => {
 
   it.each([
     ["möte 31/4", /31\/4/],
+    ["möte 0000-01-01", /0000-01-01/],
+    ["flytta till 0000-02-02", /0000-02-02/],
     ["möte 30 maj kl 25:00", /25:00/],
     ["möte", /möte DATUM/],
     ["uppdrag anna Gör något", /anna/],

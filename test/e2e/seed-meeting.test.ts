@@ -46,10 +46,11 @@ describe("seed 003 meeting through the console", () => {
     const publishing = await runScript(db.store, clock, ["publicera"], {
       exportDir: meeting.exportDir,
     });
-    expect(publishing.output).toContain("noterat-fran-regionala-samverkansradet-11-april.md");
+    expect(publishing.output).toContain("regionala-samverkansradet-2018-04-11.md");
+    expect(publishing.output).toContain("är publicerad i 1 av 1 kanaler");
 
     const markdown = readFileSync(
-      `${meeting.exportDir}/noterat-fran-regionala-samverkansradet-11-april.md`,
+      `${meeting.exportDir}/regionala-samverkansradet-2018-04-11.md`,
       "utf8",
     );
     expect(markdown).toMatch(/^# Noterat från Regionala samverkansrådet 11 april$/m);
@@ -70,7 +71,7 @@ describe("seed 003 meeting through the console", () => {
     expect(markdown).toContain("Nästa möte med Regionala samverkansrådet är den 30 maj.");
 
     const html = readFileSync(
-      `${meeting.exportDir}/noterat-fran-regionala-samverkansradet-11-april.html`,
+      `${meeting.exportDir}/regionala-samverkansradet-2018-04-11.html`,
       "utf8",
     );
     expect(html).toContain('<html lang="sv">');

@@ -1,8 +1,9 @@
 import { readLocalMention } from "../../src/bots/local/local-mentions.js";
 import type { Reply } from "../../src/domain/reply.js";
 import type { Locale } from "../../src/domain/types.js";
-import type { HandlerDeps } from "../../src/handlers/context.js";
+import type { HandlerDeps, Publication } from "../../src/handlers/context.js";
 import { handleCommand } from "../../src/handlers/handle-command.js";
+import { type ChannelPublisher, fanOutPublisher } from "../../src/handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
 import { renderReplyText } from "../../src/render/reply-text.js";
 import type { Store } from "../../src/store/store.js";
@@ -17,6 +18,14 @@ export interface Said {
 export class ChatSession {
   private readonly deps: HandlerDeps;
   private readonly registry = createCommandRegistry();
+  /** What was published in the console channels, in order. */
+  readonly publications: Publication[] = [];
+  private readonly published: ChannelPublisher = {
+    publish: async (publication, place) => {
+      this.publications.push(publication);
+      return { place, ok: true };
+    },
+  };
 
   constructor(
     store: Store,
@@ -24,7 +33,12 @@ export class ChatSession {
     private readonly channel = "konsol",
     locale: Locale = "sv",
   ) {
-    this.deps = { store, clock, defaults: { locale, timeZone: "Europe/Stockholm" } };
+    this.deps = {
+      store,
+      clock,
+      defaults: { locale, timeZone: "Europe/Stockholm" },
+      publisher: fanOutPublisher({ local: this.published }),
+    };
   }
 
   async say(user: string, text: string, deliveryId?: string): Promise<Said> {

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { pino } from "pino";
 import { runConsole } from "../../src/bots/local/console-session.js";
+import { localPublisher } from "../../src/bots/local/local-publisher.js";
 import type { Locale } from "../../src/domain/types.js";
+import { fanOutPublisher } from "../../src/handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
 import type { Store } from "../../src/store/store.js";
 
@@ -40,6 +42,7 @@ export async function runScript(
   output.on("data", (chunk: Buffer) => {
     text += chunk.toString("utf8");
   });
+  const logger = pino({ level: "silent" });
   const exportDir = options.exportDir ?? mkdtempSync(join(tmpdir(), "noterat-export-"));
   const done = runConsole({
     input,
@@ -49,12 +52,12 @@ export async function runScript(
       store,
       clock,
       defaults: { locale: options.locale ?? "sv", timeZone: "Europe/Stockholm" },
+      publisher: fanOutPublisher({ local: localPublisher(output, exportDir, logger) }),
     },
     registry: createCommandRegistry(),
-    logger: pino({ level: "silent" }),
+    logger,
     user: options.user ?? "Sekreteraren",
     channel: options.channel ?? "konsol",
-    exportDir,
   });
   input.end(`${script.join("\n")}\n`);
   await done;

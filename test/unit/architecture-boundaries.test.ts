@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -18,6 +19,9 @@ function importsOf(file: string): string[] {
 }
 
 const SDKS = /^(@slack\/|botbuilder|@microsoft\/|@prisma\/|prisma|better-sqlite3|node-cron|pino)/;
+/** Node's own modules, with or without the `node:` scheme (`fs`, `node:fs`, `fs/promises`). */
+const isNodeBuiltin = (s: string) =>
+  s.startsWith("node:") || builtinModules.includes(s.split("/")[0] ?? "");
 
 function offending(directory: string, forbidden: (specifier: string) => boolean): string[] {
   return sources(directory).flatMap((file) =>
@@ -38,21 +42,27 @@ describe("layer boundaries", () => {
         "src/domain",
         (s) =>
           SDKS.test(s) ||
-          s.startsWith("node:") ||
+          isNodeBuiltin(s) ||
           /\/(handlers|store|bots|render|scheduler|generated)\//.test(s),
       ),
     ).toEqual([]);
   });
 
-  it("keeps src/handlers free of SDKs, Prisma and the surfaces", () => {
+  it("keeps src/handlers free of SDKs, Prisma, I/O and the surfaces", () => {
     expect(
-      offending("src/handlers", (s) => SDKS.test(s) || /\/(bots|render|generated)\//.test(s)),
+      offending(
+        "src/handlers",
+        (s) => SDKS.test(s) || isNodeBuiltin(s) || /\/(bots|render|generated)\//.test(s),
+      ),
     ).toEqual([]);
   });
 
   it("keeps src/render on the domain only", () => {
     expect(
-      offending("src/render", (s) => SDKS.test(s) || /\/(handlers|store|bots|generated)\//.test(s)),
+      offending(
+        "src/render",
+        (s) => SDKS.test(s) || isNodeBuiltin(s) || /\/(handlers|store|bots|generated)\//.test(s),
+      ),
     ).toEqual([]);
   });
 

@@ -7,7 +7,6 @@ import { handleCommand } from "../../handlers/handle-command.js";
 import type { Logger } from "../../logger.js";
 import { renderReplyText } from "../../render/reply-text.js";
 import { readLocalMention } from "./local-mentions.js";
-import { writePublishedFiles } from "./published-files.js";
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
@@ -20,10 +19,10 @@ export interface ConsoleOptions {
   /** Who is typing; `/som NAMN` (`/as NAME`) changes it for the lines that follow. */
   user: string;
   channel: string;
-  exportDir: string;
 }
 
-const SWITCH_USER = /^\/(?:som|as)\s+@?([\p{L}\p{N}._-]+)\s*$/iu;
+const SWITCH_USER = /^\/(?:som|as)(?:\s+(.*))?$/iu;
+const USER_NAME = /^@?([\p{L}\p{N}._-]+)$/u;
 
 /** The embedded default surface: a council meeting in a terminal or from a script. Resolves at end of input. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
@@ -40,10 +39,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   prompt();
   for await (const raw of lines) {
     const line = raw.trim();
-    const switched = SWITCH_USER.exec(line)?.[1];
-    if (switched !== undefined) {
-      user = switched;
-      output.write(`${t.t("local.user-switched", { name: user })}\n\n`);
+    const switching = SWITCH_USER.exec(line);
+    if (switching) {
+      const name = USER_NAME.exec(switching[1]?.trim() ?? "")?.[1];
+      if (name !== undefined) user = name;
+      const note = name === undefined ? "local.user-invalid" : "local.user-switched";
+      output.write(`${t.t(note, { name: user })}\n\n`);
     } else if (line !== "" && !line.startsWith("#")) {
       output.write(`${await answer(line, user)}\n\n`);
     }
@@ -63,7 +64,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         text,
         readMention: readLocalMention,
       });
-      return [privateMark(reply), renderReplyText(reply), ...(await published(reply))].join("");
+      return `${privateMark(reply)}${renderReplyText(reply)}`;
     } catch (error) {
       logger.error({ err: error, text }, "command failed");
       return t.t("reply.internal-error");
@@ -72,16 +73,5 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   function privateMark(reply: Reply): string {
     return reply.audience === "caller" ? `${t.t("local.only-you")}\n` : "";
-  }
-
-  async function published(reply: Reply): Promise<string[]> {
-    const notes: string[] = [];
-    for (const block of reply.blocks) {
-      if (block.type === "minutes" && block.status === "published") {
-        const files = await writePublishedFiles(options.exportDir, block.document);
-        notes.push(`\n\n${t.t("local.published-files", { files: files.join(", ") })}`);
-      }
-    }
-    return notes;
   }
 }

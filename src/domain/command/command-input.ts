@@ -1,10 +1,9 @@
+import type { DateParseContext } from "../dates/parse-date.js";
 import type { MentionReader } from "../types.js";
 import type { Token } from "./tokens.js";
 
 /** What parsing needs besides the words: the clock and zone for relative dates, and the surface's mention syntax. */
-export interface ParseContext {
-  now: Date;
-  timeZone: string;
+export interface ParseContext extends DateParseContext {
   readMention: MentionReader;
 }
 

@@ -29,13 +29,22 @@ export function parseMeeting(input: CommandInput): ParseResult {
   );
 }
 
-/** `ställ in [DATUM]` */
-export function parseCancel(input: CommandInput): ParseResult {
-  if (input.args.length === 0) return parsed({ id: "cancel" });
-  const date = readDateWords(input.args, input.context);
-  return date === undefined
-    ? rejected("bad-date", "cancel", { word: joinWords(input.args) })
-    : parsed({ id: "cancel", date });
+/**
+ * `ställ in [DATUM]`, and `protokoll`, `justera`, `publicera [DATUM]`: the meeting of that day
+ * instead of the next or current one (minutes are often approved at the following meeting).
+ */
+export function meetingDateParser(
+  id: "cancel" | "minutes" | "approve" | "publish",
+): (input: CommandInput) => ParseResult {
+  // Minutes are of a meeting already held: "justera 2 mars" in April means the past 2 March.
+  const yearless = id === "cancel" ? "next" : "last";
+  return (input) => {
+    if (input.args.length === 0) return parsed({ id });
+    const date = readDateWords(input.args, { ...input.context, yearless });
+    return date === undefined
+      ? rejected("bad-date", id, { word: joinWords(input.args) })
+      : parsed({ id, date });
+  };
 }
 
 /** `flytta [DATUM] till DATUM [kl HH:MM]` */

@@ -15,9 +15,9 @@ export type ParsedCommand =
   | { id: "done"; ref: number }
   /** Without a date: a week after the due date, or after today when it has passed or is unset. */
   | { id: "postpone"; ref: number; until?: LocalDate }
-  | { id: "minutes" }
-  | { id: "approve" }
-  | { id: "publish" }
+  | { id: "minutes"; date?: LocalDate }
+  | { id: "approve"; date?: LocalDate }
+  | { id: "publish"; date?: LocalDate }
   | { id: "search"; query: string }
   | { id: "role"; person: Mention; role: Role }
   | { id: "documents"; url: string }
@@ -55,6 +55,7 @@ export const PARSE_ERROR_CODES = [
   "missing-heading",
   "empty-text",
   "too-long",
+  "bad-character",
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 

@@ -1,7 +1,7 @@
 import type { CommandInput } from "./command-input.js";
 import type { Verb } from "./command-words.js";
 import { itemParser, parseEdit, parsePostpone, refParser } from "./entry-arguments.js";
-import { parseCancel, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
+import { meetingDateParser, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
 import {
@@ -30,9 +30,9 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   overdue: withoutArguments({ id: "list-overdue" }),
   done: refParser("done"),
   postpone: parsePostpone,
-  minutes: withoutArguments({ id: "minutes" }),
-  approve: withoutArguments({ id: "approve" }),
-  publish: withoutArguments({ id: "publish" }),
+  minutes: meetingDateParser("minutes"),
+  approve: meetingDateParser("approve"),
+  publish: meetingDateParser("publish"),
   search: parseSearch,
   role: parseRole,
   documents: parseDocuments,
@@ -42,6 +42,6 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   agenda: parseAgenda,
   edit: parseEdit,
   remove: refParser("remove"),
-  cancel: parseCancel,
+  cancel: meetingDateParser("cancel"),
   move: parseMove,
 };

@@ -6,7 +6,7 @@ import {
   isValidLocalDate,
   weekdayOf,
 } from "./local-date.js";
-import { todayIn } from "./zoned-time.js";
+import { localDateOf } from "./zoned-time.js";
 
 // What people type for a date or a time, Swedish and English (DESIGN §3).
 // A small hand-written grammar rather than chrono-node: the command parser calls
@@ -16,10 +16,20 @@ import { todayIn } from "./zoned-time.js";
 export interface DateParseContext {
   now: Date;
   timeZone: string;
+  /**
+   * What a date without a year means: the next such date (the default, DESIGN.md §3), or, for
+   * commands about a meeting already held ("justera 2 mars"), the last such date.
+   */
+  yearless?: Yearless;
 }
+
+export type Yearless = "next" | "last";
 
 // Maps, not object literals: a typed word like "constructor" must not find a prototype key.
 const RELATIVE_DAYS = new Map<string, number>([
+  ["igår", -1],
+  ["i går", -1],
+  ["yesterday", -1],
   ["idag", 0],
   ["i dag", 0],
   ["today", 0],
@@ -104,14 +114,14 @@ function normalize(text: string): string {
 export function parseDate(text: string, ctx: DateParseContext): LocalDate | undefined {
   const input = normalize(text);
   if (input === "") return undefined;
-  const today = todayIn(ctx.now, ctx.timeZone);
+  const today = localDateOf(ctx.now, ctx.timeZone);
   const relative = RELATIVE_DAYS.get(input);
   if (relative !== undefined) return addDays(today, relative);
   return (
     parseInterval(input, today) ??
     parseWeekday(input, today) ??
     parseWeekdayNextWeek(input, today) ??
-    parseCalendarDate(input, today)
+    parseCalendarDate(input, today, ctx.yearless ?? "next")
   );
 }
 
@@ -167,52 +177,73 @@ const MONTH_DAY = /^(\p{L}+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/u;
 /** A leading weekday, as the bot itself writes dates: "tisdag 26 maj", "Tuesday, May 26". */
 const WEEKDAY_PREFIX = /^(\p{L}+\.?),? (?:den )?(.+)$/u;
 
-function parseCalendarDate(input: string, today: LocalDate): LocalDate | undefined {
+function parseCalendarDate(
+  input: string,
+  today: LocalDate,
+  yearless: Yearless,
+): LocalDate | undefined {
   const prefixed = WEEKDAY_PREFIX.exec(input);
   const weekday = prefixed ? lookup(WEEKDAYS, prefixed[1] ?? "") : undefined;
   if (prefixed && weekday !== undefined) {
     // The weekday must agree with the date; a mismatch is a typo we must not guess at.
-    const date = parsePlainDate(prefixed[2] ?? "", today);
+    const date = parsePlainDate(prefixed[2] ?? "", today, yearless);
     return date && weekdayOf(date) === weekday ? date : undefined;
   }
-  return parsePlainDate(input.startsWith("den ") ? input.slice(4) : input, today);
+  return parsePlainDate(input.startsWith("den ") ? input.slice(4) : input, today, yearless);
 }
 
-function parsePlainDate(input: string, today: LocalDate): LocalDate | undefined {
+function parsePlainDate(
+  input: string,
+  today: LocalDate,
+  yearless: Yearless,
+): LocalDate | undefined {
   let match = ISO_DATE.exec(input);
   if (match) return explicitDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = NUMERIC_DATE.exec(input);
-  if (match) return dayMonth(Number(match[1]), Number(match[2]), match[3], today);
+  if (match) return dayMonth(Number(match[1]), Number(match[2]), match[3], today, yearless);
   match = DAY_MONTH.exec(input);
   if (match) {
     const month = lookup(MONTHS, match[2] ?? "");
-    return month === undefined ? undefined : dayMonth(Number(match[1]), month, match[3], today);
+    return month === undefined
+      ? undefined
+      : dayMonth(Number(match[1]), month, match[3], today, yearless);
   }
   match = MONTH_DAY.exec(input);
   if (match) {
     const month = lookup(MONTHS, match[1] ?? "");
-    return month === undefined ? undefined : dayMonth(Number(match[2]), month, match[3], today);
+    return month === undefined
+      ? undefined
+      : dayMonth(Number(match[2]), month, match[3], today, yearless);
   }
   return undefined;
 }
 
+/** Council business happens in this span; year 0 or 9999 is a typo, and breaks zone arithmetic. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+
 function explicitDate(year: number, month: number, day: number): LocalDate | undefined {
   const date = { year, month, day };
-  return isValidLocalDate(date) ? date : undefined;
+  return year >= FIRST_YEAR && year <= LAST_YEAR && isValidLocalDate(date) ? date : undefined;
 }
 
-/** With no year: the next such date, today or later ("11 april" in November → next year). */
+/**
+ * With no year: the next such date, today or later ("11 april" in November → next year), or
+ * the last one, today or earlier.
+ */
 function dayMonth(
   day: number,
   month: number,
   yearText: string | undefined,
   today: LocalDate,
+  yearless: Yearless,
 ): LocalDate | undefined {
   if (yearText !== undefined) return explicitDate(Number(yearText), month, day);
+  const step = yearless === "next" ? 1 : -1;
   // A leap year comes within 8 years (2096 → 2104 is the longest wait), so 29 februari resolves.
-  for (let year = today.year; year <= today.year + 8; year++) {
-    const date = explicitDate(year, month, day);
-    if (date && compareLocalDates(date, today) >= 0) return date;
+  for (let offset = 0; offset <= 8; offset++) {
+    const date = explicitDate(today.year + step * offset, month, day);
+    if (date && compareLocalDates(date, today) * step >= 0) return date;
   }
   return undefined;
 }

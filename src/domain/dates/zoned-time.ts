@@ -84,8 +84,9 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
   return { year, month, day, hour, minute, weekday: weekdayOf({ year, month, day }) };
 }
 
-export function todayIn(now: Date, timeZone: string): LocalDate {
-  const { year, month, day } = toLocal(now, timeZone);
+/** The calendar date in the zone at an instant ("today" when the instant is now). */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const { year, month, day } = toLocal(instant, timeZone);
   return { year, month, day };
 }
 

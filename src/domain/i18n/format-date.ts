@@ -1,5 +1,5 @@
 import { isoDate, pad2, weekdayOf } from "../dates/local-date.js";
-import { todayIn, toLocal } from "../dates/zoned-time.js";
+import { localDateOf, toLocal } from "../dates/zoned-time.js";
 import type { LocalDate, Locale, LocalTime } from "../types.js";
 
 // The one place that writes dates for people (DESIGN §2), always in the council's zone.
@@ -56,17 +56,15 @@ const LOCALE_DATA: Record<Locale, LocaleData> = {
   },
 };
 
-function localDateOf(value: Date | LocalDate, timeZone: string): LocalDate {
-  if (!(value instanceof Date)) return value;
-  const { year, month, day } = toLocal(value, timeZone);
-  return { year, month, day };
+function calendarDate(value: Date | LocalDate, timeZone: string): LocalDate {
+  return value instanceof Date ? localDateOf(value, timeZone) : value;
 }
 
 /** sv "30 maj" / "30 maj 2027"; en "May 30" / "May 30, 2027". The year only when not this year. */
 export function formatDayMonth(value: Date | LocalDate, ctx: DateContext): string {
-  const date = localDateOf(value, ctx.timeZone);
+  const date = calendarDate(value, ctx.timeZone);
   const month = LOCALE_DATA[ctx.locale].months[date.month - 1] ?? String(date.month);
-  const showYear = date.year !== todayIn(ctx.now, ctx.timeZone).year;
+  const showYear = date.year !== localDateOf(ctx.now, ctx.timeZone).year;
   if (ctx.locale === "sv")
     return showYear ? `${date.day} ${month} ${date.year}` : `${date.day} ${month}`;
   return showYear ? `${month} ${date.day}, ${date.year}` : `${month} ${date.day}`;
@@ -74,7 +72,7 @@ export function formatDayMonth(value: Date | LocalDate, ctx: DateContext): strin
 
 /** sv "tisdag 30 maj"; en "Tuesday, May 30" (year rule as formatDayMonth). */
 export function formatWeekdayDayMonth(value: Date | LocalDate, ctx: DateContext): string {
-  const date = localDateOf(value, ctx.timeZone);
+  const date = calendarDate(value, ctx.timeZone);
   const weekday = LOCALE_DATA[ctx.locale].weekdays[weekdayOf(date)] ?? "";
   const separator = ctx.locale === "sv" ? " " : ", ";
   return `${weekday}${separator}${formatDayMonth(date, ctx)}`;

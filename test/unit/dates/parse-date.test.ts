@@ -166,6 +166,10 @@ describe("parseDate", () => {
     "30 februari",
     "2026-02-30",
     "2026-13-01",
+    "0000-01-01",
+    "1899-12-31",
+    "2200-01-01",
+    "30 maj 9999",
     "30/13",
     "0/5",
     "32 maj",
@@ -251,5 +255,21 @@ describe("parseTime", () => {
     "-1",
   ])("rejects %j", (typed) => {
     expect(parseTime(typed)).toBeUndefined();
+  });
+});
+
+describe("parseDate with yearless: last (minutes of a meeting already held)", () => {
+  const last = (now: string): DateParseContext => ({ ...inStockholm(now), yearless: "last" });
+
+  it.each([
+    ["2 mars", MON_NOV_23, "2026-03-02"],
+    ["23 november", MON_NOV_23, "2026-11-23"],
+    ["24 november", MON_NOV_23, "2025-11-24"],
+    ["30/12", WED_MAY_20, "2025-12-30"],
+    ["29 februari", WED_MAY_20, "2024-02-29"],
+    ["2 mars 2027", MON_NOV_23, "2027-03-02"],
+    ["igår", MON_NOV_23, "2026-11-22"],
+  ])("%s asked %s → %s", (typed, now, expected) => {
+    expect(parseDate(typed, last(now))).toEqual(day(expected));
   });
 });

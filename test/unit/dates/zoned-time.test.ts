@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   isValidTimeZone,
-  todayIn,
+  localDateOf,
   toInstant,
   toLocal,
 } from "../../../src/domain/dates/zoned-time.js";
@@ -116,14 +116,14 @@ describe("toLocal", () => {
   });
 });
 
-describe("todayIn", () => {
+describe("localDateOf", () => {
   it("is the zone's date where it differs from UTC's", () => {
     const lateEvening = new Date("2026-12-31T23:30:00Z");
-    expect(todayIn(lateEvening, STOCKHOLM)).toEqual({ year: 2027, month: 1, day: 1 });
-    expect(todayIn(lateEvening, "UTC")).toEqual({ year: 2026, month: 12, day: 31 });
+    expect(localDateOf(lateEvening, STOCKHOLM)).toEqual({ year: 2027, month: 1, day: 1 });
+    expect(localDateOf(lateEvening, "UTC")).toEqual({ year: 2026, month: 12, day: 31 });
     const earlyMorning = new Date("2026-06-01T02:00:00Z");
-    expect(todayIn(earlyMorning, NEW_YORK)).toEqual({ year: 2026, month: 5, day: 31 });
-    expect(todayIn(earlyMorning, STOCKHOLM)).toEqual({ year: 2026, month: 6, day: 1 });
+    expect(localDateOf(earlyMorning, NEW_YORK)).toEqual({ year: 2026, month: 5, day: 31 });
+    expect(localDateOf(earlyMorning, STOCKHOLM)).toEqual({ year: 2026, month: 6, day: 1 });
   });
 });
 

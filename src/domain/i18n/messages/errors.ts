@@ -20,6 +20,9 @@ export const errorMessages = defineMessages({
     "error.nothing-to-compile":
       "Mötet har inga punkter än. Lägg till med `noterat RUBRIK: TEXT`, `diskussion` eller `beslut`.",
     "error.already-approved": "Anteckningarna är redan justerade.",
+    "error.already-published":
+      "Anteckningarna är redan publicerade. Ändras något i dem behöver de justeras igen.",
+    "error.forbidden-draft": "Utkastet visas bara för sekreteraren, ordföranden och justerare.",
     "error.not-approved":
       "Anteckningarna är inte justerade än. Ordföranden eller en justerare justerar med `justera`.",
     "error.already-done": "Uppdrag #{ref} är redan klart.",
@@ -47,6 +50,9 @@ export const errorMessages = defineMessages({
     "error.nothing-to-compile":
       "The meeting has no items yet. Add one with `note HEADING: TEXT`, `discussion` or `decision`.",
     "error.already-approved": "The notes are already approved.",
+    "error.already-published":
+      "The notes are already published. If anything in them changes, they need approving again.",
+    "error.forbidden-draft": "The draft is shown only to the secretary, the chair and approvers.",
     "error.not-approved":
       "The notes are not approved yet. The chair or an approver approves with `approve`.",
     "error.already-done": "Action #{ref} is already done.",

@@ -7,6 +7,8 @@ import { defineMessages } from "../define-messages.js";
 export const parseMessages = defineMessages({
   sv: {
     "parse.empty": "Du skrev inget kommando. Skriv `hjälp` för att se vad jag kan.",
+    "parse.bad-character":
+      "Texten innehåller ett osynligt styrtecken ({code}). Ta bort det och skriv igen.",
     "parse.unknown-command": "Jag förstod inte ”{word}”. Skriv `hjälp` för att se vad jag kan.",
     "parse.missing-argument": "Det saknas något efter ”{word}”.",
     "parse.unexpected-argument": "Jag vet inte vad jag ska göra med ”{word}” här.",
@@ -57,13 +59,16 @@ export const parseMessages = defineMessages({
       "`skjut upp ID [till DATUM]` – flytta ett uppdrags slutdatum, en vecka om inget datum anges",
     "usage.search": "`sök TEXT` – sök bland rådets punkter och beslut",
     "usage.minutes":
-      "`protokoll` – sammanställ mötets anteckningar till ett utkast som bara du ser",
+      "`protokoll [DATUM]` – sammanställ mötets anteckningar till ett utkast som bara du ser",
     "usage.lede": "`ingress TEXT` – skriv en egen ingress i stället för den som görs automatiskt",
-    "usage.approve": "`justera` – justera utkastet (ordförande eller justerare)",
-    "usage.publish": "`publicera` – publicera de justerade anteckningarna i kanalen",
+    "usage.approve":
+      "`justera [DATUM]` – justera utkastet (ordförande eller justerare); med datum ett tidigare möte",
+    "usage.publish": "`publicera [DATUM]` – publicera de justerade anteckningarna i rådets kanaler",
   },
   en: {
     "parse.empty": "You did not write a command. Type `help` to see what I can do.",
+    "parse.bad-character":
+      "The text contains an invisible control character ({code}). Remove it and try again.",
     "parse.unknown-command": "I did not understand “{word}”. Type `help` to see what I can do.",
     "parse.missing-argument": "Something is missing after “{word}”.",
     "parse.unexpected-argument": "I do not know what to do with “{word}” here.",
@@ -110,9 +115,10 @@ export const parseMessages = defineMessages({
     "usage.postpone":
       "`postpone ID [to DATE]` – move an action's due date, by a week when no date is given",
     "usage.search": "`search TEXT` – search this council's items and decisions",
-    "usage.minutes": "`minutes` – compile the meeting's notes into a draft only you see",
+    "usage.minutes": "`minutes [DATE]` – compile the meeting's notes into a draft only you see",
     "usage.lede": "`lede TEXT` – write your own lede instead of the generated one",
-    "usage.approve": "`approve` – approve the draft (chair or approver)",
-    "usage.publish": "`publish` – post the approved notes to the channel",
+    "usage.approve":
+      "`approve [DATE]` – approve the draft (chair or approver); with a date, an earlier meeting's",
+    "usage.publish": "`publish [DATE]` – post the approved notes to the council's channels",
   },
 });

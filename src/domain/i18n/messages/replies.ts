@@ -47,6 +47,9 @@ export const replyMessages = defineMessages({
     "minutes.draft-approved": "Utkastet är justerat. Sekreteraren publicerar det med `publicera`.",
     "minutes.approved": "Anteckningarna från mötet {date} är justerade av {name}.",
     "minutes.lede-set": "Ingressen är ändrad. Se utkastet med `protokoll`.",
+    "minutes.published": "”{title}” är publicerad i {count} av {channels} kanaler.",
+    "minutes.publish-failed":
+      "Kunde inte publicera i {channel} ({reason}). Rätta det och skriv `publicera` igen.",
     "search.title": "Träffar för ”{query}” ({count})",
     "search.hit": "#{ref} {date} · {heading}: {text}",
     "search.hit-decision": "#{ref} {date} · § {paragraph} {heading}: {text}",
@@ -60,6 +63,8 @@ export const replyMessages = defineMessages({
     "local.welcome":
       "Noterat i konsolen. Du skriver som {name}; byt med `/som NAMN`. Skriv `hjälp` för kommandona, Ctrl+D avslutar.",
     "local.user-switched": "Du skriver nu som {name}.",
+    "local.user-invalid":
+      "Skriv namnet som ett ord, till exempel `/som Anna`. Du skriver fortfarande som {name}.",
     "local.only-you": "(bara till dig)",
     "local.published-files": "För webben: {files}",
     "help.footer":
@@ -111,6 +116,9 @@ export const replyMessages = defineMessages({
     "minutes.draft-approved": "The draft is approved. The secretary publishes it with `publish`.",
     "minutes.approved": "The notes from the meeting on {date} are approved by {name}.",
     "minutes.lede-set": "The lede is changed. See the draft with `minutes`.",
+    "minutes.published": "“{title}” is published in {count} of {channels} channels.",
+    "minutes.publish-failed":
+      "Could not publish in {channel} ({reason}). Fix that and type `publish` again.",
     "search.title": "Results for “{query}” ({count})",
     "search.hit": "#{ref} {date} · {heading}: {text}",
     "search.hit-decision": "#{ref} {date} · § {paragraph} {heading}: {text}",
@@ -124,6 +132,8 @@ export const replyMessages = defineMessages({
     "local.welcome":
       "Noterat in the console. You are typing as {name}; switch with `/as NAME`. Type `help` for the commands, Ctrl+D quits.",
     "local.user-switched": "You are now typing as {name}.",
+    "local.user-invalid":
+      "Write the name as one word, for example `/as Anna`. You are still typing as {name}.",
     "local.only-you": "(only to you)",
     "local.published-files": "For the web site: {files}",
     "help.footer":
