@@ -1,0 +1,549 @@
+/**
+ * A fake Slack Web API on 127.0.0.1 for end-to-end tests: point Bolt's
+ * `clientOptions.slackApiUrl` (or a WebClient's `slackApiUrl`) at `fake.url`, and use
+ * `fake.responseUrl(id)` as the `response_url` of slash commands and button clicks.
+ * It answers like Slack, records every call and can be told to fail like Slack does.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { isRecord } from "./fake-slack-blocks.js";
+import { FailurePlan, type FakeFailure, type RandomFailureOptions } from "./fake-slack-failures.js";
+import {
+  type Answer,
+  answerMethod,
+  type FakeChannel,
+  type FakeState,
+  type FakeTeam,
+  type FakeUser,
+  messageKey,
+  type StoredMessage,
+  type StoredView,
+  TOKENLESS_METHODS,
+} from "./fake-slack-methods.js";
+
+export type { FakeFailure, RandomFailureOptions } from "./fake-slack-failures.js";
+export { ANY_METHOD } from "./fake-slack-failures.js";
+export type {
+  FakeChannel,
+  FakeTeam,
+  FakeUser,
+  StoredMessage,
+  StoredView,
+} from "./fake-slack-methods.js";
+
+export interface FakeSlackCall {
+  method: string;
+  /** Form fields or JSON body; `blocks`, `attachments`, `view`, … JSON strings parsed. */
+  args: Record<string, unknown>;
+  /** From `Authorization: Bearer …`, else a `token` argument. */
+  token?: string;
+  /** The failure injected into this call, if one was. */
+  injected?: FakeFailure;
+}
+
+export interface FakeSlackResponse {
+  id: string;
+  /** The parsed JSON body (what Bolt's `respond()` sends), or the raw text if not JSON. */
+  body: unknown;
+}
+
+export interface FakeSlackApiOptions {
+  team?: Partial<FakeTeam>;
+  users?: Record<string, FakeUser>;
+  channels?: Record<string, FakeChannel>;
+  /** Answer channel_not_found for channels not configured (default: make one up). */
+  strictChannels?: boolean;
+}
+
+export const DEFAULT_TEAM: Readonly<FakeTeam> = {
+  id: "T0NOTERAT1",
+  name: "Region Testland",
+  domain: "region-testland",
+  enterpriseId: null,
+  appId: "A0NOTERAT1",
+  botId: "B0NOTERAT1",
+  botUserId: "U0NOTERAT1",
+  botToken: "xoxb-0000000001-0000000001-fakeNoteratToken",
+  installerUserId: "U0INSTALL1",
+  scope: "app_mentions:read,channels:read,chat:write,commands,im:history,users:read",
+};
+
+/** Fields @slack/web-api sends as JSON strings inside a form body. */
+const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"];
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const RESPONSE_URL_METHOD = "response_url";
+
+export class FakeSlackApi {
+  readonly calls: FakeSlackCall[] = [];
+  readonly responses: FakeSlackResponse[] = [];
+
+  private server: Server | undefined;
+  private port: number | undefined;
+  private readonly failures = new FailurePlan();
+  private readonly state: FakeState;
+  private readonly teamsByToken = new Map<string, FakeTeam>();
+  private primary: FakeTeam;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly recordListeners = new Set<() => void>();
+  private lastTsMicros = 0;
+  private idCounter = 0;
+
+  constructor(options: FakeSlackApiOptions = {}) {
+    this.primary = { ...DEFAULT_TEAM, ...options.team };
+    this.teamsByToken.set(this.primary.botToken, this.primary);
+    this.state = {
+      users: new Map(Object.entries(options.users ?? {})),
+      channels: new Map(Object.entries(options.channels ?? {})),
+      strictChannels: options.strictChannels ?? false,
+      messages: new Map(),
+      views: new Map(),
+      homeViews: new Map(),
+      revokedTokens: new Set(),
+      oauthTeams: new Map(),
+      primaryTeam: () => this.primary,
+      nextTs: () => this.nextTs(),
+      nextId: (prefix) => `${prefix}${String(++this.idCounter).padStart(10, "0")}`,
+    };
+  }
+
+  // ---- configuration ------------------------------------------------------------------
+
+  /** The primary team: auth.test answers for it (and for unknown tokens), as does oauth.v2.access. */
+  get team(): FakeTeam {
+    return this.primary;
+  }
+
+  /**
+   * Another workspace with its own bot token (multi-workspace installs). With `oauthCode`,
+   * oauth.v2.access for that code installs this team instead of the primary one.
+   */
+  addTeam(
+    team: Partial<FakeTeam> & Pick<FakeTeam, "id" | "botToken">,
+    oauthCode?: string,
+  ): FakeTeam {
+    const full: FakeTeam = {
+      ...DEFAULT_TEAM,
+      name: team.id,
+      domain: team.id.toLowerCase(),
+      ...team,
+    };
+    this.teamsByToken.set(full.botToken, full);
+    if (oauthCode !== undefined) this.state.oauthTeams.set(oauthCode, full);
+    return full;
+  }
+
+  setUser(id: string, user: FakeUser): void {
+    this.state.users.set(id, user);
+  }
+
+  setChannel(id: string, channel: FakeChannel): void {
+    this.state.channels.set(id, channel);
+  }
+
+  /** From now on calls with this token get `{ok:false, error:"token_revoked"}`. */
+  revokeToken(token: string): void {
+    this.state.revokedTokens.add(token);
+  }
+
+  // ---- failure injection ---------------------------------------------------------------
+
+  /**
+   * The next `times` calls to `method` fail this way. `method` may be "*" (any method) or
+   * "response_url" (POSTs to a response_url).
+   */
+  failNext(method: string, failure: FakeFailure, times = 1): void {
+    this.failures.failNext(method, failure, times);
+  }
+
+  /** Each call to `method` (or "*") fails with probability `rate`, reproducibly for a seed. */
+  failRandomly(method: string, options: RandomFailureOptions): void {
+    this.failures.failRandomly(method, options);
+  }
+
+  /** Queued failures not yet used: lets a test assert its injected failure was reached. */
+  pendingFailures(method: string): number {
+    return this.failures.pending(method);
+  }
+
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    if (this.server !== undefined) return;
+    const server = createServer((req, res) => {
+      this.onRequest(req, res);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const address = server.address();
+    if (address === null || typeof address === "string") {
+      server.close();
+      throw new Error("FakeSlackApi: the server has no TCP address");
+    }
+    this.port = address.port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    this.server = undefined;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+      // Clients keep connections alive; without this close() waits for them to time out.
+      server.closeAllConnections();
+    });
+  }
+
+  /** Base URL in the form Bolt's and WebClient's `slackApiUrl` expect (trailing slash). */
+  get url(): string {
+    return `${this.origin()}/api/`;
+  }
+
+  /** A response_url on this server; POSTs to it are recorded in `responses` under `id`. */
+  responseUrl(id: string): string {
+    return `${this.origin()}/response/${encodeURIComponent(id)}`;
+  }
+
+  // ---- inspection ---------------------------------------------------------------------
+
+  callsTo(method: string): FakeSlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(id: string): FakeSlackResponse[] {
+    return this.responses.filter((response) => response.id === id);
+  }
+
+  /** The current state of a message posted (and maybe updated) through the fake; deleted → undefined. */
+  message(channel: string, ts: string): StoredMessage | undefined {
+    return this.state.messages.get(messageKey(channel, ts));
+  }
+
+  messagesIn(channel: string): StoredMessage[] {
+    return [...this.state.messages.values()].filter((message) => message.channel === channel);
+  }
+
+  view(id: string): StoredView | undefined {
+    return this.state.views.get(id);
+  }
+
+  /** Forgets recorded calls and responses (not messages, views or failures). */
+  clear(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+  }
+
+  /**
+   * Resolves once `count` calls to `method` were recorded: Bolt acks first and calls the
+   * Web API afterwards, so a test must wait for the call rather than for the HTTP answer.
+   */
+  waitForCalls(method: string, count = 1, timeoutMs = 2000): Promise<FakeSlackCall[]> {
+    return this.waitUntil(
+      () => {
+        const calls = this.callsTo(method);
+        return calls.length >= count ? calls : undefined;
+      },
+      timeoutMs,
+      `${count} call(s) to ${method}`,
+    );
+  }
+
+  waitForResponses(id: string, count = 1, timeoutMs = 2000): Promise<FakeSlackResponse[]> {
+    return this.waitUntil(
+      () => {
+        const responses = this.responsesTo(id);
+        return responses.length >= count ? responses : undefined;
+      },
+      timeoutMs,
+      `${count} response(s) to ${id}`,
+    );
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private origin(): string {
+    if (this.port === undefined || this.server === undefined) {
+      throw new Error("FakeSlackApi is not started: await start() first");
+    }
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private waitUntil<T>(ready: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const now = ready();
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const check = (): void => {
+        const value = ready();
+        if (value === undefined) return;
+        clearTimeout(timer);
+        this.recordListeners.delete(check);
+        resolve(value);
+      };
+      timer = setTimeout(() => {
+        this.recordListeners.delete(check);
+        reject(new Error(`FakeSlackApi: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.recordListeners.add(check);
+    });
+  }
+
+  private notify(): void {
+    for (const listener of [...this.recordListeners]) listener();
+  }
+
+  /** Slack ts: seconds.microseconds, unique and increasing even within one millisecond. */
+  private nextTs(): string {
+    this.lastTsMicros = Math.max(Date.now() * 1000, this.lastTsMicros + 1);
+    const seconds = Math.floor(this.lastTsMicros / 1_000_000);
+    const micros = this.lastTsMicros % 1_000_000;
+    return `${seconds}.${String(micros).padStart(6, "0")}`;
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    // Whatever arrives, the fake answers something and never takes the test process down.
+    this.handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, "text/plain", "fake-slack-api: internal error");
+      else res.destroy();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://127.0.0.1");
+    } catch {
+      send(res, 404, "text/plain", "not found");
+      return;
+    }
+    const apiMethod = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname)?.[1];
+    if (apiMethod !== undefined && (req.method === "POST" || req.method === "GET")) {
+      await this.handleApi(apiMethod, url.searchParams, req, res);
+      return;
+    }
+    const responseId = /^\/response\/(.+)$/.exec(url.pathname)?.[1];
+    if (responseId !== undefined && req.method === "POST") {
+      await this.handleResponseUrl(safeDecode(responseId), req, res);
+      return;
+    }
+    send(res, 404, "text/plain", "not found");
+  }
+
+  private async handleApi(
+    method: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      send(res, 413, "text/plain", "request entity too large");
+      return;
+    }
+    const parsed = await parseArgs(req.headers["content-type"], raw, query);
+    const args = parsed.ok ? parsed.args : {};
+    const token = bearerToken(req.headers.authorization) ?? stringArg(args.token);
+    const injected = this.failures.take(method);
+    this.calls.push({
+      method,
+      args,
+      ...(token === undefined ? {} : { token }),
+      ...(injected === undefined ? {} : { injected }),
+    });
+    this.notify();
+    if (!(await this.applyFailure(injected, req, res))) return;
+    const answer: Answer = parsed.ok ? this.answer(method, args, token) : parsed.error;
+    send(res, 200, "application/json; charset=utf-8", JSON.stringify(answer));
+  }
+
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): Answer {
+    if (!TOKENLESS_METHODS.has(method)) {
+      if (token === undefined) return { ok: false, error: "not_authed" };
+      if (this.state.revokedTokens.has(token)) return { ok: false, error: "token_revoked" };
+    }
+    // Unknown tokens are answered as the primary team rather than invalid_auth, so tests
+    // may give Bolt any xoxb- string; tests about bad tokens use failNext or revokeToken.
+    const team = (token === undefined ? undefined : this.teamsByToken.get(token)) ?? this.primary;
+    return answerMethod(method, { state: this.state, team, token }, args);
+  }
+
+  private async handleResponseUrl(
+    id: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      send(res, 413, "text/plain", "request entity too large");
+      return;
+    }
+    const text = raw.toString("utf8");
+    const injected = this.failures.take(RESPONSE_URL_METHOD);
+    this.responses.push({ id, body: tryJson(text) ?? text });
+    this.notify();
+    if (!(await this.applyFailure(injected, req, res))) return;
+    send(res, 200, "application/json; charset=utf-8", JSON.stringify({ ok: true }));
+  }
+
+  /** Plays out a failure; true when the normal answer should still follow (delays). */
+  private async applyFailure(
+    failure: FakeFailure | undefined,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<boolean> {
+    if (failure === undefined) return true;
+    if ("drop" in failure) {
+      req.socket.destroy();
+      return false;
+    }
+    if ("delayMs" in failure) {
+      await this.sleep(failure.delayMs);
+      return this.server !== undefined && !res.destroyed;
+    }
+    if ("error" in failure) {
+      send(
+        res,
+        200,
+        "application/json; charset=utf-8",
+        JSON.stringify({ ok: false, error: failure.error }),
+      );
+      return false;
+    }
+    if (failure.status === 429) {
+      // Exactly Slack's answer (fixtures: rate_limited_429); WebClient reads Retry-After.
+      send(
+        res,
+        429,
+        "application/json; charset=utf-8",
+        JSON.stringify({ ok: false, error: "ratelimited" }),
+        { "retry-after": String(failure.retryAfter) },
+      );
+      return false;
+    }
+    send(
+      res,
+      failure.status,
+      "text/html",
+      `<html><body>${failure.status} Server Error</body></html>`,
+    );
+    return false;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}
+
+// ---- HTTP helpers ---------------------------------------------------------------------
+
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { "content-type": contentType, ...headers });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) return undefined;
+      chunks.push(buffer);
+    }
+  } catch {
+    // An aborted upload: record what arrived rather than throw.
+  }
+  return Buffer.concat(chunks);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function tryJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function stringArg(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return match?.[1];
+}
+
+type ParsedArgs = { ok: true; args: Record<string, unknown> } | { ok: false; error: Answer };
+
+/** Reads a Web API body the ways Slack accepts one: form, JSON or multipart, plus the query. */
+async function parseArgs(
+  contentType: string | undefined,
+  raw: Buffer,
+  query: URLSearchParams,
+): Promise<ParsedArgs> {
+  const args: Record<string, unknown> = Object.fromEntries(query);
+  const type = (contentType ?? "").toLowerCase();
+  if (type.startsWith("application/json")) {
+    const text = raw.toString("utf8");
+    const body = text.trim() === "" ? {} : tryJson(text);
+    if (!isRecord(body)) return { ok: false, error: { ok: false, error: "invalid_json" } };
+    Object.assign(args, body);
+  } else if (type.startsWith("multipart/form-data")) {
+    try {
+      const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+      for (const [key, value] of form) {
+        args[key] =
+          typeof value === "string"
+            ? value
+            : { filename: value.name, size: value.size, type: value.type };
+      }
+    } catch {
+      return { ok: false, error: { ok: false, error: "invalid_form_data" } };
+    }
+  } else {
+    // Slack treats a body without a content type as a form too.
+    Object.assign(args, Object.fromEntries(new URLSearchParams(raw.toString("utf8"))));
+  }
+  for (const field of JSON_FIELDS) {
+    const value = args[field];
+    if (typeof value !== "string") continue;
+    const parsed = tryJson(value);
+    if (parsed !== undefined) args[field] = parsed;
+  }
+  return { ok: true, args };
+}
