@@ -1,11 +1,14 @@
-// Wiring: configuration → store → handlers → the surface the environment asks for.
+// Wiring: configuration → store → handlers → the surfaces the environment asks for.
+import { startHttpServer } from "./bots/http-server.js";
 import { runConsole } from "./bots/local/console-session.js";
 import { localPublisher } from "./bots/local/local-publisher.js";
-import { loadConfig } from "./config.js";
-import type { Clock } from "./handlers/context.js";
-import { fanOutPublisher } from "./handlers/publisher-fan-out.js";
+import { createSlackSurface } from "./bots/slack/slack-surface.js";
+import { type Config, loadConfig } from "./config.js";
+import type { Platform } from "./domain/types.js";
+import type { Clock, HandlerDeps } from "./handlers/context.js";
+import { type ChannelPublisher, fanOutPublisher } from "./handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "./handlers/registry.js";
-import { createLogger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 
@@ -19,30 +22,72 @@ async function main(): Promise<number> {
     return 1;
   }
   const { config } = loaded;
-  const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase(config.DATABASE_URL);
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config.databaseUrl);
+  // Surfaces add their publishers as they start; publishing reads the map when it runs.
+  const publishers: Partial<Record<Platform, ChannelPublisher>> = {};
+  const deps: HandlerDeps = {
+    store: createStore(database),
+    clock: systemClock,
+    defaults: { locale: config.locale, timeZone: config.timeZone },
+    publisher: fanOutPublisher(publishers),
+  };
   try {
-    await runConsole({
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
-      deps: {
-        store: createStore(database),
-        clock: systemClock,
-        defaults: { locale: config.NOTERAT_LOCALE, timeZone: config.NOTERAT_TIME_ZONE },
-        publisher: fanOutPublisher({
-          local: localPublisher(process.stdout, config.NOTERAT_EXPORT_DIR, logger),
-        }),
-      },
-      registry: createCommandRegistry(),
-      logger,
-      user: config.LOCAL_USER,
-      channel: config.LOCAL_CHANNEL,
-    });
+    if (config.slack) await serve(config, deps, publishers, logger);
+    else await converse(config, deps, publishers, logger);
     return 0;
   } finally {
     await database.close();
   }
+}
+
+/** The embedded default: a council meeting in the terminal, or from a script on stdin. */
+async function converse(
+  config: Config,
+  deps: HandlerDeps,
+  publishers: Partial<Record<Platform, ChannelPublisher>>,
+  logger: Logger,
+): Promise<void> {
+  publishers.local = localPublisher(process.stdout, config.exportDir, logger);
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+    deps,
+    registry: createCommandRegistry(),
+    logger,
+    user: config.localUser,
+    channel: config.localChannel,
+  });
+}
+
+/** The chat platforms on one HTTP port, until SIGINT or SIGTERM. */
+async function serve(
+  config: Config,
+  deps: HandlerDeps,
+  publishers: Partial<Record<Platform, ChannelPublisher>>,
+  logger: Logger,
+): Promise<void> {
+  const registry = createCommandRegistry();
+  const routes = [];
+  const stops: Array<() => Promise<void>> = [];
+  if (config.slack) {
+    const slack = await createSlackSurface({ config: config.slack, deps, registry, logger });
+    publishers.slack = slack.publisher;
+    if (slack.listener) routes.push({ prefix: "/slack/", listener: slack.listener });
+    await slack.start();
+    stops.push(slack.stop);
+    logger.info({ mode: config.slack.mode }, "Slack surface started");
+  }
+  const server = await startHttpServer({ host: config.host, port: config.port, routes, logger });
+  logger.info({ url: server.url }, "Noterat is listening");
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  logger.info("stopping");
+  await server.close();
+  for (const stop of stops) await stop();
 }
 
 main().then(

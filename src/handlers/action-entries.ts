@@ -3,7 +3,7 @@ import { formatDayMonth } from "../domain/i18n/format-date.js";
 import { joinList } from "../domain/i18n/join-list.js";
 import type { ActionRecord } from "../domain/records.js";
 import type { ActionEntry } from "../domain/reply.js";
-import type { CommandContext } from "./context.js";
+import type { ReplyContext } from "./context.js";
 import { dayBounds } from "./scope.js";
 
 /** The start of today in the zone: an action due before it is overdue. */
@@ -14,7 +14,7 @@ export function startOfToday(now: Date, timeZone: string): Date {
 /** "#12 Anna Berg och Per Ek: Skicka förslaget – senast 30 maj (försenat)" */
 export function actionEntry(
   action: ActionRecord,
-  context: CommandContext<unknown>,
+  context: ReplyContext,
   options: { withCouncil?: boolean } = {},
 ): ActionEntry {
   const { t } = context;

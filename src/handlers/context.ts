@@ -72,3 +72,6 @@ export interface CommandContext<C> {
   t: Translator;
   dates: DateContext;
 }
+
+/** What formatting a reply needs of a command's context. */
+export type ReplyContext = Pick<CommandContext<unknown>, "now" | "t" | "dates">;

@@ -1,7 +1,8 @@
 import type { ParseError } from "../domain/command/parsed-command.js";
 import type { NoteratError } from "../domain/errors.js";
-import { isMessageKey, type Translator } from "../domain/i18n/translator.js";
-import { type ReplyBody, textReply } from "../domain/reply.js";
+import { createTranslator, isMessageKey, type Translator } from "../domain/i18n/translator.js";
+import { type Reply, type ReplyBody, textReply } from "../domain/reply.js";
+import type { Locale } from "../domain/types.js";
 
 /** A refusal or failure of the core, in the caller's language, shown only to the caller. */
 export function errorReply(error: NoteratError, t: Translator): ReplyBody {
@@ -18,4 +19,10 @@ export function parseErrorReply(error: ParseError, t: Translator): ReplyBody {
     texts.push(t.t("reply.usage", { usage: t.t(usage) }));
   }
   return textReply("caller", ...texts);
+}
+
+/** What a surface answers when something unexpected failed: the failure itself is logged. */
+export function internalErrorReply(locale: Locale): Reply {
+  const text = createTranslator(locale).t("reply.internal-error");
+  return { audience: "caller", locale, blocks: [{ type: "text", text }] };
 }

@@ -19,6 +19,7 @@ export const recordItem: CommandHandler<"item"> = async (context) => {
     authorId: actor.id,
     paragraphYear: toLocal(meeting.startsAt, council.timeZone).year,
     ...(context.deliveryKey === undefined ? {} : { dedupKey: context.deliveryKey }),
+    ...(command.sourceUrl === undefined ? {} : { sourceUrl: command.sourceUrl }),
     at: now,
   });
   const reply =

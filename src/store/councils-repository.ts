@@ -95,4 +95,22 @@ export class CouncilsRepository {
     const council = await this.prisma.council.findUnique({ where: { id } });
     return council ? toCouncil(council) : null;
   }
+
+  /** The councils where the person has a role or an open action. */
+  async ofPerson(personId: string): Promise<CouncilRecord[]> {
+    const councils = await this.prisma.council.findMany({
+      where: {
+        OR: [
+          { memberships: { some: { personId } } },
+          {
+            actions: {
+              some: { status: "open", removedAt: null, assignees: { some: { personId } } },
+            },
+          },
+        ],
+      },
+      orderBy: { name: "asc" },
+    });
+    return councils.map(toCouncil);
+  }
 }

@@ -18,6 +18,7 @@ export interface NewItem {
   paragraphYear: number;
   /** The platform's delivery id: a retry of the same delivery returns the item it made. */
   dedupKey?: string;
+  sourceUrl?: string;
   at: Date;
 }
 
@@ -63,6 +64,7 @@ export class ItemsRepository {
             paragraphYear: paragraph === null ? null : input.paragraphYear,
             authorId: input.authorId,
             dedupKey: input.dedupKey ?? null,
+            sourceUrl: input.sourceUrl ?? null,
           },
         });
         if (input.kind !== "agenda") {

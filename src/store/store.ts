@@ -4,7 +4,9 @@ import type { Database } from "./database.js";
 import { ItemsRepository } from "./items-repository.js";
 import { MeetingsRepository } from "./meetings-repository.js";
 import { PeopleRepository } from "./people-repository.js";
+import { PublishedMessagesRepository } from "./published-messages-repository.js";
 import { SearchRepository } from "./search-repository.js";
+import { SlackInstallationsRepository } from "./slack-installations-repository.js";
 
 /** Everything handlers may do with stored data, one repository per entity. */
 export interface Store {
@@ -14,6 +16,8 @@ export interface Store {
   items: ItemsRepository;
   actions: ActionsRepository;
   search: SearchRepository;
+  publishedMessages: PublishedMessagesRepository;
+  slackInstallations: SlackInstallationsRepository;
 }
 
 export function createStore(database: Database): Store {
@@ -25,5 +29,7 @@ export function createStore(database: Database): Store {
     items: new ItemsRepository(prisma),
     actions: new ActionsRepository(prisma),
     search: new SearchRepository(prisma),
+    publishedMessages: new PublishedMessagesRepository(prisma),
+    slackInstallations: new SlackInstallationsRepository(prisma),
   };
 }

@@ -6,7 +6,14 @@ export type ParsedCommand =
   | { id: "council"; name: string }
   | { id: "meeting"; date: LocalDate; time?: LocalTime; place?: string }
   | { id: "next" }
-  | { id: "item"; kind: MinutedItemKind; heading: string; text: string }
+  | {
+      id: "item";
+      kind: MinutedItemKind;
+      heading: string;
+      text: string;
+      /** The chat message the item was saved from ("Spara som notering"). */
+      sourceUrl?: string;
+    }
   | { id: "action"; assignees: Mention[]; text: string; due?: LocalDate }
   | { id: "list-open" }
   | { id: "list-mine" }

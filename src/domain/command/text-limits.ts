@@ -15,3 +15,28 @@ export function overLimit(text: string, limit: number, command: CommandId): Reje
   const length = Array.from(text).length;
   return length > limit ? rejected("too-long", command, { limit, length }) : undefined;
 }
+
+/**
+ * Control characters other than tab and line breaks, and the bidirectional overrides that can
+ * make stored minutes read differently from what they say.
+ */
+const HIDDEN_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/u;
+
+/** `bad-character` naming the first hidden character, as U+XXXX. */
+export function hiddenCharacter(text: string, command?: CommandId): Rejection | undefined {
+  const hidden = HIDDEN_CHARACTER.exec(text)?.[0];
+  if (hidden === undefined) return undefined;
+  const code = (hidden.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return rejected("bad-character", command, { code: `U+${code}` });
+}
+
+/** What a form field must pass that a typed command's text passes in the parser. */
+export function checkFieldText(
+  text: string,
+  limit: number,
+  command: CommandId,
+): Rejection | undefined {
+  return hiddenCharacter(text, command) ?? overLimit(text, limit, command);
+}

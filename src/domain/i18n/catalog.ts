@@ -2,14 +2,23 @@
 import type { Locale } from "../types.js";
 import { buttonMessages } from "./messages/buttons.js";
 import { errorMessages } from "./messages/errors.js";
+import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
 import { replyMessages } from "./messages/replies.js";
 
-const areas = [buttonMessages, errorMessages, minutesMessages, parseMessages, replyMessages];
+const areas = [
+  buttonMessages,
+  errorMessages,
+  formMessages,
+  minutesMessages,
+  parseMessages,
+  replyMessages,
+];
 
 type Merged = typeof buttonMessages.sv &
   typeof errorMessages.sv &
+  typeof formMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
   typeof replyMessages.sv;

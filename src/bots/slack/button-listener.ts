@@ -1,0 +1,79 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Place } from "../../domain/records.js";
+import type { Reply } from "../../domain/reply.js";
+import { internalErrorReply } from "../../handlers/error-replies.js";
+import { handleCommand } from "../../handlers/handle-command.js";
+import { RUN_ACTION_PREFIX } from "../../render/block-kit/action-buttons.js";
+import { publishHome } from "./home-tab.js";
+import { slackResponses } from "./slack-responses.js";
+import type { SlackSurfaceContext } from "./slack-surface-context.js";
+
+const RUN_ACTION = new RegExp(`^${RUN_ACTION_PREFIX.replaceAll(".", "\\.")}`);
+
+/**
+ * "Klar", "Skjut upp", "Justera", "Publicera": a button carries `councilId|command`, and runs
+ * the command in a channel of that council — the council the button was shown for, also when
+ * it is pressed on the App Home page, far from any channel.
+ */
+export function listenToButtons(app: App, surface: SlackSurfaceContext): void {
+  app.action<BlockAction<ButtonAction>>(
+    RUN_ACTION,
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const teamId = body.team?.id ?? body.user.team_id ?? "";
+      const separator = action.value?.indexOf("|") ?? -1;
+      const councilId = action.value?.slice(0, separator) ?? "";
+      const command = action.value?.slice(separator + 1) ?? "";
+      const fromHome = body.container.type === "view";
+      let reply: Reply;
+      let place: Place | undefined;
+      try {
+        place = await placeOf(surface, councilId, teamId, body.channel?.id);
+        const actor = await surface.people.identity(client, teamId, body.user.id);
+        reply = place
+          ? await handleCommand(surface.deps, surface.registry, {
+              actor,
+              place,
+              text: command,
+              readMention: () => undefined,
+            })
+          : { ...internalErrorReply(surface.deps.defaults.locale) };
+      } catch (error) {
+        surface.logger.error({ err: error, command }, "button failed");
+        reply = internalErrorReply(surface.deps.defaults.locale);
+      }
+      if (!fromHome) {
+        for (const message of slackResponses(reply)) await respond(message);
+        return;
+      }
+      await publishHome(surface, client, teamId, body.user.id).catch((error: unknown) =>
+        surface.logger.error({ err: error }, "refreshing App Home failed"),
+      );
+      // From the Home page, what the council should see goes to its channel, the rest to a DM.
+      await post(
+        client,
+        reply.audience === "channel" && place ? place.channelId : body.user.id,
+        reply,
+      );
+    },
+  );
+}
+
+async function placeOf(
+  surface: SlackSurfaceContext,
+  councilId: string,
+  teamId: string,
+  channelId: string | undefined,
+): Promise<Place | undefined> {
+  const channels = (await surface.deps.store.councils.channelsOf(councilId)).filter(
+    (place) => place.platform === "slack" && place.workspaceId === teamId,
+  );
+  return channels.find((place) => place.channelId === channelId) ?? channels[0];
+}
+
+async function post(client: WebClient, channel: string, reply: Reply): Promise<void> {
+  for (const { text, blocks } of slackResponses(reply)) {
+    await client.chat.postMessage({ channel, text, blocks });
+  }
+}

@@ -1,0 +1,62 @@
+import type { WebClient } from "@slack/web-api";
+import type { Identity } from "../../domain/records.js";
+import type { Mention, MentionReader } from "../../domain/types.js";
+
+/** `<@U123>` or, from older clients and `should_escape`, `<@U123|anna>`. */
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+const MENTION_TOKEN = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+const NAME_TTL_MS = 60 * 60 * 1000;
+const MAX_CACHED = 10_000;
+
+/**
+ * Display names of Slack users, asked of `users.info` once an hour at most per person: commands
+ * carry only ids, and the minutes must name people as their colleagues know them.
+ */
+export class SlackPeople {
+  private readonly names = new Map<string, { name: string; until: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async identity(client: WebClient, teamId: string, userId: string): Promise<Identity> {
+    return {
+      platform: "slack",
+      workspaceId: teamId,
+      externalId: userId,
+      displayName: await this.displayName(client, teamId, userId),
+    };
+  }
+
+  /** A mention reader for one command's text, with the names of everyone it mentions. */
+  async mentionReader(client: WebClient, teamId: string, text: string): Promise<MentionReader> {
+    const ids = [...new Set([...text.matchAll(MENTION)].map((match) => match[1] ?? ""))];
+    const mentions = new Map<string, Mention>();
+    for (const id of ids) {
+      mentions.set(id, { externalId: id, displayName: await this.displayName(client, teamId, id) });
+    }
+    return (token) => {
+      const id = MENTION_TOKEN.exec(token)?.[1];
+      return id === undefined ? undefined : mentions.get(id);
+    };
+  }
+
+  async displayName(client: WebClient, teamId: string, userId: string): Promise<string> {
+    const key = `${teamId}:${userId}`;
+    const cached = this.names.get(key);
+    if (cached && cached.until > this.now()) return cached.name;
+    const name = await this.lookUp(client, userId);
+    if (this.names.size >= MAX_CACHED) this.names.clear();
+    this.names.set(key, { name, until: this.now() + NAME_TTL_MS });
+    return name;
+  }
+
+  private async lookUp(client: WebClient, userId: string): Promise<string> {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      const name = user?.profile?.display_name || user?.real_name || user?.name;
+      return name && name.trim() !== "" ? name : userId;
+    } catch {
+      // A name is a courtesy: without one the person is shown by id rather than refused.
+      return userId;
+    }
+  }
+}
