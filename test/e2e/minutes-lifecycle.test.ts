@@ -76,6 +76,21 @@ describe("the current meeting and the minutes' life", () => {
     expect(reopened).toBe(changes.length);
   });
 
+  it("offers the next step as a button to whoever may take it", async () => {
+    await say("Eva", "möte idag kl 00:30"); // 23:30 UTC the day before: the button uses the local date
+    await say("Eva", "noterat A: a");
+    const commands = async (user: string) =>
+      (await chat.say(user, "protokoll")).reply.blocks.flatMap((block) =>
+        block.type === "buttons" ? block.buttons.map((button) => button.command) : [],
+      );
+    expect(await commands("Ordf")).toEqual(["approve 2026-03-02"]);
+    expect(await commands("Eva")).toEqual([]);
+    await say("Ordf", "justera");
+    expect(await commands("Ordf")).toEqual([]);
+    expect(await commands("Eva")).toEqual(["publish 2026-03-02"]);
+    expect(await say("Eva", "publish 2026-03-02")).toContain("publicerad i 1 av 1");
+  });
+
   it("refuses approving published minutes, publishes again after a change, and approves by date", async () => {
     await say("Eva", "möte idag kl 10");
     await say("Eva", "noterat A: a");

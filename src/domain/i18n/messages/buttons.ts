@@ -8,6 +8,8 @@ export const buttonMessages = defineMessages({
   sv: {
     "button.done": "Klar",
     "button.postpone": "Skjut upp",
+    "button.approve": "Justera",
+    "button.publish": "Publicera",
     "slack.continued": "{title} (forts. {part}/{parts})",
     "slack.home.more-actions": "… och {count} till. Skriv `/noterat mina` för alla.",
     "slack.home.more-meetings": "… och {count} till.",
@@ -15,6 +17,8 @@ export const buttonMessages = defineMessages({
   en: {
     "button.done": "Done",
     "button.postpone": "Postpone",
+    "button.approve": "Approve",
+    "button.publish": "Publish",
     "slack.continued": "{title} (cont. {part}/{parts})",
     "slack.home.more-actions": "… and {count} more. Type `/noterat mine` to see them all.",
     "slack.home.more-meetings": "… and {count} more.",
