@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+
+describe("configuration from the environment", () => {
+  it("runs the console on SQLite with no settings at all", () => {
+    const result = loadConfig({});
+    expect(result.ok && result.config).toMatchObject({
+      databaseUrl: "file:./data/noterat.db",
+      locale: "sv",
+      timeZone: "Europe/Stockholm",
+      port: 3000,
+      slack: null,
+    });
+  });
+
+  it("picks the Slack mode from the settings present", () => {
+    const single = loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
+    expect(single.ok && single.config.slack?.mode).toBe("single");
+    const oauth = loadConfig({
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_CLIENT_ID: "1.2",
+      SLACK_CLIENT_SECRET: "c",
+      SLACK_STATE_SECRET: "state",
+    });
+    expect(oauth.ok && oauth.config.slack?.mode).toBe("oauth");
+    const socket = loadConfig({ SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" });
+    expect(socket.ok && socket.config.slack?.mode).toBe("socket");
+  });
+
+  it("says what a half-configured Slack lacks, one line per variable", () => {
+    expect(loadConfig({ SLACK_CLIENT_ID: "1.2" })).toEqual({
+      ok: false,
+      problems: [
+        "SLACK_SIGNING_SECRET: is required for Slack with OAuth (many workspaces)",
+        "SLACK_CLIENT_SECRET: is required for Slack with OAuth (many workspaces)",
+        "SLACK_STATE_SECRET: is required for Slack with OAuth (many workspaces)",
+      ],
+    });
+    expect(loadConfig({ SLACK_SIGNING_SECRET: "s" })).toEqual({
+      ok: false,
+      problems: ["SLACK_BOT_TOKEN: is required for Slack in one workspace"],
+    });
+  });
+
+  it("names bad values without echoing secrets", () => {
+    const result = loadConfig({
+      PORT: "http",
+      SLACK_BOT_TOKEN: "xoxp-user-token-secret",
+      NOTERAT_TIME_ZONE: "Mars/Olympus",
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.join("\n")).toContain('NOTERAT_TIME_ZONE = "Mars/Olympus"');
+    expect(problems.join("\n")).not.toContain("xoxp-user-token-secret");
+  });
+});
