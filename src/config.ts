@@ -35,9 +35,29 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: optionalSecret,
   SLACK_STATE_SECRET: optionalSecret,
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MICROSOFT_APP_ID: z.uuid("must be the bot's Microsoft app id (a GUID)").optional(),
+  MICROSOFT_APP_PASSWORD: optionalSecret,
+  MICROSOFT_APP_TENANT_ID: z.uuid("must be a tenant id (a GUID)").optional(),
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalSecret,
+  MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: optionalSecret,
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"]).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 type Env = z.infer<typeof schema>;
+
+/** How the Teams surface authenticates (botbuilder's own setting names, mapped explicitly). */
+export type TeamsConfig =
+  | { authenticated: false }
+  | {
+      authenticated: true;
+      appId: string;
+      appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+      tenantId: string | undefined;
+      password: string | undefined;
+      certificate: { thumbprint: string; privateKey: string } | undefined;
+    };
 
 /** How the Slack surface runs (DESIGN.md §7). */
 export type SlackConfig = { apiUrl: string | undefined } & (
@@ -64,6 +84,8 @@ export interface Config {
   host: string;
   /** Null when no Slack setting is present. */
   slack: SlackConfig | null;
+  /** Null when no Teams setting is present. */
+  teams: TeamsConfig | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -86,7 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     };
   }
   const slack = slackConfig(result.data);
-  if (!slack.ok) return slack;
+  const teams = teamsConfig(result.data);
+  const problems = [...(slack.ok ? [] : slack.problems), ...(teams.ok ? [] : teams.problems)];
+  if (!slack.ok || !teams.ok) return { ok: false, problems };
   const e = result.data;
   return {
     ok: true,
@@ -101,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       port: e.PORT,
       host: e.HOST,
       slack: slack.config,
+      teams: teams.config,
     },
   };
 }
@@ -159,4 +184,55 @@ function slackConfig(e: Env): SlackResult {
     return missing(["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"], "in one workspace");
   }
   return { ok: true, config: { mode: "single", signingSecret, botToken, apiUrl } };
+}
+
+type TeamsResult = { ok: true; config: TeamsConfig | null } | { ok: false; problems: string[] };
+
+/**
+ * Teams runs with an app id (and its password or certificate), or — for tests against a fake
+ * connector only — unauthenticated, which production refuses.
+ */
+function teamsConfig(e: Env): TeamsResult {
+  const unauthenticated = e.TEAMS_ALLOW_UNAUTHENTICATED === "true";
+  if (e.MICROSOFT_APP_ID === undefined) {
+    if (!unauthenticated) return { ok: true, config: null };
+    return e.NODE_ENV === "production"
+      ? {
+          ok: false,
+          problems: ["TEAMS_ALLOW_UNAUTHENTICATED: must not be true when NODE_ENV is production"],
+        }
+      : { ok: true, config: { authenticated: false } };
+  }
+  const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  const problems: string[] = [];
+  const thumbprint = e.MICROSOFT_APP_CERTIFICATE_THUMBPRINT;
+  const privateKey = e.MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY;
+  if (unauthenticated) {
+    problems.push("TEAMS_ALLOW_UNAUTHENTICATED: cannot be true together with MICROSOFT_APP_ID");
+  }
+  if (appType !== "UserAssignedMSI" && e.MICROSOFT_APP_PASSWORD === undefined && !thumbprint) {
+    problems.push(
+      "MICROSOFT_APP_PASSWORD: is required for Teams (or MICROSOFT_APP_CERTIFICATE_THUMBPRINT and _PRIVATE_KEY)",
+    );
+  }
+  if ((thumbprint === undefined) !== (privateKey === undefined)) {
+    problems.push(
+      "MICROSOFT_APP_CERTIFICATE_THUMBPRINT: and MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY go together",
+    );
+  }
+  if (appType !== "MultiTenant" && e.MICROSOFT_APP_TENANT_ID === undefined) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE is ${appType}`);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      authenticated: true,
+      appId: e.MICROSOFT_APP_ID,
+      appType,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      password: e.MICROSOFT_APP_PASSWORD,
+      certificate: thumbprint && privateKey ? { thumbprint, privateKey } : undefined,
+    },
+  };
 }
