@@ -7,6 +7,7 @@ import { showMinutesDraft } from "./compile-minutes.js";
 import { completeAction } from "./complete-action.js";
 import { createCouncil } from "./create-council.js";
 import { editEntry } from "./edit-entry.js";
+import { linkChannel } from "./link-channel.js";
 import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
 import { moveMeeting } from "./move-meeting.js";
 import { postponeAction } from "./postpone-action.js";
@@ -49,5 +50,6 @@ export function createCommandRegistry(): CommandRegistry {
     .register("edit", editEntry)
     .register("remove", removeEntry)
     .register("cancel", cancelMeeting)
-    .register("move", moveMeeting);
+    .register("move", moveMeeting)
+    .register("link", linkChannel);
 }

@@ -5,6 +5,7 @@ import type { CommandHandler } from "./command-registry.js";
 /** The order a secretary meets the commands in: set up, plan, minute, follow up, publish. */
 export const HELP_ORDER: readonly CommandId[] = [
   "council",
+  "link",
   "role",
   "meeting",
   "move",

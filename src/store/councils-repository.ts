@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { CouncilRecord, Place } from "../domain/records.js";
 import type { Locale } from "../domain/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -113,4 +114,69 @@ export class CouncilsRepository {
     });
     return councils.map(toCouncil);
   }
+
+  /** What a proactive send to the channel needs (a Teams conversation reference), as JSON. */
+  async saveReference(place: Place, reference: string): Promise<void> {
+    await this.prisma.channelBinding.updateMany({ where: place, data: { reference } });
+  }
+
+  async referenceOf(place: Place): Promise<string | null> {
+    const binding = await this.prisma.channelBinding.findUnique({
+      where: { platform_workspaceId_channelId: place },
+      select: { reference: true },
+    });
+    return binding?.reference ?? null;
+  }
+
+  /** A one-time code that binds another channel to the council until `expiresAt`. */
+  async createLinkCode(councilId: string, actorId: string, expiresAt: Date): Promise<string> {
+    const code = randomLinkCode();
+    await this.prisma.linkCode.create({
+      data: { code, councilId, createdById: actorId, expiresAt },
+    });
+    return code;
+  }
+
+  /**
+   * Binds the place to the council of a valid code, consuming it; the person who typed it
+   * becomes a secretary of the council. Null when the code is unknown, used or expired.
+   */
+  async redeemLinkCode(
+    code: string,
+    place: Place,
+    person: { id: string },
+    at: Date,
+  ): Promise<CouncilRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const link = await tx.linkCode.findUnique({ where: { code }, include: { council: true } });
+      if (!link) return null;
+      await tx.linkCode.delete({ where: { code } });
+      if (link.expiresAt <= at) return null;
+      const binding = await tx.channelBinding.create({
+        data: { councilId: link.councilId, ...place },
+      });
+      await tx.membership.upsert({
+        where: { councilId_personId: { councilId: link.councilId, personId: person.id } },
+        create: { councilId: link.councilId, personId: person.id, role: "secretary" },
+        update: { role: "secretary" },
+      });
+      await writeAudit(tx, {
+        councilId: link.councilId,
+        actorId: person.id,
+        action: "bound",
+        entityType: "binding",
+        entityId: binding.id,
+        after: { place, linkedBy: link.createdById },
+        at,
+      });
+      return toCouncil(link.council);
+    });
+  }
+}
+
+/** Eight characters people can read aloud and type: no 0/O, 1/I/L. */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+function randomLinkCode(): string {
+  return Array.from(randomBytes(8), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("");
 }

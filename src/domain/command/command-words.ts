@@ -33,7 +33,8 @@ export type Verb =
   | "edit"
   | "remove"
   | "cancel"
-  | "move";
+  | "move"
+  | "link";
 
 /** DESIGN.md §3, Swedish and English, lower case; a key of two words is two tokens. */
 const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
@@ -91,6 +92,8 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   cancel: "cancel",
   flytta: "move",
   move: "move",
+  koppla: "link",
+  link: "link",
 };
 
 export interface CommandWord {

@@ -34,7 +34,9 @@ export type ParsedCommand =
   | { id: "edit"; ref: number; body: EditBody }
   | { id: "remove"; ref: number }
   | { id: "cancel"; date?: LocalDate }
-  | { id: "move"; from?: LocalDate; to: LocalDate; time?: LocalTime };
+  | { id: "move"; from?: LocalDate; to: LocalDate; time?: LocalTime }
+  /** Without a code: ask for one. With a code: bind this channel to that code's council. */
+  | { id: "link"; code?: string };
 
 export type CommandId = ParsedCommand["id"];
 
@@ -63,6 +65,7 @@ export const PARSE_ERROR_CODES = [
   "empty-text",
   "too-long",
   "bad-character",
+  "bad-code",
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import type { CommandInput } from "./command-input.js";
-import { missingArgument, parsed, unexpectedArgument } from "./parse-outcome.js";
+import { missingArgument, parsed, rejected, unexpectedArgument } from "./parse-outcome.js";
 import type { ParsedCommand, ParseResult } from "./parsed-command.js";
 import { HEADING_LIMIT, overLimit, QUERY_LIMIT, TEXT_LIMIT } from "./text-limits.js";
 import { foldSpace, typedText } from "./tokens.js";
@@ -43,3 +43,17 @@ export const parseAgendaPoint: ArgumentParser = (input) => {
 /** English `agenda` both shows the agenda and, with a heading, adds to it. */
 export const parseAgenda: ArgumentParser = (input) =>
   input.args.length === 0 ? parsed({ id: "agenda-show" }) : parseAgendaPoint(input);
+
+/** A link code as shown ("ABCD-EFGH"), typed in any case, with or without the dash. */
+const LINK_CODE = /^[A-HJ-KM-NP-Z2-9]{4}-?[A-HJ-KM-NP-Z2-9]{4}$/;
+
+/** `koppla [KOD]` */
+export function parseLink(input: CommandInput): ParseResult {
+  const [word, extra] = input.args;
+  if (word === undefined) return parsed({ id: "link" });
+  if (extra !== undefined) return unexpectedArgument(input, 1, "link");
+  const code = word.text.toUpperCase();
+  return LINK_CODE.test(code)
+    ? parsed({ id: "link", code: code.replace("-", "") })
+    : rejected("bad-code", "link", { word: word.text });
+}

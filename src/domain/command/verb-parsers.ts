@@ -10,6 +10,7 @@ import {
   parseCouncil,
   parseHelp,
   parseLede,
+  parseLink,
   parseSearch,
   withoutArguments,
 } from "./text-arguments.js";
@@ -44,4 +45,5 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   remove: refParser("remove"),
   cancel: meetingDateParser("cancel"),
   move: parseMove,
+  link: parseLink,
 };

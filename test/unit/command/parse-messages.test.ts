@@ -30,6 +30,7 @@ const COMMANDS: Record<CommandId, true> = {
   remove: true,
   cancel: true,
   move: true,
+  link: true,
 };
 
 describe.each(LOCALES)("parse catalogue (%s)", (locale) => {

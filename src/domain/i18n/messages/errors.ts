@@ -17,6 +17,8 @@ export const errorMessages = defineMessages({
     "error.forbidden-assignee":
       "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
     "error.already-bound": "Den här kanalen hör redan till {council}.",
+    "error.link-code-invalid":
+      "Koden är okänd, redan använd eller äldre än en timme. Be sekreteraren om en ny med `koppla`.",
     "error.nothing-to-compile":
       "Mötet har inga punkter än. Lägg till med `noterat RUBRIK: TEXT`, `diskussion` eller `beslut`.",
     "error.already-approved": "Anteckningarna är redan justerade.",
@@ -47,6 +49,8 @@ export const errorMessages = defineMessages({
     "error.forbidden-assignee":
       "Only the person with the action, or the secretary, can mark it done.",
     "error.already-bound": "This channel already belongs to {council}.",
+    "error.link-code-invalid":
+      "The code is unknown, already used or older than an hour. Ask the secretary for a new one with `link`.",
     "error.nothing-to-compile":
       "The meeting has no items yet. Add one with `note HEADING: TEXT`, `discussion` or `decision`.",
     "error.already-approved": "The notes are already approved.",

@@ -7,6 +7,7 @@ import { defineMessages } from "../define-messages.js";
 export const parseMessages = defineMessages({
   sv: {
     "parse.empty": "Du skrev inget kommando. Skriv `hjälp` för att se vad jag kan.",
+    "parse.bad-code": "”{word}” är ingen kopplingskod. En kod ser ut som ABCD-EFGH.",
     "parse.bad-character":
       "Texten innehåller ett osynligt styrtecken ({code}). Ta bort det och skriv igen.",
     "parse.unknown-command": "Jag förstod inte ”{word}”. Skriv `hjälp` för att se vad jag kan.",
@@ -28,6 +29,8 @@ export const parseMessages = defineMessages({
     "parse.empty-text": "Det finns ingen text att spara.",
     "parse.too-long": "Det är för långt: högst {limit} tecken går, och du skrev {length}.",
     "usage.help": "`hjälp` – visa den här listan",
+    "usage.link":
+      "`koppla [KOD]` – koppla ännu en kanal, även i Teams eller Slack, till rådet: utan kod får sekreteraren en kod att skriva i den andra kanalen",
     "usage.council":
       "`råd NAMN` – skapa ett råd i den här kanalen (eller koppla kanalen till ett befintligt råd); du blir sekreterare",
     "usage.role":
@@ -67,6 +70,7 @@ export const parseMessages = defineMessages({
   },
   en: {
     "parse.empty": "You did not write a command. Type `help` to see what I can do.",
+    "parse.bad-code": "“{word}” is not a link code. A code looks like ABCD-EFGH.",
     "parse.bad-character":
       "The text contains an invisible control character ({code}). Remove it and try again.",
     "parse.unknown-command": "I did not understand “{word}”. Type `help` to see what I can do.",
@@ -87,6 +91,8 @@ export const parseMessages = defineMessages({
     "parse.empty-text": "There is no text to save.",
     "parse.too-long": "That is too long: at most {limit} characters, and you wrote {length}.",
     "usage.help": "`help` – show this list",
+    "usage.link":
+      "`link [CODE]` – bind another channel, also in Teams or Slack, to the council: without a code the secretary gets a code to type in the other channel",
     "usage.council":
       "`council NAME` – create a council in this channel (or bind the channel to an existing council); you become its secretary",
     "usage.role": "`role @PERSON ROLE` – give someone a role: secretary, chair, approver or member",

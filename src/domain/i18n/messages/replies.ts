@@ -10,6 +10,9 @@ export const replyMessages = defineMessages({
     "council.created":
       "Rådet {council} är skapat och hör till den här kanalen. {name} är rådets sekreterare. Nästa steg: planera ett möte med `möte DATUM`.",
     "council.bound": "Den här kanalen hör nu också till {council}.",
+    "link.code":
+      "Skriv `koppla {code}` i den kanal som också ska höra till {council} – i Slack eller Teams – inom en timme. Den som skriver koden blir sekreterare där.",
+    "link.bound": "Den här kanalen hör nu till {council}. {name} är sekreterare.",
     "meeting.scheduled": "Möte planerat: {meeting}.",
     "meeting.at-place": "{when}, {place}",
     "meeting.none-planned": "Inget möte är planerat. Sekreteraren planerar ett med `möte DATUM`.",
@@ -84,6 +87,9 @@ export const replyMessages = defineMessages({
     "council.created":
       "The council {council} is created and belongs to this channel. {name} is its secretary. Next: schedule a meeting with `meeting DATE`.",
     "council.bound": "This channel now belongs to {council} as well.",
+    "link.code":
+      "Type `link {code}` in the channel that should also belong to {council} – in Slack or Teams – within an hour. Whoever types the code becomes a secretary there.",
+    "link.bound": "This channel now belongs to {council}. {name} is a secretary.",
     "meeting.scheduled": "Meeting scheduled: {meeting}.",
     "meeting.at-place": "{when}, {place}",
     "meeting.none-planned":
