@@ -3,6 +3,7 @@ import { startHttpServer } from "./bots/http-server.js";
 import { runConsole } from "./bots/local/console-session.js";
 import { localPublisher } from "./bots/local/local-publisher.js";
 import { createSlackSurface } from "./bots/slack/slack-surface.js";
+import { createTeamsSurface } from "./bots/teams/teams-surface.js";
 import { type Config, loadConfig } from "./config.js";
 import type { Platform } from "./domain/types.js";
 import type { Clock, HandlerDeps } from "./handlers/context.js";
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     publisher: fanOutPublisher(publishers),
   };
   try {
-    if (config.slack) await serve(config, deps, publishers, logger);
+    if (config.slack || config.teams) await serve(config, deps, publishers, logger);
     else await converse(config, deps, publishers, logger);
     return 0;
   } finally {
@@ -78,6 +79,18 @@ async function serve(
     await slack.start();
     stops.push(slack.stop);
     logger.info({ mode: config.slack.mode }, "Slack surface started");
+  }
+  if (config.teams) {
+    if (!config.teams.authenticated) {
+      logger.warn(
+        "TEAMS WITHOUT AUTHENTICATION: anyone who can reach /api/messages can act as any Teams user. " +
+          "This is for tests against a fake connector only; set MICROSOFT_APP_ID and its password for real use.",
+      );
+    }
+    const teams = createTeamsSurface({ config: config.teams, deps, registry, logger });
+    publishers.teams = teams.publisher;
+    routes.push({ prefix: "/api/messages", listener: teams.listener });
+    logger.info({ authenticated: config.teams.authenticated }, "Teams surface started");
   }
   const server = await startHttpServer({ host: config.host, port: config.port, routes, logger });
   logger.info({ url: server.url }, "Noterat is listening");

@@ -116,4 +116,18 @@ export class PeopleRepository {
       });
     });
   }
+
+  /** The reference of the person's personal chat with the bot, for private messages later. */
+  async saveReference(identity: Identity, reference: string): Promise<void> {
+    const person = await this.ensure(identity);
+    await this.prisma.person.update({ where: { id: person.id }, data: { reference } });
+  }
+
+  async referenceOf(identity: Omit<Identity, "displayName">): Promise<string | null> {
+    const person = await this.prisma.person.findUnique({
+      where: { platform_workspaceId_externalId: identity },
+      select: { reference: true },
+    });
+    return person?.reference ?? null;
+  }
 }

@@ -6,6 +6,7 @@ import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
 import { replyMessages } from "./messages/replies.js";
+import { teamsMessages } from "./messages/teams.js";
 
 const areas = [
   buttonMessages,
@@ -14,6 +15,7 @@ const areas = [
   minutesMessages,
   parseMessages,
   replyMessages,
+  teamsMessages,
 ];
 
 type Merged = typeof buttonMessages.sv &
@@ -21,7 +23,8 @@ type Merged = typeof buttonMessages.sv &
   typeof formMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
-  typeof replyMessages.sv;
+  typeof replyMessages.sv &
+  typeof teamsMessages.sv;
 export type MessageKey = keyof Merged & string;
 
 function merge(locale: Locale): Record<MessageKey, string> {

@@ -1,0 +1,200 @@
+import {
+  ActivityTypes,
+  type CloudAdapter,
+  type ConversationParameters,
+  type TurnContext,
+} from "botbuilder";
+import type { Place } from "../../domain/records.js";
+import type { Reply } from "../../domain/reply.js";
+import type { CommandRegistry } from "../../handlers/command-registry.js";
+import type { HandlerDeps } from "../../handlers/context.js";
+import { internalErrorReply } from "../../handlers/error-replies.js";
+import { handleCommand } from "../../handlers/handle-command.js";
+import type { Logger } from "../../logger.js";
+import { renderReplyCards } from "../../render/adaptive-card/reply-cards.js";
+import { renderReplyText } from "../../render/reply-text.js";
+import { channelReference, commandText, identityOf, placeOf, tenantOf } from "./teams-activity.js";
+import { cardActivity, replyActivities } from "./teams-messages.js";
+
+/** The verb of every Noterat button (Action.Execute); its data names the council and command. */
+export const RUN_VERB = "noterat.run";
+
+export interface TeamsSurfaceContext {
+  adapter: CloudAdapter;
+  appId: string;
+  deps: HandlerDeps;
+  registry: CommandRegistry;
+  logger: Logger;
+}
+
+/** One Teams turn: a command in a message, a card button, or the bot being installed. */
+export function teamsTurn(surface: TeamsSurfaceContext): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const { activity } = context;
+    if (activity.type === ActivityTypes.Message) return onMessage(surface, context);
+    if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
+      return onCardAction(surface, context);
+    }
+    if (
+      activity.type === ActivityTypes.InstallationUpdate ||
+      activity.type === ActivityTypes.ConversationUpdate
+    ) {
+      return onInstall(surface, context);
+    }
+  };
+}
+
+async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Promise<void> {
+  const { activity } = context;
+  const place = placeOf(activity);
+  const personal = activity.conversation?.conversationType === "personal";
+  let reply: Reply;
+  try {
+    const { text, readMention } = await commandText(context);
+    reply = await handleCommand(surface.deps, surface.registry, {
+      actor: identityOf(activity),
+      place,
+      text,
+      readMention,
+      // Teams redelivers an activity with the same id: it makes nothing twice.
+      ...(activity.id ? { deliveryId: activity.id } : {}),
+    });
+    await remember(surface, context, place, personal);
+  } catch (error) {
+    surface.logger.error({ err: error }, "Teams message failed");
+    reply = internalErrorReply(surface.deps.defaults.locale);
+  }
+  if (reply.audience === "caller" && !personal) {
+    await sendPrivately(surface, context, reply);
+    return;
+  }
+  for (const message of replyActivities(reply)) await context.sendActivity(message);
+}
+
+/**
+ * The conversation reference of the channel (once it belongs to a council) and of a person's
+ * personal chat, kept for proactive sends: published minutes, reminders.
+ */
+async function remember(
+  surface: TeamsSurfaceContext,
+  context: TurnContext,
+  place: Place,
+  personal: boolean,
+): Promise<void> {
+  const reference = JSON.stringify(channelReference(context.activity));
+  if (personal)
+    await surface.deps.store.people.saveReference(identityOf(context.activity), reference);
+  else await surface.deps.store.councils.saveReference(place, reference);
+}
+
+/**
+ * Teams has no messages that only one member of a channel sees: what is for the caller alone
+ * (a draft, a list, a refusal) goes to their personal chat with the bot.
+ */
+async function sendPrivately(
+  surface: TeamsSurfaceContext,
+  context: TurnContext,
+  reply: Reply,
+): Promise<void> {
+  const { activity } = context;
+  try {
+    // The schema types `activity` as required; it is the optional first message, which the
+    // logic below sends instead.
+    const parameters = {
+      isGroup: false,
+      bot: activity.recipient,
+      members: [activity.from],
+      tenantId: tenantOf(activity),
+      channelData: { tenant: { id: tenantOf(activity) } },
+    } as ConversationParameters;
+    await surface.adapter.createConversationAsync(
+      surface.appId,
+      activity.channelId,
+      activity.serviceUrl,
+      "https://api.botframework.com",
+      parameters,
+      async (personal) => {
+        for (const message of replyActivities(reply)) await personal.sendActivity(message);
+      },
+    );
+  } catch (error) {
+    surface.logger.warn({ err: error }, "a private Teams reply could not be sent");
+  }
+}
+
+interface RunData {
+  councilId?: unknown;
+  command?: unknown;
+}
+
+/** A card button: runs its command in a channel of its council; the answer replaces the card. */
+async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext): Promise<void> {
+  const { activity } = context;
+  const value = activity.value as { action?: { verb?: string; data?: RunData } } | undefined;
+  const data = value?.action?.data;
+  let reply: Reply;
+  if (value?.action?.verb !== RUN_VERB || typeof data?.command !== "string") {
+    await invokeResponse(context, 400, {
+      statusCode: 400,
+      type: "application/vnd.microsoft.error",
+      value: { code: "BadRequest", message: "unknown action" },
+    });
+    return;
+  }
+  try {
+    const place = await councilPlace(
+      surface,
+      String(data.councilId ?? ""),
+      tenantOf(activity),
+      placeOf(activity),
+    );
+    reply = place
+      ? await handleCommand(surface.deps, surface.registry, {
+          actor: identityOf(activity),
+          place,
+          text: data.command,
+          readMention: () => undefined,
+        })
+      : internalErrorReply(surface.deps.defaults.locale);
+  } catch (error) {
+    surface.logger.error({ err: error }, "Teams card action failed");
+    reply = internalErrorReply(surface.deps.defaults.locale);
+  }
+  const [card, ...more] = renderReplyCards(reply);
+  await invokeResponse(context, 200, {
+    statusCode: 200,
+    type: "application/vnd.microsoft.card.adaptive",
+    value: card,
+  });
+  // A reply too long for one card: the rest follows as messages under it.
+  for (const extra of more) await context.sendActivity(cardActivity(extra, renderReplyText(reply)));
+}
+
+async function invokeResponse(context: TurnContext, status: number, body: unknown): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
+}
+
+async function councilPlace(
+  surface: TeamsSurfaceContext,
+  councilId: string,
+  tenantId: string,
+  here: Place,
+): Promise<Place | undefined> {
+  const channels = (await surface.deps.store.councils.channelsOf(councilId)).filter(
+    (place) => place.platform === "teams" && place.workspaceId === tenantId,
+  );
+  return channels.find((place) => place.channelId === here.channelId) ?? channels[0];
+}
+
+/** Installed in a personal scope: keep the chat's reference so the person can be reached. */
+async function onInstall(surface: TeamsSurfaceContext, context: TurnContext): Promise<void> {
+  const { activity } = context;
+  const added = (activity.membersAdded ?? []).some(
+    (member) => member.id === activity.recipient?.id,
+  );
+  const installed = activity.type === ActivityTypes.InstallationUpdate && activity.action === "add";
+  if (!added && !installed) return;
+  const place = placeOf(activity);
+  const personal = activity.conversation?.conversationType === "personal";
+  await remember(surface, context, place, personal);
+}
