@@ -1,0 +1,682 @@
+/**
+ * A fake Bot Connector service (the Teams side of the Bot Framework REST API) on 127.0.0.1
+ * for end-to-end tests. Give inbound activities `serviceUrl: fake.serviceUrl` and
+ * botbuilder's CloudAdapter sends its replies, proactive messages, updates, deletes,
+ * conversation creations and member look-ups here. The fake answers like the service,
+ * records every call and can be told to fail the ways the service does.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
+/** The connector operations the fake answers (see `routeOf`). */
+export type ConnectorRoute =
+  | "reply"
+  | "send"
+  | "update"
+  | "delete"
+  | "create"
+  | "member"
+  | "members";
+
+/** Where `failNext` applies: one operation, or "*" for whichever call comes next. */
+export type FailableRoute = "reply" | "send" | "update" | "delete" | "create" | "members" | "*";
+
+/** One way a connector call can go wrong, as the real service does it. */
+export type ConnectorFailure =
+  /** Throttled: HTTP 429 with Retry-After (seconds). */
+  | { status: 429; retryAfter: number }
+  /** A transient service failure. */
+  | { status: 500 }
+  /** The bot was removed from the conversation (uninstalled, user left, chat deleted). */
+  | { status: 403; code: "BotNotInConversationRoster" }
+  /** The normal answer, but late. */
+  | { delayMs: number }
+  /** The connection is closed without any answer. */
+  | { drop: true };
+
+/** A call that carried (or targeted) an activity: everything except member look-ups. */
+export interface RecordedActivity {
+  route: "reply" | "send" | "update" | "delete" | "create";
+  method: "POST" | "PUT" | "DELETE";
+  /** Decoded. For `create`, the id the fake gave the new conversation ("" if the call failed). */
+  conversationId: string;
+  /** `reply`: the `{activityId}` of the path, i.e. the activity replied to. */
+  replyToId?: string;
+  /** `update`/`delete`: the target; `create`: the id of the initial activity, if one was sent. */
+  activityId?: string;
+  /** The id the fake answered with; absent when an injected failure replaced the answer. */
+  id?: string;
+  /** The parsed JSON body: the activity, or for `create` the ConversationParameters. */
+  activity: unknown;
+  /** The Authorization header, as sent (botbuilder sends none when auth is disabled). */
+  authorization?: string;
+  /** The failure injected into this call, if any: a retried call shows up once per attempt. */
+  injected?: ConnectorFailure;
+}
+
+/** Every request the fake saw, including member look-ups and 404s: for debugging tests. */
+export interface RecordedRequest {
+  method: string;
+  /** The raw path, still URL-encoded. */
+  path: string;
+  route: ConnectorRoute | undefined;
+  authorization?: string;
+}
+
+/** A member as the fake knows it; answered as a TeamsChannelAccount. */
+export interface FakeMember {
+  /** The Teams user id, "29:…". */
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email?: string;
+  userPrincipalName?: string;
+  givenName?: string;
+  surname?: string;
+  userRole?: "user" | "guest" | "anonymous";
+}
+
+export interface FakeBotConnectorOptions {
+  /** Members of every conversation, unless `setMembers` gives a conversation its own. */
+  members?: readonly FakeMember[];
+  /** The tenant put on member answers. */
+  tenantId?: string;
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+/** The service refuses activities far below this; the cap only protects the test process. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+const DEFAULT_PAGE_SIZE = 200;
+export const DEFAULT_TENANT_ID = "00000000-0000-4000-8000-00000000a001";
+
+export class FakeBotConnector {
+  readonly activities: RecordedActivity[] = [];
+  readonly requests: RecordedRequest[] = [];
+
+  private server: Server | undefined;
+  private port: number | undefined;
+  private readonly failures = new Map<FailableRoute, ConnectorFailure[]>();
+  private readonly members: FakeMember[];
+  private readonly membersByConversation = new Map<string, FakeMember[]>();
+  private readonly personalChats = new Map<string, string>();
+  private readonly tenantId: string;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly recordListeners = new Set<() => void>();
+  private lastActivityId = 0;
+  private conversationCounter = 0;
+
+  constructor(options: FakeBotConnectorOptions = {}) {
+    this.members = [...(options.members ?? [])];
+    this.tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    if (this.server !== undefined) return;
+    const server = createServer((req, res) => {
+      this.onRequest(req, res);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const address = server.address();
+    if (address === null || typeof address === "string") {
+      server.close();
+      throw new Error("FakeBotConnector: the server has no TCP address");
+    }
+    this.port = address.port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    this.server = undefined;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+      // botbuilder keeps connections alive; without this close() waits for them to time out.
+      server.closeAllConnections();
+    });
+  }
+
+  /** With the trailing slash, as Teams sends `serviceUrl` (botbuilder appends "v3/…"). */
+  get serviceUrl(): string {
+    if (this.port === undefined || this.server === undefined) {
+      throw new Error("FakeBotConnector is not started: await start() first");
+    }
+    return `http://127.0.0.1:${this.port}/`;
+  }
+
+  // ---- configuration ------------------------------------------------------------------
+
+  /** The members of one conversation (or team id: TeamsInfo asks the team for channel members). */
+  setMembers(conversationId: string, members: readonly FakeMember[]): void {
+    this.membersByConversation.set(conversationId, [...members]);
+  }
+
+  /** Adds a member known in every conversation without its own list. */
+  addMember(member: FakeMember): void {
+    this.members.push(member);
+  }
+
+  /**
+   * The next `times` calls to `route` fail this way. Queued failures for the exact route
+   * are used before "*" ones. botbuilder retries 429 and 5xx and dropped connections by
+   * itself (3 retries), so a failure meant to reach the bot needs `times` ≥ 4.
+   */
+  failNext(route: FailableRoute, failure: ConnectorFailure, times = 1): void {
+    // Misuse is a bug in the test itself: fail loudly at set-up, not with a confusing pass.
+    if (!Number.isInteger(times) || times < 0) {
+      throw new RangeError(`failNext: times must be a non-negative integer, got ${times}`);
+    }
+    if (
+      "retryAfter" in failure &&
+      !(Number.isInteger(failure.retryAfter) && failure.retryAfter >= 0)
+    ) {
+      throw new RangeError("failNext: retryAfter must be a non-negative integer of seconds");
+    }
+    if ("delayMs" in failure && !(failure.delayMs >= 0)) {
+      throw new RangeError("failNext: delayMs must be non-negative");
+    }
+    const queue = this.failures.get(route) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(route, queue);
+  }
+
+  /** Failures still queued for a route: lets a test assert its injected failure was reached. */
+  pendingFailures(route: FailableRoute): number {
+    return this.failures.get(route)?.length ?? 0;
+  }
+
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
+  // ---- inspection ---------------------------------------------------------------------
+
+  /**
+   * Activities delivered to one conversation (replies, sends and the initial activity of a
+   * created conversation), failed attempts left out. A channel thread has its own id
+   * ("19:…;messageid=…"): the match is exact.
+   */
+  sentTo(conversationId: string): RecordedActivity[] {
+    return this.delivered().filter(
+      (record) =>
+        record.conversationId === conversationId &&
+        (record.route === "reply" ||
+          record.route === "send" ||
+          (record.route === "create" && initialActivity(record) !== undefined)),
+    );
+  }
+
+  /** The `text` of every delivered activity (posts and updates), in arrival order. */
+  texts(): string[] {
+    const texts: string[] = [];
+    for (const activity of this.deliveredBodies()) {
+      if (isRecord(activity) && typeof activity.text === "string") texts.push(activity.text);
+    }
+    return texts;
+  }
+
+  /** The Adaptive Card contents of every delivered activity (posts and updates), in order. */
+  cards(): Record<string, unknown>[] {
+    const cards: Record<string, unknown>[] = [];
+    for (const activity of this.deliveredBodies()) {
+      if (!isRecord(activity) || !Array.isArray(activity.attachments)) continue;
+      for (const attachment of activity.attachments) {
+        if (
+          isRecord(attachment) &&
+          attachment.contentType === ADAPTIVE_CARD &&
+          isRecord(attachment.content)
+        ) {
+          cards.push(attachment.content);
+        }
+      }
+    }
+    return cards;
+  }
+
+  /**
+   * Resolves with `activities` once it holds at least `count` records (failed attempts
+   * included). In-turn replies have all arrived when the inbound POST is answered;
+   * this is for proactive or background sends.
+   */
+  waitForActivities(count: number, timeoutMs = 2000): Promise<RecordedActivity[]> {
+    const ready = (): boolean => this.activities.length >= count;
+    if (ready()) return Promise.resolve(this.activities);
+    return new Promise<RecordedActivity[]>((resolve, reject) => {
+      const check = (): void => {
+        if (!ready()) return;
+        clearTimeout(timer);
+        this.recordListeners.delete(check);
+        resolve(this.activities);
+      };
+      const timer = setTimeout(() => {
+        this.recordListeners.delete(check);
+        reject(
+          new Error(
+            `FakeBotConnector: timed out after ${timeoutMs} ms waiting for ${count} activities ` +
+              `(have ${this.activities.length}; requests: ${this.requests
+                .map((r) => `${r.method} ${r.path}`)
+                .join(", ")})`,
+          ),
+        );
+      }, timeoutMs);
+      this.recordListeners.add(check);
+    });
+  }
+
+  /** Forgets recorded activities and requests (not members, failures or conversations). */
+  clear(): void {
+    this.activities.length = 0;
+    this.requests.length = 0;
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private delivered(): RecordedActivity[] {
+    return this.activities.filter(
+      (record) => record.injected === undefined || "delayMs" in record.injected,
+    );
+  }
+
+  private *deliveredBodies(): Generator<unknown> {
+    for (const record of this.delivered()) {
+      if (record.route === "create") {
+        const initial = initialActivity(record);
+        if (initial !== undefined) yield initial;
+      } else if (record.route !== "delete") {
+        yield record.activity;
+      }
+    }
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    // Whatever arrives, the fake answers something and never takes the test process down.
+    this.handle(req, res).catch(() => {
+      if (!res.headersSent)
+        sendError(res, 500, "ServiceError", "fake-bot-connector: internal error");
+      else res.destroy();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const query = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+    const route = routeOf(req.method ?? "GET", path);
+    const authorization = req.headers.authorization;
+    this.requests.push({
+      method: req.method ?? "GET",
+      path,
+      route: route?.route,
+      ...(authorization === undefined ? {} : { authorization }),
+    });
+    if (route === undefined) {
+      // Drain the body so keep-alive connections stay usable.
+      await readBody(req);
+      sendError(res, 404, "NotFound", `No route for ${req.method} ${path}`);
+      return;
+    }
+    if (isMemberRoute(route)) {
+      await this.handleMembers(route, query, req, res);
+      return;
+    }
+
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      sendError(res, 413, "MessageSizeTooBig", "Message size too big.");
+      return;
+    }
+    const text = raw.toString("utf8");
+    const body = text.trim() === "" ? undefined : tryJson(text);
+    if (route.route !== "delete" && !isRecord(body)) {
+      sendError(res, 400, "BadArgument", "The request body is not a JSON object.");
+      return;
+    }
+    const injected = this.takeFailure(route.route);
+    const record: RecordedActivity = {
+      route: route.route,
+      method: route.route === "update" ? "PUT" : route.route === "delete" ? "DELETE" : "POST",
+      conversationId: route.conversationId,
+      activity: body,
+      ...(authorization === undefined ? {} : { authorization }),
+      ...(injected === undefined ? {} : { injected }),
+    };
+    if (route.route === "reply") record.replyToId = route.activityId;
+    if (route.route === "update" || route.route === "delete") record.activityId = route.activityId;
+
+    // The answer is decided before recording, so a test that sees the record sees its id.
+    let answer: Record<string, unknown> | undefined;
+    if (injected === undefined || "delayMs" in injected) {
+      answer = this.answer(route, body, record);
+    }
+    this.activities.push(record);
+    this.notify();
+    if (!(await this.applyFailure(injected, req, res))) return;
+    if (answer === undefined) {
+      res.writeHead(200).end();
+    } else {
+      sendJson(res, route.route === "create" ? 201 : 200, answer);
+    }
+  }
+
+  /** The service's answer to an activity call; fills in the record's ids. */
+  private answer(
+    route: ActivityRouteMatch,
+    body: unknown,
+    record: RecordedActivity,
+  ): Record<string, unknown> | undefined {
+    switch (route.route) {
+      case "reply":
+      case "send": {
+        const id = this.nextActivityId();
+        record.id = id;
+        return { id };
+      }
+      case "update":
+        // The service keeps the activity's id across updates.
+        record.id = route.activityId;
+        return { id: route.activityId };
+      case "delete":
+        return undefined;
+      case "create": {
+        const parameters = isRecord(body) ? body : {};
+        const activityId = parameters.activity === undefined ? undefined : this.nextActivityId();
+        const conversationId = this.newConversationId(parameters, activityId);
+        record.conversationId = conversationId;
+        record.id = conversationId;
+        if (activityId !== undefined) record.activityId = activityId;
+        return {
+          id: conversationId,
+          ...(activityId === undefined ? {} : { activityId }),
+          serviceUrl: this.serviceUrl,
+        };
+      }
+    }
+  }
+
+  /**
+   * Teams keeps one 1:1 chat per user and bot, so creating it again answers the same id;
+   * a new post in a channel answers "{channel id};messageid={first activity id}".
+   */
+  private newConversationId(
+    parameters: Record<string, unknown>,
+    activityId: string | undefined,
+  ): string {
+    const channelData = isRecord(parameters.channelData) ? parameters.channelData : {};
+    const channel = isRecord(channelData.channel) ? channelData.channel : {};
+    if (typeof channel.id === "string" && channel.id !== "") {
+      return `${channel.id};messageid=${activityId ?? this.nextActivityId()}`;
+    }
+    const firstMember = Array.isArray(parameters.members) ? parameters.members[0] : undefined;
+    const memberKey =
+      isRecord(firstMember) && typeof firstMember.id === "string" && parameters.isGroup !== true
+        ? firstMember.id
+        : undefined;
+    if (memberKey !== undefined) {
+      const existing = this.personalChats.get(memberKey);
+      if (existing !== undefined) return existing;
+    }
+    this.conversationCounter += 1;
+    const id = `a:new${String(this.conversationCounter).padStart(6, "0")}`;
+    if (memberKey !== undefined) this.personalChats.set(memberKey, id);
+    return id;
+  }
+
+  private async handleMembers(
+    route: MemberRouteMatch,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    await readBody(req);
+    const injected = this.takeFailure("members");
+    if (!(await this.applyFailure(injected, req, res))) return;
+    const members = this.membersByConversation.get(route.conversationId) ?? this.members;
+    if (route.route === "member") {
+      // Teams accepts the 29: id, the AAD object id or the UPN here.
+      const wanted = route.userId.toLowerCase();
+      const member = members.find(
+        (candidate) =>
+          candidate.id === route.userId ||
+          candidate.aadObjectId.toLowerCase() === wanted ||
+          candidate.userPrincipalName?.toLowerCase() === wanted,
+      );
+      if (member === undefined) {
+        sendError(
+          res,
+          404,
+          "MemberNotFoundInConversation",
+          "The member was not found in the conversation.",
+        );
+        return;
+      }
+      sendJson(res, 200, this.teamsChannelAccount(member));
+      return;
+    }
+    const requested = Number(query.get("pageSize"));
+    const pageSize = Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_PAGE_SIZE;
+    const start = Number(query.get("continuationToken") ?? "0");
+    const from = Number.isInteger(start) && start >= 0 ? start : 0;
+    const page = members
+      .slice(from, from + pageSize)
+      .map((member) => this.teamsChannelAccount(member));
+    const next = from + pageSize;
+    sendJson(res, 200, {
+      members: page,
+      ...(next < members.length ? { continuationToken: String(next) } : {}),
+    });
+  }
+
+  private teamsChannelAccount(member: FakeMember): Record<string, unknown> {
+    return {
+      id: member.id,
+      name: member.name,
+      aadObjectId: member.aadObjectId,
+      ...(member.email === undefined ? {} : { email: member.email }),
+      ...(member.userPrincipalName === undefined
+        ? {}
+        : { userPrincipalName: member.userPrincipalName }),
+      ...(member.givenName === undefined ? {} : { givenName: member.givenName }),
+      ...(member.surname === undefined ? {} : { surname: member.surname }),
+      tenantId: this.tenantId,
+      userRole: member.userRole ?? "user",
+    };
+  }
+
+  private takeFailure(route: Exclude<FailableRoute, "*">): ConnectorFailure | undefined {
+    for (const key of [route, "*"] as const) {
+      const first = this.failures.get(key)?.shift();
+      if (first !== undefined) return first;
+    }
+    return undefined;
+  }
+
+  /** Plays out a failure; true when the normal answer should still follow (delays). */
+  private async applyFailure(
+    failure: ConnectorFailure | undefined,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<boolean> {
+    if (failure === undefined) return true;
+    if ("drop" in failure) {
+      req.socket.destroy();
+      return false;
+    }
+    if ("delayMs" in failure) {
+      await this.sleep(failure.delayMs);
+      return this.server !== undefined && !res.destroyed;
+    }
+    switch (failure.status) {
+      case 429:
+        sendError(res, 429, "Throttled", "Too many requests.", {
+          "retry-after": String(failure.retryAfter),
+        });
+        break;
+      case 500:
+        sendError(res, 500, "ServiceError", "An internal service error occurred.");
+        break;
+      case 403:
+        sendError(res, 403, failure.code, "The bot is not part of the conversation roster.");
+        break;
+    }
+    return false;
+  }
+
+  /** Teams activity ids are millisecond timestamps; keep them unique and increasing. */
+  private nextActivityId(): string {
+    this.lastActivityId = Math.max(Date.now(), this.lastActivityId + 1);
+    return String(this.lastActivityId);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.recordListeners]) listener();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}
+
+// ---- routing --------------------------------------------------------------------------
+
+interface ActivityRouteMatch {
+  route: "reply" | "send" | "update" | "delete" | "create";
+  conversationId: string;
+  activityId: string;
+}
+
+interface MemberRouteMatch {
+  route: "member" | "members";
+  conversationId: string;
+  userId: string;
+}
+
+type RouteMatch = ActivityRouteMatch | MemberRouteMatch;
+
+function isMemberRoute(route: RouteMatch): route is MemberRouteMatch {
+  return route.route === "member" || route.route === "members";
+}
+
+/**
+ * Maps a request to a connector operation. The path may carry one region segment before
+ * "v3" (Teams serviceUrls look like https://smba.trafficmanager.net/amer/). botbuilder
+ * URL-encodes the ids, whose ":", ";" and "@" must be decoded.
+ */
+function routeOf(method: string, path: string): RouteMatch | undefined {
+  const segments = path.split("/").slice(1);
+  const v3 = segments.indexOf("v3");
+  if (v3 < 0 || v3 > 1 || segments[v3 + 1] !== "conversations") return undefined;
+  const rest = segments.slice(v3 + 2);
+  const decoded: string[] = [];
+  for (const segment of rest) {
+    const value = safeDecode(segment);
+    if (value === undefined || value === "") return undefined;
+    decoded.push(value);
+  }
+  const [conversationId, collection, itemId, ...extra] = decoded;
+  if (extra.length > 0) return undefined;
+  if (conversationId === undefined) {
+    return method === "POST" ? { route: "create", conversationId: "", activityId: "" } : undefined;
+  }
+  if (collection === "activities") {
+    if (itemId === undefined) {
+      return method === "POST" ? { route: "send", conversationId, activityId: "" } : undefined;
+    }
+    const byMethod: Record<string, ActivityRouteMatch["route"]> = {
+      POST: "reply",
+      PUT: "update",
+      DELETE: "delete",
+    };
+    const route = byMethod[method];
+    return route === undefined ? undefined : { route, conversationId, activityId: itemId };
+  }
+  if (method !== "GET") return undefined;
+  if (collection === "members" && itemId !== undefined) {
+    return { route: "member", conversationId, userId: itemId };
+  }
+  if (collection === "pagedmembers" && itemId === undefined) {
+    return { route: "members", conversationId, userId: "" };
+  }
+  return undefined;
+}
+
+/** The activity a `create` call posted along with the new conversation, if any. */
+function initialActivity(record: RecordedActivity): unknown {
+  return isRecord(record.activity) ? record.activity.activity : undefined;
+}
+
+// ---- HTTP helpers ---------------------------------------------------------------------
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { "content-type": JSON_TYPE, ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** The service's error body: `{ error: { code, message } }` (botframework-schema ErrorResponse). */
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { error: { code, message } }, headers);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) return undefined;
+      chunks.push(buffer);
+    }
+  } catch {
+    // An aborted upload: use what arrived rather than throw.
+  }
+  return Buffer.concat(chunks);
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
