@@ -11,13 +11,11 @@ import type { HandlerDeps } from "../../handlers/context.js";
 import { internalErrorReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
 import type { Logger } from "../../logger.js";
+import { RUN_VERB } from "../../render/adaptive-card/card-actions.js";
 import { renderReplyCards } from "../../render/adaptive-card/reply-cards.js";
 import { renderReplyText } from "../../render/reply-text.js";
 import { channelReference, commandText, identityOf, placeOf, tenantOf } from "./teams-activity.js";
 import { cardActivity, replyActivities } from "./teams-messages.js";
-
-/** The verb of every Noterat button (Action.Execute); its data names the council and command. */
-export const RUN_VERB = "noterat.run";
 
 export interface TeamsSurfaceContext {
   adapter: CloudAdapter;
@@ -161,11 +159,17 @@ async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext):
     reply = internalErrorReply(surface.deps.defaults.locale);
   }
   const [card, ...more] = renderReplyCards(reply);
-  await invokeResponse(context, 200, {
-    statusCode: 200,
-    type: "application/vnd.microsoft.card.adaptive",
-    value: card,
-  });
+  await invokeResponse(
+    context,
+    200,
+    card
+      ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
+      : {
+          statusCode: 200,
+          type: "application/vnd.microsoft.activity.message",
+          value: renderReplyText(reply),
+        },
+  );
   // A reply too long for one card: the rest follows as messages under it.
   for (const extra of more) await context.sendActivity(cardActivity(extra, renderReplyText(reply)));
 }
