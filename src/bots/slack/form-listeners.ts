@@ -123,9 +123,10 @@ async function buildCommand(
   const text = typed(values, "text");
   if (kind === "item") {
     const heading = typed(values, "heading");
-    const problem =
-      checkFieldText(heading, HEADING_LIMIT, "item") ?? checkFieldText(text, TEXT_LIMIT, "item");
-    if (problem) return { ok: false, error: problem.error, block: "text" };
+    const headingProblem = checkFieldText(heading, HEADING_LIMIT, "item");
+    const problem = headingProblem ?? checkFieldText(text, TEXT_LIMIT, "item");
+    if (problem)
+      return { ok: false, error: problem.error, block: headingProblem ? "heading" : "text" };
     const itemKind = selected(values, "kind");
     return {
       ok: true,

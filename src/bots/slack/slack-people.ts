@@ -31,7 +31,12 @@ export class SlackPeople {
     const ids = [...new Set([...text.matchAll(MENTION)].map((match) => match[1] ?? ""))];
     const mentions = new Map<string, Mention>();
     for (const id of ids) {
-      mentions.set(id, { externalId: id, displayName: await this.displayName(client, teamId, id) });
+      // Without a name (Slack did not answer), the name already stored is kept.
+      const name = await this.knownName(client, teamId, id);
+      mentions.set(
+        id,
+        name === undefined ? { externalId: id } : { externalId: id, displayName: name },
+      );
     }
     return (token) => {
       const id = MENTION_TOKEN.exec(token)?.[1];
@@ -40,23 +45,33 @@ export class SlackPeople {
   }
 
   async displayName(client: WebClient, teamId: string, userId: string): Promise<string> {
+    // A name is a courtesy: without one the person is shown by id rather than refused.
+    return (await this.knownName(client, teamId, userId)) ?? userId;
+  }
+
+  /** The name from Slack (or, when Slack fails, the last one it gave); a failure is not kept. */
+  private async knownName(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+  ): Promise<string | undefined> {
     const key = `${teamId}:${userId}`;
     const cached = this.names.get(key);
     if (cached && cached.until > this.now()) return cached.name;
     const name = await this.lookUp(client, userId);
+    if (name === undefined) return cached?.name;
     if (this.names.size >= MAX_CACHED) this.names.clear();
     this.names.set(key, { name, until: this.now() + NAME_TTL_MS });
     return name;
   }
 
-  private async lookUp(client: WebClient, userId: string): Promise<string> {
+  private async lookUp(client: WebClient, userId: string): Promise<string | undefined> {
     try {
       const { user } = await client.users.info({ user: userId });
       const name = user?.profile?.display_name || user?.real_name || user?.name;
       return name && name.trim() !== "" ? name : userId;
     } catch {
-      // A name is a courtesy: without one the person is shown by id rather than refused.
-      return userId;
+      return undefined;
     }
   }
 }

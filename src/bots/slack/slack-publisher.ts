@@ -16,7 +16,7 @@ export function slackPublisher(
   store: Store,
   logger: Logger,
 ): ChannelPublisher {
-  return {
+  const direct: ChannelPublisher = {
     async publish(publication, place) {
       const client = await clients.forWorkspace(place.workspaceId);
       if (!client) return { place, ok: false, reason: "not-installed" };
@@ -26,7 +26,9 @@ export function slackPublisher(
       const refs: string[] = [];
       try {
         for (const [part, message] of messages.entries()) {
-          const existing = posted[part];
+          // Continuations live in the first message's thread: when it was posted anew (the old
+          // one is gone), they follow it there instead of being edited under the old one.
+          const existing = part === 0 || refs[0] === posted[0] ? posted[part] : undefined;
           if (existing !== undefined && (await updated(client, channel, existing, message))) {
             refs.push(existing);
             continue;
@@ -42,7 +44,7 @@ export function slackPublisher(
           });
           refs.push(result.ts ?? "");
         }
-        for (const surplus of posted.slice(messages.length)) {
+        for (const surplus of posted.filter((ts) => !refs.includes(ts))) {
           await client.chat.delete({ channel, ts: surplus }).catch(() => undefined);
         }
         await store.publishedMessages.record(publication.meetingId, place, refs);
@@ -57,6 +59,23 @@ export function slackPublisher(
         logger.warn({ err: error, place, reason }, "publishing to Slack failed");
         return { place, ok: false, reason };
       }
+    },
+  };
+  // One publication of a meeting in a channel at a time: the second of two at once (a double
+  // click on "Publicera") must see what the first posted, and edit it rather than post again.
+  const running = new Map<string, Promise<unknown>>();
+  return {
+    publish(publication, place) {
+      const key = `${publication.meetingId}:${place.workspaceId}:${place.channelId}`;
+      const result = (running.get(key) ?? Promise.resolve()).then(() =>
+        direct.publish(publication, place),
+      );
+      const settled = result.catch(() => undefined);
+      running.set(key, settled);
+      void settled.then(() => {
+        if (running.get(key) === settled) running.delete(key);
+      });
+      return result;
     },
   };
 }

@@ -25,7 +25,7 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
         return await handleCommand(surface.deps, surface.registry, {
           actor,
           place: { platform: "slack", workspaceId: command.team_id, channelId: command.channel_id },
-          text: command.text,
+          text: typedText(command.text),
           readMention,
           // Slack does not retry slash commands, but a trigger id names this one invocation.
           deliveryId: command.trigger_id,
@@ -45,4 +45,13 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
     await ack();
     for (const message of slackResponses(await work)) await respond(message);
   });
+}
+
+/**
+ * The command as it was typed. Slack sends `&`, `<` and `>` typed by the person as entities
+ * (mentions and links arrive as markup, which stays); stored text is unescaped, and escaped
+ * again once for whatever shows it.
+ */
+function typedText(text: string): string {
+  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }
