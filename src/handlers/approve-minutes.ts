@@ -14,11 +14,12 @@ export const approveMinutes: CommandHandler<"approve"> = async (context) => {
   if (meeting.minutesStatus === "approved") throw new NoteratError("already-approved");
   if (meeting.minutesStatus === "published") throw new NoteratError("already-published");
   if (!(await loadMinutes(context, council, meeting))) throw new NoteratError("nothing-to-compile");
-  await context.deps.store.meetings.change(
+  const approved = await context.deps.store.meetings.approve(
     meeting,
-    { minutesStatus: "approved", approvedAt: context.now, approvedById: context.actor.id },
-    { action: "approved", actorId: context.actor.id, at: context.now },
+    context.actor.id,
+    context.now,
   );
+  if (!approved) throw new NoteratError("already-approved");
   return textReply(
     "channel",
     context.t.t("minutes.approved", {

@@ -21,6 +21,7 @@ export const completeAction: CommandHandler<"done"> = async (context) => {
   );
   if (action.status !== "open") throw new NoteratError("already-done", { ref: action.ref });
   const done = await deps.store.actions.complete(action, actor.id, context.now);
+  if (!done) throw new NoteratError("already-done", { ref: action.ref });
   return {
     audience: "channel",
     blocks: [

@@ -120,11 +120,16 @@ export class ActionsRepository {
     return rows.map(toAction);
   }
 
-  async complete(action: ActionRecord, actorId: string, at: Date): Promise<ActionRecord> {
+  /** Marks an open action done; null when it was no longer open (a second click, a race). */
+  async complete(action: ActionRecord, actorId: string, at: Date): Promise<ActionRecord | null> {
     return this.prisma.$transaction(async (tx) => {
-      const row = await tx.action.update({
-        where: { id: action.id },
+      const { count } = await tx.action.updateMany({
+        where: { id: action.id, status: "open" satisfies ActionStatus },
         data: { status: "done", completedAt: at, completedById: actorId },
+      });
+      if (count === 0) return null;
+      const row = await tx.action.findUniqueOrThrow({
+        where: { id: action.id },
         include: ACTION_INCLUDE,
       });
       await writeAudit(tx, {

@@ -90,6 +90,28 @@ export class MeetingsRepository {
     return row ? toMeeting(row) : null;
   }
 
+  /** Approves draft minutes; false when they were no longer a draft (a second click, a race). */
+  async approve(meeting: MeetingRecord, actorId: string, at: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meeting.id, minutesStatus: "draft" satisfies MinutesStatus },
+        data: { minutesStatus: "approved", approvedAt: at, approvedById: actorId },
+      });
+      if (count === 0) return false;
+      await writeAudit(tx, {
+        councilId: meeting.councilId,
+        actorId,
+        action: "approved",
+        entityType: "meeting",
+        entityId: meeting.id,
+        before: { minutesStatus: "draft" },
+        after: { minutesStatus: "approved" },
+        at,
+      });
+      return true;
+    });
+  }
+
   async change(
     meeting: MeetingRecord,
     change: MeetingChange,

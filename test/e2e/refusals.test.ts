@@ -126,6 +126,13 @@ describe("refusals, bad input and retries", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("completes an action once when two people press Klar at the same moment", async () => {
+    const answers = await Promise.all([chat.say("Anna", "klar 2"), chat.say("Eva", "klar 2")]);
+    expect(answers.filter((said) => said.text.includes("är redan klart"))).toHaveLength(1);
+    const completions = await db.database.prisma.auditEntry.count({ where: { action: "completed" } });
+    expect(completions).toBe(1);
+  });
+
   it("makes one item and one action of a retried delivery", async () => {
     const first = await chat.say("Eva", "noterat Retry: samma leverans", "Ev001");
     const second = await chat.say("Eva", "noterat Retry: samma leverans", "Ev001");

@@ -28,26 +28,35 @@ export function teamsPublisher(
       );
       const posted = await store.publishedMessages.of(publication.meetingId, place);
       const ids: string[] = [];
+      // A failure must reach the catch below: thrown out of the turn, it would go to the
+      // adapter's onTurnError, which logs it, posts "something went wrong" in the channel and
+      // lets continueConversationAsync resolve as if the minutes had been posted.
+      const failures: unknown[] = [];
       try {
         await adapter.continueConversationAsync(appId, reference, async (context) => {
-          for (const [part, card] of cards.entries()) {
-            const existing = posted[part];
-            if (existing !== undefined) {
-              await context.updateActivity({
-                ...card,
-                id: existing,
-                conversation: context.activity.conversation,
-              });
-              ids.push(existing);
-              continue;
+          try {
+            for (const [part, card] of cards.entries()) {
+              const existing = posted[part];
+              if (existing !== undefined) {
+                await context.updateActivity({
+                  ...card,
+                  id: existing,
+                  conversation: context.activity.conversation,
+                });
+                ids.push(existing);
+                continue;
+              }
+              const sent = await context.sendActivity(card);
+              ids.push(sent?.id ?? "");
             }
-            const sent = await context.sendActivity(card);
-            ids.push(sent?.id ?? "");
-          }
-          for (const surplus of posted.slice(cards.length)) {
-            await context.deleteActivity(surplus).catch(() => undefined);
+            for (const surplus of posted.slice(cards.length)) {
+              await context.deleteActivity(surplus).catch(() => undefined);
+            }
+          } catch (error) {
+            failures.push(error);
           }
         });
+        if (failures.length > 0) throw failures[0];
         await store.publishedMessages.record(publication.meetingId, place, ids);
         return { place, ok: true };
       } catch (error) {
