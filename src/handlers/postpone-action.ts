@@ -1,10 +1,9 @@
 import { addDays, compareLocalDates } from "../domain/dates/local-date.js";
 import { localDateOf, toInstant } from "../domain/dates/zoned-time.js";
-import { NoteratError } from "../domain/errors.js";
-import { assertMayComplete } from "../domain/permissions.js";
 import type { LocalDate } from "../domain/types.js";
 import { actionEntry } from "./action-entries.js";
 import type { CommandHandler } from "./command-registry.js";
+import { ownOpenAction } from "./own-open-action.js";
 import { requireCouncil } from "./scope.js";
 
 const WEEK = 7;
@@ -13,13 +12,7 @@ const WEEK = 7;
 export const postponeAction: CommandHandler<"postpone"> = async (context) => {
   const council = requireCouncil(context);
   const { deps, command, actor, t } = context;
-  const action = await deps.store.actions.byRef(council.id, command.ref);
-  if (!action || action.removedAt) throw new NoteratError("not-found", { ref: command.ref });
-  assertMayComplete(
-    context.role,
-    action.assignees.some((person) => person.id === actor.id),
-  );
-  if (action.status !== "open") throw new NoteratError("already-done", { ref: action.ref });
+  const action = await ownOpenAction(context, council, command.ref);
   const today = localDateOf(context.now, council.timeZone);
   const until =
     command.until ?? addDays(laterOf(dueDate(action.dueAt, council.timeZone), today), WEEK);
