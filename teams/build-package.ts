@@ -20,7 +20,9 @@ function main(): number {
   for (const problem of problems) process.stderr.write(`teams:package: ${problem}\n`);
   if (problems.length > 0) return 1;
   const manifest = readFileSync(new URL("manifest.json", import.meta.url), "utf8")
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the template's placeholders are literal text.
     .replaceAll("${MICROSOFT_APP_ID}", appId)
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the template's placeholders are literal text.
     .replaceAll("${NOTERAT_PUBLIC_URL}", publicUrl);
   JSON.parse(manifest); // a broken template fails here, not at upload
   const files = [

@@ -129,7 +129,9 @@ describe("refusals, bad input and retries", () => {
   it("completes an action once when two people press Klar at the same moment", async () => {
     const answers = await Promise.all([chat.say("Anna", "klar 2"), chat.say("Eva", "klar 2")]);
     expect(answers.filter((said) => said.text.includes("är redan klart"))).toHaveLength(1);
-    const completions = await db.database.prisma.auditEntry.count({ where: { action: "completed" } });
+    const completions = await db.database.prisma.auditEntry.count({
+      where: { action: "completed" },
+    });
     expect(completions).toBe(1);
   });
 

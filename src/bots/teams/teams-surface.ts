@@ -33,9 +33,8 @@ export function createTeamsSurface(options: {
   const appId = config.authenticated ? config.appId : "";
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error }, "Teams turn failed");
-    await context
-      .sendActivity("Noterat: något gick fel. / Something went wrong.")
-      .catch(() => undefined);
+    const text = createTranslator(deps.defaults.locale).t("reply.internal-error");
+    await context.sendActivity(text).catch(() => undefined);
   };
   const turn = teamsTurn({ adapter, appId, deps, registry, logger });
   return {
