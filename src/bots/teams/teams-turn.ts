@@ -66,7 +66,13 @@ async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Pr
     await sendPrivately(surface, context, reply);
     return;
   }
-  for (const message of replyActivities(reply)) await context.sendActivity(message);
+  // The command is done and committed: a reply the connector will not take must not reach
+  // onTurnError, whose "nothing was saved, try again" would be false and invite a duplicate.
+  try {
+    for (const message of replyActivities(reply)) await context.sendActivity(message);
+  } catch (error) {
+    surface.logger.warn({ err: error }, "a Teams reply could not be sent");
+  }
 }
 
 /**
@@ -105,6 +111,9 @@ async function sendPrivately(
       tenantId: tenantOf(activity),
       channelData: { tenant: { id: tenantOf(activity) } },
     } as ConversationParameters;
+    // A failure inside the new conversation's turn would go to onTurnError (see onMessage):
+    // it is carried out of the turn to the catch below instead.
+    const failures: unknown[] = [];
     await surface.adapter.createConversationAsync(
       surface.appId,
       activity.channelId,
@@ -112,9 +121,14 @@ async function sendPrivately(
       "https://api.botframework.com",
       parameters,
       async (personal) => {
-        for (const message of replyActivities(reply)) await personal.sendActivity(message);
+        try {
+          for (const message of replyActivities(reply)) await personal.sendActivity(message);
+        } catch (error) {
+          failures.push(error);
+        }
       },
     );
+    if (failures.length > 0) throw failures[0];
   } catch (error) {
     surface.logger.warn({ err: error }, "a private Teams reply could not be sent");
   }
