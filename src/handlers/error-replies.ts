@@ -26,3 +26,8 @@ export function internalErrorReply(locale: Locale): Reply {
   const text = createTranslator(locale).t("reply.internal-error");
   return { audience: "caller", locale, blocks: [{ type: "text", text }] };
 }
+
+/** A refusal a surface itself decides on (a button of a council not bound here), localised. */
+export function refusalReply(error: NoteratError, locale: Locale): Reply {
+  return { ...errorReply(error, createTranslator(locale)), locale };
+}

@@ -1,11 +1,9 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { NoteratError } from "../../domain/errors.js";
-import { createTranslator } from "../../domain/i18n/translator.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
-import type { Locale } from "../../domain/types.js";
-import { errorReply, internalErrorReply } from "../../handlers/error-replies.js";
+import { internalErrorReply, refusalReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
 import { RUN_ACTION_PREFIX } from "../../render/block-kit/action-buttons.js";
 import { publishHome } from "./home-tab.js";
@@ -41,7 +39,7 @@ export function listenToButtons(app: App, surface: SlackSurfaceContext): void {
               text: command,
               readMention: () => undefined,
             })
-          : noCouncilHere(surface.deps.defaults.locale);
+          : refusalReply(new NoteratError("no-council"), surface.deps.defaults.locale);
       } catch (error) {
         surface.logger.error({ err: error, command }, "button failed");
         reply = internalErrorReply(surface.deps.defaults.locale);
@@ -79,9 +77,4 @@ async function post(client: WebClient, channel: string, reply: Reply): Promise<v
   for (const { text, blocks } of slackResponses(reply)) {
     await client.chat.postMessage({ channel, text, blocks });
   }
-}
-
-/** A button of a council that has no channel in this workspace (a stale or foreign message). */
-function noCouncilHere(locale: Locale): Reply {
-  return { ...errorReply(new NoteratError("no-council"), createTranslator(locale)), locale };
 }

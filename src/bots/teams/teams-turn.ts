@@ -4,11 +4,12 @@ import {
   type ConversationParameters,
   type TurnContext,
 } from "botbuilder";
+import { NoteratError } from "../../domain/errors.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
 import type { CommandRegistry } from "../../handlers/command-registry.js";
 import type { HandlerDeps } from "../../handlers/context.js";
-import { internalErrorReply } from "../../handlers/error-replies.js";
+import { internalErrorReply, refusalReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
 import type { Logger } from "../../logger.js";
 import { RUN_VERB } from "../../render/adaptive-card/card-actions.js";
@@ -167,12 +168,14 @@ async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext):
           text: data.command,
           readMention: () => undefined,
         })
-      : internalErrorReply(surface.deps.defaults.locale);
+      : refusalReply(new NoteratError("no-council"), surface.deps.defaults.locale);
   } catch (error) {
     surface.logger.error({ err: error }, "Teams card action failed");
     reply = internalErrorReply(surface.deps.defaults.locale);
   }
-  const [card, ...more] = renderReplyCards(reply);
+  // What the caller alone should read (a refusal, a list) is shown to them as a message and
+  // leaves the card alone: in a channel that card is everyone's. A change replaces the card.
+  const [card, ...more] = reply.audience === "channel" ? renderReplyCards(reply) : [];
   await invokeResponse(
     context,
     200,

@@ -48,6 +48,8 @@ describe("card buttons in Teams", () => {
       "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
     );
     expect(refused.records).toEqual([]);
+    // The shared card stays as it was for everyone: the refusal is a message to Lisa alone.
+    expect(refused.card).toBeUndefined();
     expect((await action()).status).toBe("open");
     expect(await h.prisma.auditEntry.count()).toBe(audit);
 
@@ -142,9 +144,7 @@ describe("card buttons in Teams", () => {
     expect(h.fake.sentTo(CHANNEL.id)).toHaveLength(inChannel);
 
     const published = await h.click(eva, publish);
-    expect(published.cardText).toBe(
-      "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.",
-    );
+    expect(published.answer).toBe("”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.");
     expect(h.fake.sentTo(CHANNEL.id)).toHaveLength(inChannel + 1);
     expect((await meeting()).minutesStatus).toBe("published");
     expect(await h.prisma.publishedMessage.count()).toBe(1);
@@ -168,7 +168,7 @@ describe("card buttons in Teams", () => {
       tenantId: "99999999-0000-4000-8000-00000000beef",
     });
     expect(foreign.answer).toBe(
-      "Något gick fel hos Noterat och ingenting sparades. Försök igen om en stund.",
+      "Den här kanalen hör inte till något råd än. Sekreteraren skapar ett med `råd NAMN`.",
     );
     expect((await action()).status).toBe("open");
     expect(await h.tableCounts()).toEqual(before);

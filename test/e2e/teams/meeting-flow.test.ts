@@ -246,7 +246,7 @@ describe.each([
     const publishButton = h.button(approvedDraft.cards, run.buttons.publish);
     expect(publishButton.command).toBe("publish 2026-04-14");
     const published = await h.click(eva, publishButton);
-    expect(published.cardText).toBe(run.reply.published);
+    expect(published.answer).toBe(run.reply.published);
     const posts = published.records.filter((record) => record.conversationId === CHANNEL.id);
     // Not an answer to anything typed there: botbuilder's continuation id, not an inbound one.
     expect(posts.map(isProactive)).toEqual([true]);
