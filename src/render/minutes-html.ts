@@ -32,7 +32,7 @@ export function renderMinutesHtml(doc: MinutesDocument): string {
           `<section class="other-actions">\n<h2>${text(doc.otherActions.heading)}</h2>\n${actionList(doc.otherActions.actions)}\n</section>`,
         ]
       : []),
-    closing(doc.closing),
+    ...(doc.closing ? [closing(doc.closing)] : []),
   ];
   return [
     "<!doctype html>",

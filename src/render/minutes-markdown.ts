@@ -19,7 +19,7 @@ export function renderMinutesMarkdown(doc: MinutesDocument): string {
     ...(doc.otherActions
       ? [heading(doc.otherActions.heading), actionList(doc.otherActions.actions)]
       : []),
-    ...closingBlocks(doc.closing),
+    ...(doc.closing ? closingBlocks(doc.closing) : []),
   ];
   return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }

@@ -1,4 +1,9 @@
-import type { MinutesAction, MinutesDocument, MinutesSection } from "../domain/minutes/document.js";
+import type {
+  MinutesAction,
+  MinutesClosing,
+  MinutesDocument,
+  MinutesSection,
+} from "../domain/minutes/document.js";
 
 // The post as plain text: the console's output and the notification fallback on every platform.
 
@@ -10,7 +15,7 @@ export function renderMinutesText(doc: MinutesDocument): string {
     ...(doc.otherActions
       ? [[doc.otherActions.heading, ...actionLines(doc.otherActions.actions)].join("\n")]
       : []),
-    closing(doc),
+    ...(doc.closing ? [closing(doc.closing)] : []),
   ];
   return blocks.join("\n\n");
 }
@@ -27,7 +32,7 @@ function actionLines(actions: MinutesAction[]): string[] {
   return actions.map((action) => `- ${action.line}`);
 }
 
-function closing({ closing }: MinutesDocument): string {
+function closing(closing: MinutesClosing): string {
   const { documents } = closing;
   return [
     closing.heading,

@@ -76,7 +76,7 @@ export function compileMinutes(source: MinutesSource): MinutesDocument {
     ...(otherActions.length > 0
       ? { otherActions: { heading: t.t("minutes.other-actions"), actions: otherActions } }
       : {}),
-    closing: compileClosing(source, council, t, ctx),
+    ...withClosing(compileClosing(source, council, t, ctx)),
   };
 }
 
@@ -192,4 +192,9 @@ function aroundPlaceholder(
   const at = text.indexOf(marker);
   if (at < 0) return { before: text, after: "" };
   return { before: text.slice(0, at), after: text.slice(at + marker.length) };
+}
+
+/** "Nästa möte" only with something under it. */
+function withClosing(closing: MinutesClosing): { closing?: MinutesClosing } {
+  return closing.documents || closing.nextMeeting ? { closing } : {};
 }

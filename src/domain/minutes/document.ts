@@ -13,7 +13,8 @@ export interface MinutesDocument {
   sections: MinutesSection[];
   /** Actions that belong to no item of the meeting, under their own heading. */
   otherActions?: { heading: string; actions: MinutesAction[] };
-  closing: MinutesClosing;
+  /** "Nästa möte": absent when there is neither a documents link nor a next meeting to name. */
+  closing?: MinutesClosing;
 }
 
 export interface MinutesSection {

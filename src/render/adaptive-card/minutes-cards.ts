@@ -75,7 +75,7 @@ export function minutesGroups(doc: MinutesDocument): BodyGroup[] {
           },
         ]
       : []),
-    closingGroup(doc.closing),
+    ...(doc.closing ? [closingGroup(doc.closing)] : []),
   ];
 }
 

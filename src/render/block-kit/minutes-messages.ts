@@ -65,7 +65,7 @@ export function minutesBlockGroups(doc: MinutesDocument): BlockGroup[] {
           ]),
         ]
       : []),
-    sectionBlocks(closingLines(doc.closing)),
+    ...(doc.closing ? [sectionBlocks(closingLines(doc.closing))] : []),
   ].filter((group) => group.length > 0);
 }
 

@@ -69,8 +69,6 @@ describe("renderMinutesText", () => {
         "",
         "Uppdrag",
         "- Per och Eva: Ring – klar",
-        "",
-        "Nästa möte",
       ].join("\n"),
     );
   });

@@ -215,8 +215,8 @@ const overview: fc.Arbitrary<Overview> = fc.record({
 /** The documents links a post may carry: the only Markdown the cards may hold. */
 function allowedLinks(documents: MinutesDocument[]): string[] {
   return documents.flatMap(({ closing }) => {
-    const href = closing.documents && webHref(closing.documents.url);
-    if (!closing.documents || href === undefined) return [];
+    const href = closing?.documents && webHref(closing.documents.url);
+    if (!closing?.documents || href === undefined) return [];
     expect(href).toMatch(/^https?:\/\/[^\s()<>]+$/);
     const target = href.replace(
       /[_*~[\]]/g,
@@ -262,11 +262,11 @@ function postTexts(doc: MinutesDocument): string[] {
     ...(doc.otherActions
       ? [doc.otherActions.heading, ...doc.otherActions.actions.map((action) => action.line)]
       : []),
-    closing.heading,
-    ...(closing.documents
+    ...(closing ? [closing.heading] : []),
+    ...(closing?.documents
       ? [closing.documents.before, closing.documents.url, closing.documents.after]
       : []),
-    ...(closing.nextMeeting ? [closing.nextMeeting] : []),
+    ...(closing?.nextMeeting ? [closing.nextMeeting] : []),
   ].map(squeeze);
 }
 

@@ -122,7 +122,10 @@ describe("renderMinutesCards", () => {
   it("links the documents only to a web address, its target percent-encoded", () => {
     const line = (url: string) => {
       const doc = smallDocument();
-      const closing = { ...doc.closing, documents: { before: "Se ", url, after: " (pdf)." } };
+      const closing = {
+        heading: "Nästa möte",
+        documents: { before: "Se ", url, after: " (pdf)." },
+      };
       const blocks = textBlocks(renderMinutesCards({ ...doc, closing }));
       return blocks.find((block) => block.text.startsWith("Se"))?.text;
     };

@@ -178,8 +178,8 @@ const overview: fc.Arbitrary<Overview> = fc.record({
 /** The documents links the post may carry: the only `<…>` allowed in the output. */
 function allowedLinks(documents: MinutesDocument[]): string[] {
   return documents.flatMap(({ closing }) => {
-    const href = closing.documents && webHref(closing.documents.url);
-    if (!closing.documents || href === undefined) return [];
+    const href = closing?.documents && webHref(closing.documents.url);
+    if (!closing?.documents || href === undefined) return [];
     expect(href).toMatch(/^https?:\/\/[^|<>\s]+$/);
     return [`<${escapeSlackText(href)}|${escapeSlackText(closing.documents.url)}>`];
   });
@@ -206,7 +206,7 @@ function postTexts(doc: MinutesDocument): string[] {
       ...section.actions.map((action) => action.line),
     ]),
     ...(doc.otherActions?.actions.map((action) => action.line) ?? []),
-    ...(doc.closing.nextMeeting ? [doc.closing.nextMeeting] : []),
+    ...(doc.closing?.nextMeeting ? [doc.closing.nextMeeting] : []),
   ]
     .filter((text) => text.trim() !== "")
     .map(escapeSlackText);

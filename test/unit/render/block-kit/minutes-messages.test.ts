@@ -232,7 +232,7 @@ describe("renderMinutesMessages: a 200-item meeting", () => {
         ...section.actions.map((action) => action.line),
       ]),
       ...(doc.otherActions?.actions.map((action) => action.line) ?? []),
-      doc.closing.nextMeeting ?? "",
+      doc.closing?.nextMeeting ?? "",
     ].map((part) => (part.startsWith("*") ? part : escapeSlackText(part)));
     expect(firstMissingInOrder(joinedSectionTexts(messages), expected)).toBeUndefined();
     expect(
