@@ -1,0 +1,32 @@
+// What a benchmark is, for run.ts: a name, and a run that returns figures to compare.
+import type { SeededDatabase } from "./seed-database.js";
+
+export interface BenchContext {
+  /** The seeded database, built on first use and shared by the benchmarks of one run. */
+  database(): Promise<SeededDatabase>;
+  /** A progress line on stderr (the table goes to stdout). */
+  log(line: string): void;
+}
+
+/** One row of the table: our figure, and the floor's when there is one to compare with. */
+export interface Figure {
+  figure: string;
+  unit: "ms" | "req/s" | "MB";
+  ours: number;
+  floor?: number;
+}
+
+export interface BenchResult {
+  figures: Figure[];
+  /** Lines printed under the table: what to keep in mind reading it. */
+  notes: string[];
+  /** Everything measured, for the JSON file. */
+  details: Record<string, unknown>;
+}
+
+export interface Benchmark {
+  /** Also the name of its results file: bench/results/<name>.json. */
+  name: string;
+  title: string;
+  run(context: BenchContext): Promise<BenchResult>;
+}

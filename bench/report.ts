@@ -1,0 +1,68 @@
+// The figures as a table on stdout, and as JSON in bench/results/ (git-ignored).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { BenchResult, Figure } from "./benchmark.js";
+
+const RESULTS_DIRECTORY = fileURLToPath(new URL("./results/", import.meta.url));
+
+export function ratio(figure: Figure): number | undefined {
+  return figure.floor === undefined || figure.floor === 0 ? undefined : figure.ours / figure.floor;
+}
+
+export function formatTable(figures: Figure[]): string {
+  const rows = [
+    ["figure", "ours", "floor", "ratio"],
+    ...figures.map((figure) => {
+      const r = ratio(figure);
+      return [
+        `${figure.figure} (${figure.unit})`,
+        formatNumber(figure.ours),
+        figure.floor === undefined ? "—" : formatNumber(figure.floor),
+        r === undefined ? "—" : `${r < 1 ? r.toPrecision(2) : r.toFixed(1)}×`,
+      ];
+    }),
+  ];
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(" | ")} |`;
+  const [header, ...body] = rows;
+  const rule = `|${widths.map((width, column) => (column === 0 ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`;
+  return [line(header ?? []), rule, ...body.map(line)].join("\n");
+}
+
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** Writes bench/results/<name>.json and returns its path. */
+export function writeResult(name: string, title: string, result: BenchResult): string {
+  mkdirSync(RESULTS_DIRECTORY, { recursive: true });
+  const path = `${RESULTS_DIRECTORY}${name}.json`;
+  const document = {
+    benchmark: name,
+    title,
+    measuredAt: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "",
+      // Other work on the machine skews the figures: compare with the number of cores.
+      loadAverage1m: loadavg()[0] ?? null,
+    },
+    figures: result.figures.map((figure) => ({ ...figure, ratio: ratio(figure) ?? null })),
+    notes: result.notes,
+    ...result.details,
+  };
+  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
+  return path;
+}
+
+export function megabytes(bytes: number): number {
+  return bytes / (1024 * 1024);
+}
