@@ -70,7 +70,8 @@ describe("a 200-item meeting in Teams", () => {
       expect(text.split("\n")[0]).toBe(`… (forts. ${index + 2}/${post.length})`);
     });
     // Every item once, in order, its text whole.
-    const all = texts.join("\n");
+    // The post ends with its last item: with no documents or next meeting, no closing part.
+    const all = `${texts.join("\n")}\n`;
     let from = 0;
     for (let n = 1; n <= ITEMS; n++) {
       const at = all.indexOf(`\nPunkt ${n}\n${itemText(n)}\n`, from);
