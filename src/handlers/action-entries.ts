@@ -11,17 +11,25 @@ export function startOfToday(now: Date, timeZone: string): Date {
   return dayBounds(localDateOf(now, timeZone), timeZone).from;
 }
 
+/** Many action lines at once: "today" is worked out once, not per line (it is zone arithmetic). */
+export function actionEntries(
+  actions: ActionRecord[],
+  context: ReplyContext,
+  options: { withCouncil?: boolean } = {},
+): ActionEntry[] {
+  const today = startOfToday(context.now, context.dates.timeZone);
+  return actions.map((action) => actionEntry(action, context, { ...options, today }));
+}
+
 /** "#12 Anna Berg och Per Ek: Skicka förslaget – senast 30 maj (försenat)" */
 export function actionEntry(
   action: ActionRecord,
   context: ReplyContext,
-  options: { withCouncil?: boolean } = {},
+  options: { withCouncil?: boolean; today?: Date } = {},
 ): ActionEntry {
   const { t } = context;
-  const overdue =
-    action.status === "open" &&
-    action.dueAt !== null &&
-    action.dueAt < startOfToday(context.now, context.dates.timeZone);
+  const today = options.today ?? startOfToday(context.now, context.dates.timeZone);
+  const overdue = action.status === "open" && action.dueAt !== null && action.dueAt < today;
   let line = t.t("action.line", {
     ref: action.ref,
     assignees: joinList(

@@ -1,7 +1,7 @@
 import type { ActionRecord } from "../domain/records.js";
 import type { ReplyBody } from "../domain/reply.js";
 import type { ActionFilter } from "../store/actions-repository.js";
-import { actionEntry, startOfToday } from "./action-entries.js";
+import { actionEntries, startOfToday } from "./action-entries.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { requireCouncil } from "./scope.js";
@@ -71,7 +71,7 @@ async function listed(
       {
         type: "actions",
         title: t.t(titleKey, { ...titleParams, count: total }),
-        actions: found.map((action) => actionEntry(action, context, { withCouncil })),
+        actions: actionEntries(found, context, { withCouncil }),
         ...(total > found.length
           ? { more: t.t("actions.more", { count: total - found.length }) }
           : {}),

@@ -1,7 +1,7 @@
 import { createTranslator } from "../domain/i18n/translator.js";
 import type { Identity } from "../domain/records.js";
 import type { Overview } from "../domain/reply.js";
-import { actionEntry } from "./action-entries.js";
+import { actionEntries } from "./action-entries.js";
 import type { HandlerDeps } from "./context.js";
 import { describeMeeting } from "./meeting-description.js";
 
@@ -39,7 +39,7 @@ export async function showOverview(deps: HandlerDeps, identity: Identity): Promi
     locale,
     title: t.t("overview.title"),
     actionsTitle: t.t("overview.actions-title"),
-    actions: actions.map((action) => actionEntry(action, context, { withCouncil: true })),
+    actions: actionEntries(actions, context, { withCouncil: true }),
     noActions: t.t("overview.no-actions"),
     meetingsTitle: t.t("overview.meetings-title"),
     meetings,

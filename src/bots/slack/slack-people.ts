@@ -29,15 +29,18 @@ export class SlackPeople {
   /** A mention reader for one command's text, with the names of everyone it mentions. */
   async mentionReader(client: WebClient, teamId: string, text: string): Promise<MentionReader> {
     const ids = [...new Set([...text.matchAll(MENTION)].map((match) => match[1] ?? ""))];
-    const mentions = new Map<string, Mention>();
-    for (const id of ids) {
-      // Without a name (Slack did not answer), the name already stored is kept.
-      const name = await this.knownName(client, teamId, id);
-      mentions.set(
-        id,
-        name === undefined ? { externalId: id } : { externalId: id, displayName: name },
-      );
-    }
+    // Asked side by side: each lookup is a Web API round trip before the command can answer.
+    const names = await Promise.all(ids.map((id) => this.knownName(client, teamId, id)));
+    const mentions = new Map<string, Mention>(
+      ids.map((id, index) => {
+        const name = names[index];
+        // Without a name (Slack did not answer), the name already stored is kept.
+        return [
+          id,
+          name === undefined ? { externalId: id } : { externalId: id, displayName: name },
+        ];
+      }),
+    );
     return (token) => {
       const id = MENTION_TOKEN.exec(token)?.[1];
       return id === undefined ? undefined : mentions.get(id);
