@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "forbidden-approver",
   "forbidden-assignee",
   "already-bound",
+  "bad-button",
   "link-code-invalid",
   "nothing-to-compile",
   "already-approved",

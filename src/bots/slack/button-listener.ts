@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { isButtonCommand } from "../../domain/command/button-commands.js";
 import { NoteratError } from "../../domain/errors.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
@@ -30,16 +31,20 @@ export function listenToButtons(app: App, surface: SlackSurfaceContext): void {
       let reply: Reply;
       let place: Place | undefined;
       try {
-        place = await placeOf(surface, councilId, teamId, body.channel?.id);
+        place = isButtonCommand(command)
+          ? await placeOf(surface, councilId, teamId, body.channel?.id)
+          : undefined;
         const actor = await surface.people.identity(client, teamId, body.user.id);
-        reply = place
-          ? await handleCommand(surface.deps, surface.registry, {
-              actor,
-              place,
-              text: command,
-              readMention: () => undefined,
-            })
-          : refusalReply(new NoteratError("no-council"), surface.deps.defaults.locale);
+        reply = !isButtonCommand(command)
+          ? refusalReply(new NoteratError("bad-button"), surface.deps.defaults.locale)
+          : place
+            ? await handleCommand(surface.deps, surface.registry, {
+                actor,
+                place,
+                text: command,
+                readMention: () => undefined,
+              })
+            : refusalReply(new NoteratError("no-council"), surface.deps.defaults.locale);
       } catch (error) {
         surface.logger.error({ err: error, command }, "button failed");
         reply = internalErrorReply(surface.deps.defaults.locale);

@@ -4,6 +4,7 @@ import {
   type ConversationParameters,
   type TurnContext,
 } from "botbuilder";
+import { isButtonCommand } from "../../domain/command/button-commands.js";
 import { NoteratError } from "../../domain/errors.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
@@ -154,6 +155,15 @@ async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext):
     });
     return;
   }
+  if (!isButtonCommand(data.command)) {
+    const refused = refusalReply(new NoteratError("bad-button"), surface.deps.defaults.locale);
+    await invokeResponse(context, 200, {
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: renderReplyText(refused),
+    });
+    return;
+  }
   try {
     const place = await councilPlace(
       surface,
@@ -187,8 +197,19 @@ async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext):
           value: renderReplyText(reply),
         },
   );
-  // A reply too long for one card: the rest follows as messages under it.
-  for (const extra of more) await context.sendActivity(cardActivity(extra, renderReplyText(reply)));
+  try {
+    // The invoke answer replaces the card for the one who clicked; the update, for everyone.
+    const summary = renderReplyText(reply);
+    const replyToId = context.activity.replyToId;
+    if (card && replyToId)
+      await context.updateActivity({ ...cardActivity(card, summary), id: replyToId });
+    // A reply too long for one card: the rest follows as messages under it.
+    for (const extra of more) await context.sendActivity(cardActivity(extra, summary));
+  } catch (error) {
+    // The command is done; only showing it to the others failed. Thrown on, onTurnError would
+    // post "nothing was saved".
+    surface.logger.warn({ err: error }, "updating a Teams card for everyone failed");
+  }
 }
 
 async function invokeResponse(context: TurnContext, status: number, body: unknown): Promise<void> {

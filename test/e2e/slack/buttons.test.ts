@@ -54,6 +54,17 @@ describe("buttons", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("refuses a forged button that would run another command in the council", async () => {
+    const list = await h.command(per.id, "öppna");
+    const done = findButton(list.messages, { command: "done 4" });
+    const forged = { ...done, value: `${done.councilId}|sök Budget`, command: "sök Budget" };
+    const before = await h.tableCounts();
+    const clicked = await h.click(per.id, forged);
+    expect(clicked.text).toBe("Den knappen känner Noterat inte igen. Skriv kommandot i stället.");
+    expect(clicked.text).not.toContain("Rådet informerades");
+    expect(await h.tableCounts()).toEqual(before);
+  });
+
   it("Klar marks the assignee's action done and tells the channel; a second click does nothing", async () => {
     const list = await h.command(anna.id, "öppna");
     const klar = findButton(list.messages, { label: "Klar", command: "done 2" });

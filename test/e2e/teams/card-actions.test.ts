@@ -64,8 +64,10 @@ describe("card buttons in Teams", () => {
     );
     // A done action has no buttons left to press.
     expect(JSON.stringify(clicked.card)).not.toContain("Action.Execute");
-    // Answered in the invoke response only: nothing was posted.
-    expect(clicked.records).toEqual([]);
+    // Nothing new posted: the clicked card is updated in place for everyone in the channel.
+    expect(clicked.records.map((record) => [record.route, record.activityId])).toEqual([
+      ["update", done.activityId],
+    ]);
     const row = await h.prisma.action.findFirstOrThrow({
       where: { ref: 2 },
       include: { completedBy: true },
@@ -170,6 +172,12 @@ describe("card buttons in Teams", () => {
     expect(foreign.answer).toBe(
       "Den här kanalen hör inte till något råd än. Sekreteraren skapar ett med `råd NAMN`.",
     );
+    // Forged data: a read command aimed at the council is refused, and shows none of it.
+    const forged = await h.click(anna, done, {
+      data: { councilId: done.councilId, command: "sök Skicka" },
+    });
+    expect(forged.answer).toBe("Den knappen känner Noterat inte igen. Skriv kommandot i stället.");
+    expect(forged.answer).not.toContain("remissvaret");
     expect((await action()).status).toBe("open");
     expect(await h.tableCounts()).toEqual(before);
   });

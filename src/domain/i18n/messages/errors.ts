@@ -17,6 +17,7 @@ export const errorMessages = defineMessages({
     "error.forbidden-assignee":
       "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
     "error.already-bound": "Den här kanalen hör redan till {council}.",
+    "error.bad-button": "Den knappen känner Noterat inte igen. Skriv kommandot i stället.",
     "error.link-code-invalid":
       "Koden är okänd, redan använd eller äldre än en timme. Be sekreteraren om en ny med `koppla`.",
     "error.nothing-to-compile":
@@ -49,6 +50,7 @@ export const errorMessages = defineMessages({
     "error.forbidden-assignee":
       "Only the person with the action, or the secretary, can mark it done.",
     "error.already-bound": "This channel already belongs to {council}.",
+    "error.bad-button": "Noterat does not recognise that button. Type the command instead.",
     "error.link-code-invalid":
       "The code is unknown, already used or older than an hour. Ask the secretary for a new one with `link`.",
     "error.nothing-to-compile":
