@@ -90,7 +90,7 @@ export const teamsReplyBenchmark: Benchmark = {
       publisher: fanOutPublisher(publishers),
     };
     const teams = createTeamsSurface({
-      config: { authenticated: false },
+      config: { authenticated: false, tenants: undefined },
       deps,
       registry: createCommandRegistry(),
       logger,

@@ -42,13 +42,23 @@ const schema = z.object({
   MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalSecret,
   MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: optionalSecret,
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"]).optional(),
+  TEAMS_TENANT_IDS: z
+    .string()
+    .regex(
+      /^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i,
+      "must be tenant ids (GUIDs) separated by commas, no spaces",
+    )
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 
 type Env = z.infer<typeof schema>;
 
 /** How the Teams surface authenticates (botbuilder's own setting names, mapped explicitly). */
-export type TeamsConfig =
+export type TeamsConfig = {
+  /** The tenants whose users may use the bot; undefined: any tenant that installs it. */
+  tenants: string[] | undefined;
+} & (
   | { authenticated: false }
   | {
       authenticated: true;
@@ -57,7 +67,8 @@ export type TeamsConfig =
       tenantId: string | undefined;
       password: string | undefined;
       certificate: { thumbprint: string; privateKey: string } | undefined;
-    };
+    }
+);
 
 /** How the Slack surface runs (DESIGN.md §7). */
 export type SlackConfig = { apiUrl: string | undefined } & (
@@ -201,7 +212,7 @@ function teamsConfig(e: Env): TeamsResult {
           ok: false,
           problems: ["TEAMS_ALLOW_UNAUTHENTICATED: must not be true when NODE_ENV is production"],
         }
-      : { ok: true, config: { authenticated: false } };
+      : { ok: true, config: { authenticated: false, tenants: tenantList(e) } };
   }
   const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
   const problems: string[] = [];
@@ -233,6 +244,16 @@ function teamsConfig(e: Env): TeamsResult {
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       password: e.MICROSOFT_APP_PASSWORD,
       certificate: thumbprint && privateKey ? { thumbprint, privateKey } : undefined,
+      // A single-tenant bot serves its own tenant only, unless a list says more.
+      tenants:
+        tenantList(e) ??
+        (appType === "SingleTenant" && e.MICROSOFT_APP_TENANT_ID
+          ? [e.MICROSOFT_APP_TENANT_ID.toLowerCase()]
+          : undefined),
     },
   };
+}
+
+function tenantList(e: Env): string[] | undefined {
+  return e.TEAMS_TENANT_IDS?.split(",").map((id) => id.toLowerCase());
 }

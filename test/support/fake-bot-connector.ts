@@ -5,7 +5,11 @@
  * conversation creations and member look-ups here. The fake answers like the service,
  * records every call and can be told to fail the ways the service does.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isRecord } from "./json-values.js";
+import { LoopbackServer, readBody } from "./loopback-server.js";
+
+export { isRecord };
 
 /** The connector operations the fake answers (see `routeOf`). */
 export type ConnectorRoute =
@@ -93,14 +97,14 @@ export class FakeBotConnector {
   readonly activities: RecordedActivity[] = [];
   readonly requests: RecordedRequest[] = [];
 
-  private server: Server | undefined;
-  private port: number | undefined;
+  private readonly http = new LoopbackServer("FakeBotConnector", (req, res) => {
+    this.onRequest(req, res);
+  });
   private readonly failures = new Map<FailableRoute, ConnectorFailure[]>();
   private readonly members: FakeMember[];
   private readonly membersByConversation = new Map<string, FakeMember[]>();
   private readonly personalChats = new Map<string, string>();
   private readonly tenantId: string;
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly recordListeners = new Set<() => void>();
   private lastActivityId = 0;
   private conversationCounter = 0;
@@ -112,48 +116,17 @@ export class FakeBotConnector {
 
   // ---- lifecycle ----------------------------------------------------------------------
 
-  async start(): Promise<void> {
-    if (this.server !== undefined) return;
-    const server = createServer((req, res) => {
-      this.onRequest(req, res);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    const address = server.address();
-    if (address === null || typeof address === "string") {
-      server.close();
-      throw new Error("FakeBotConnector: the server has no TCP address");
-    }
-    this.port = address.port;
-    this.server = server;
+  start(): Promise<void> {
+    return this.http.start();
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    this.server = undefined;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await new Promise<void>((resolve) => {
-      server.close(() => {
-        resolve();
-      });
-      // botbuilder keeps connections alive; without this close() waits for them to time out.
-      server.closeAllConnections();
-    });
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   /** With the trailing slash, as Teams sends `serviceUrl` (botbuilder appends "v3/…"). */
   get serviceUrl(): string {
-    if (this.port === undefined || this.server === undefined) {
-      throw new Error("FakeBotConnector is not started: await start() first");
-    }
-    return `http://127.0.0.1:${this.port}/`;
+    return `${this.http.origin}/`;
   }
 
   // ---- configuration ------------------------------------------------------------------
@@ -221,7 +194,7 @@ export class FakeBotConnector {
   /** The `text` of every delivered activity (posts and updates), in arrival order. */
   texts(): string[] {
     const texts: string[] = [];
-    for (const activity of this.deliveredBodies()) {
+    for (const activity of this.activities.map(deliveredActivity)) {
       if (isRecord(activity) && typeof activity.text === "string") texts.push(activity.text);
     }
     return texts;
@@ -229,20 +202,7 @@ export class FakeBotConnector {
 
   /** The Adaptive Card contents of every delivered activity (posts and updates), in order. */
   cards(): Record<string, unknown>[] {
-    const cards: Record<string, unknown>[] = [];
-    for (const activity of this.deliveredBodies()) {
-      if (!isRecord(activity) || !Array.isArray(activity.attachments)) continue;
-      for (const attachment of activity.attachments) {
-        if (
-          isRecord(attachment) &&
-          attachment.contentType === ADAPTIVE_CARD &&
-          isRecord(attachment.content)
-        ) {
-          cards.push(attachment.content);
-        }
-      }
-    }
-    return cards;
+    return this.activities.flatMap((record) => adaptiveCardsOf(deliveredActivity(record)));
   }
 
   /**
@@ -289,17 +249,6 @@ export class FakeBotConnector {
     );
   }
 
-  private *deliveredBodies(): Generator<unknown> {
-    for (const record of this.delivered()) {
-      if (record.route === "create") {
-        const initial = initialActivity(record);
-        if (initial !== undefined) yield initial;
-      } else if (record.route !== "delete") {
-        yield record.activity;
-      }
-    }
-  }
-
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     // Whatever arrives, the fake answers something and never takes the test process down.
     this.handle(req, res).catch(() => {
@@ -322,7 +271,7 @@ export class FakeBotConnector {
     });
     if (route === undefined) {
       // Drain the body so keep-alive connections stay usable.
-      await readBody(req);
+      await readBody(req, MAX_BODY_BYTES);
       sendError(res, 404, "NotFound", `No route for ${req.method} ${path}`);
       return;
     }
@@ -331,7 +280,7 @@ export class FakeBotConnector {
       return;
     }
 
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) {
       sendError(res, 413, "MessageSizeTooBig", "Message size too big.");
       return;
@@ -438,7 +387,7 @@ export class FakeBotConnector {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
-    await readBody(req);
+    await readBody(req, MAX_BODY_BYTES);
     const injected = this.takeFailure("members");
     if (!(await this.applyFailure(injected, req, res))) return;
     const members = this.membersByConversation.get(route.conversationId) ?? this.members;
@@ -502,34 +451,26 @@ export class FakeBotConnector {
   }
 
   /** Plays out a failure; true when the normal answer should still follow (delays). */
-  private async applyFailure(
+  private applyFailure(
     failure: ConnectorFailure | undefined,
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<boolean> {
-    if (failure === undefined) return true;
-    if ("drop" in failure) {
-      req.socket.destroy();
-      return false;
-    }
-    if ("delayMs" in failure) {
-      await this.sleep(failure.delayMs);
-      return this.server !== undefined && !res.destroyed;
-    }
-    switch (failure.status) {
-      case 429:
-        sendError(res, 429, "Throttled", "Too many requests.", {
-          "retry-after": String(failure.retryAfter),
-        });
-        break;
-      case 500:
-        sendError(res, 500, "ServiceError", "An internal service error occurred.");
-        break;
-      case 403:
-        sendError(res, 403, failure.code, "The bot is not part of the conversation roster.");
-        break;
-    }
-    return false;
+    return this.http.playFailure(failure, req, res, (refusal) => {
+      switch (refusal.status) {
+        case 429:
+          sendError(res, 429, "Throttled", "Too many requests.", {
+            "retry-after": String(refusal.retryAfter),
+          });
+          break;
+        case 500:
+          sendError(res, 500, "ServiceError", "An internal service error occurred.");
+          break;
+        case 403:
+          sendError(res, 403, refusal.code, "The bot is not part of the conversation roster.");
+          break;
+      }
+    });
   }
 
   /** Teams activity ids are millisecond timestamps; keep them unique and increasing. */
@@ -540,16 +481,6 @@ export class FakeBotConnector {
 
   private notify(): void {
     for (const listener of [...this.recordListeners]) listener();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
   }
 }
 
@@ -621,6 +552,33 @@ function initialActivity(record: RecordedActivity): unknown {
   return isRecord(record.activity) ? record.activity.activity : undefined;
 }
 
+/**
+ * The activity a record delivered: the body, or for `create` the initial activity; undefined
+ * for a delete or an attempt an injected failure stopped (a delayed one was delivered).
+ */
+export function deliveredActivity(record: RecordedActivity): unknown {
+  if (record.injected !== undefined && !("delayMs" in record.injected)) return undefined;
+  if (record.route === "delete") return undefined;
+  if (record.route === "create") return initialActivity(record);
+  return record.activity;
+}
+
+/** The Adaptive Card contents attached to an activity, in order. */
+export function adaptiveCardsOf(activity: unknown): Record<string, unknown>[] {
+  if (!isRecord(activity) || !Array.isArray(activity.attachments)) return [];
+  const cards: Record<string, unknown>[] = [];
+  for (const attachment of activity.attachments) {
+    if (
+      isRecord(attachment) &&
+      attachment.contentType === ADAPTIVE_CARD &&
+      isRecord(attachment.content)
+    ) {
+      cards.push(attachment.content);
+    }
+  }
+  return cards;
+}
+
 // ---- HTTP helpers ---------------------------------------------------------------------
 
 function sendJson(
@@ -645,22 +603,6 @@ function sendError(
   sendJson(res, status, { error: { code, message } }, headers);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      size += buffer.length;
-      if (size > MAX_BODY_BYTES) return undefined;
-      chunks.push(buffer);
-    }
-  } catch {
-    // An aborted upload: use what arrived rather than throw.
-  }
-  return Buffer.concat(chunks);
-}
-
 function safeDecode(text: string): string | undefined {
   try {
     return decodeURIComponent(text);
@@ -675,8 +617,4 @@ function tryJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,7 @@
  * `fake.responseUrl(id)` as the `response_url` of slash commands and button clicks.
  * It answers like Slack, records every call and can be told to fail like Slack does.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { isRecord } from "./fake-slack-blocks.js";
 import { FailurePlan, type FakeFailure, type RandomFailureOptions } from "./fake-slack-failures.js";
 import {
@@ -19,6 +19,7 @@ import {
   type StoredView,
   TOKENLESS_METHODS,
 } from "./fake-slack-methods.js";
+import { LoopbackServer, readBody } from "./loopback-server.js";
 
 export type { FakeFailure, RandomFailureOptions } from "./fake-slack-failures.js";
 export { ANY_METHOD } from "./fake-slack-failures.js";
@@ -76,13 +77,13 @@ export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
   readonly responses: FakeSlackResponse[] = [];
 
-  private server: Server | undefined;
-  private port: number | undefined;
+  private readonly http = new LoopbackServer("FakeSlackApi", (req, res) => {
+    this.onRequest(req, res);
+  });
   private readonly failures = new FailurePlan();
   private readonly state: FakeState;
   private readonly teamsByToken = new Map<string, FakeTeam>();
   private primary: FakeTeam;
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly recordListeners = new Set<() => void>();
   private lastTsMicros = 0;
   private idCounter = 0;
@@ -170,50 +171,22 @@ export class FakeSlackApi {
 
   // ---- lifecycle ----------------------------------------------------------------------
 
-  async start(): Promise<void> {
-    if (this.server !== undefined) return;
-    const server = createServer((req, res) => {
-      this.onRequest(req, res);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    const address = server.address();
-    if (address === null || typeof address === "string") {
-      server.close();
-      throw new Error("FakeSlackApi: the server has no TCP address");
-    }
-    this.port = address.port;
-    this.server = server;
+  start(): Promise<void> {
+    return this.http.start();
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    this.server = undefined;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await new Promise<void>((resolve) => {
-      server.close(() => {
-        resolve();
-      });
-      // Clients keep connections alive; without this close() waits for them to time out.
-      server.closeAllConnections();
-    });
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   /** Base URL in the form Bolt's and WebClient's `slackApiUrl` expect (trailing slash). */
   get url(): string {
-    return `${this.origin()}/api/`;
+    return `${this.http.origin}/api/`;
   }
 
   /** A response_url on this server; POSTs to it are recorded in `responses` under `id`. */
   responseUrl(id: string): string {
-    return `${this.origin()}/response/${encodeURIComponent(id)}`;
+    return `${this.http.origin}/response/${encodeURIComponent(id)}`;
   }
 
   // ---- inspection ---------------------------------------------------------------------
@@ -272,13 +245,6 @@ export class FakeSlackApi {
   }
 
   // ---- internals ----------------------------------------------------------------------
-
-  private origin(): string {
-    if (this.port === undefined || this.server === undefined) {
-      throw new Error("FakeSlackApi is not started: await start() first");
-    }
-    return `http://127.0.0.1:${this.port}`;
-  }
 
   private waitUntil<T>(ready: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const now = ready();
@@ -347,7 +313,7 @@ export class FakeSlackApi {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) {
       send(res, 413, "text/plain", "request entity too large");
       return;
@@ -384,7 +350,7 @@ export class FakeSlackApi {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) {
       send(res, 413, "text/plain", "request entity too large");
       return;
@@ -398,56 +364,38 @@ export class FakeSlackApi {
   }
 
   /** Plays out a failure; true when the normal answer should still follow (delays). */
-  private async applyFailure(
+  private applyFailure(
     failure: FakeFailure | undefined,
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<boolean> {
-    if (failure === undefined) return true;
-    if ("drop" in failure) {
-      req.socket.destroy();
-      return false;
-    }
-    if ("delayMs" in failure) {
-      await this.sleep(failure.delayMs);
-      return this.server !== undefined && !res.destroyed;
-    }
-    if ("error" in failure) {
+    return this.http.playFailure(failure, req, res, (refusal) => {
+      if ("error" in refusal) {
+        send(
+          res,
+          200,
+          "application/json; charset=utf-8",
+          JSON.stringify({ ok: false, error: refusal.error }),
+        );
+        return;
+      }
+      if (refusal.status === 429) {
+        // Exactly Slack's answer (fixtures: rate_limited_429); WebClient reads Retry-After.
+        send(
+          res,
+          429,
+          "application/json; charset=utf-8",
+          JSON.stringify({ ok: false, error: "ratelimited" }),
+          { "retry-after": String(refusal.retryAfter) },
+        );
+        return;
+      }
       send(
         res,
-        200,
-        "application/json; charset=utf-8",
-        JSON.stringify({ ok: false, error: failure.error }),
+        refusal.status,
+        "text/html",
+        `<html><body>${refusal.status} Server Error</body></html>`,
       );
-      return false;
-    }
-    if (failure.status === 429) {
-      // Exactly Slack's answer (fixtures: rate_limited_429); WebClient reads Retry-After.
-      send(
-        res,
-        429,
-        "application/json; charset=utf-8",
-        JSON.stringify({ ok: false, error: "ratelimited" }),
-        { "retry-after": String(failure.retryAfter) },
-      );
-      return false;
-    }
-    send(
-      res,
-      failure.status,
-      "text/html",
-      `<html><body>${failure.status} Server Error</body></html>`,
-    );
-    return false;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
     });
   }
 }
@@ -464,22 +412,6 @@ function send(
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { "content-type": contentType, ...headers });
   res.end(body);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      size += buffer.length;
-      if (size > MAX_BODY_BYTES) return undefined;
-      chunks.push(buffer);
-    }
-  } catch {
-    // An aborted upload: record what arrived rather than throw.
-  }
-  return Buffer.concat(chunks);
 }
 
 function safeDecode(text: string): string {

@@ -4,12 +4,12 @@
  * Only the documented limits a meeting-notes bot can plausibly hit are checked.
  */
 
+import { isRecord } from "./json-values.js";
+
+export { isRecord };
+
 export const MAX_MESSAGE_BLOCKS = 50;
 export const MAX_VIEW_BLOCKS = 100;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function textOf(value: unknown): string | undefined {
   if (isRecord(value) && typeof value.text === "string") return value.text;

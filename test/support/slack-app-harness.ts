@@ -9,15 +9,13 @@
  *   await h.stop();
  */
 import type { RetryOptions } from "@slack/web-api";
-import { pino } from "pino";
 import { type RunningServer, startHttpServer } from "../../src/bots/http-server.js";
 import { createSlackSurface, type SlackSurface } from "../../src/bots/slack/slack-surface.js";
 import type { SlackConfig } from "../../src/config.js";
-import type { Locale, Platform } from "../../src/domain/types.js";
-import type { HandlerDeps } from "../../src/handlers/context.js";
-import { type ChannelPublisher, fanOutPublisher } from "../../src/handlers/publisher-fan-out.js";
+import type { Locale } from "../../src/domain/types.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
-import { FixedClock } from "./console-harness.js";
+import { wireApp } from "./app-wiring.js";
+import type { FixedClock } from "./console-harness.js";
 import { FakeSlackApi, type FakeSlackCall, type FakeUser } from "./fake-slack-api.js";
 import { isRecord } from "./fake-slack-blocks.js";
 import {
@@ -33,7 +31,7 @@ import {
   type ViewStateValues,
   viewSubmission,
 } from "./slack-requests.js";
-import { openTempDatabase, type TempDatabase } from "./temp-database.js";
+import { openTempDatabase, type TempDatabase, tableCounts } from "./temp-database.js";
 
 export const SIGNING_SECRET = "e2e-hemlig-signeringsnyckel";
 export const OAUTH = {
@@ -157,16 +155,10 @@ export class SlackAppHarness {
     });
     try {
       await fake.start();
-      const clock = new FixedClock(options.now ?? DEFAULT_NOW);
-      const logger = pino({ level: process.env.NOTERAT_TEST_LOG ?? "silent" });
-      // As in main.ts: surfaces add their publishers; publishing reads the map when it runs.
-      const publishers: Partial<Record<Platform, ChannelPublisher>> = {};
-      const deps: HandlerDeps = {
-        store: db.store,
-        clock,
-        defaults: { locale: options.locale ?? "sv", timeZone: "Europe/Stockholm" },
-        publisher: fanOutPublisher(publishers),
-      };
+      const { clock, logger, publishers, deps } = wireApp(db.store, {
+        now: options.now ?? DEFAULT_NOW,
+        locale: options.locale,
+      });
       const config: SlackConfig =
         options.mode === "oauth"
           ? { mode: "oauth", signingSecret: SIGNING_SECRET, ...OAUTH, apiUrl: fake.url }
@@ -408,18 +400,8 @@ export class SlackAppHarness {
   // ---- the database -----------------------------------------------------------------------
 
   /** Rows in every table of the database (Prisma's, the search index's, all of them). */
-  async tableCounts(): Promise<Record<string, number>> {
-    const tables = await this.prisma.$queryRawUnsafe<Array<{ name: string }>>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-    );
-    const counts: Record<string, number> = {};
-    for (const { name } of tables) {
-      const rows = await this.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-        `SELECT COUNT(*) AS n FROM "${name.replaceAll('"', '""')}"`,
-      );
-      counts[name] = Number(rows[0]?.n ?? -1);
-    }
-    return counts;
+  tableCounts(): Promise<Record<string, number>> {
+    return tableCounts(this.db.database);
   }
 
   private nextId(prefix: string): string {

@@ -238,14 +238,7 @@ function membershipUpdate(
   return {
     [field]: [{ id: bot.id }],
     type: "conversationUpdate",
-    ...timestamps(),
-    id: options.id ?? frameworkId(),
-    channelId: CHANNEL_ID,
-    serviceUrl: options.serviceUrl,
-    from: { ...options.from },
-    conversation: conversationAccount(conversation, options.tenantId),
-    recipient: { ...bot },
-    channelData: data,
+    ...installEnvelope(options, conversation, data),
     locale: options.locale ?? DEFAULT_LOCALE,
   };
 }
@@ -254,7 +247,6 @@ function installationUpdate(
   options: TeamsInstallOptions,
   action: "add" | "remove",
 ): Record<string, unknown> {
-  const bot = options.bot ?? NOTERAT_BOT;
   const conversation = installConversation(options);
   const data = channelData(conversation, options.tenantId, options.teamName);
   if (options.conversationType === "channel") {
@@ -263,16 +255,27 @@ function installationUpdate(
   return {
     action,
     type: "installationUpdate",
+    ...installEnvelope(options, conversation, data),
+    entities: [clientInfo(options.locale)],
+    locale: options.locale ?? DEFAULT_LOCALE,
+  };
+}
+
+/** What both install-time activities carry, from the timestamps to channelData. */
+function installEnvelope(
+  options: TeamsInstallOptions,
+  conversation: TeamsConversationOptions,
+  data: ReturnType<typeof channelData>,
+): Record<string, unknown> {
+  return {
     ...timestamps(),
     id: options.id ?? frameworkId(),
     channelId: CHANNEL_ID,
     serviceUrl: options.serviceUrl,
     from: { ...options.from },
     conversation: conversationAccount(conversation, options.tenantId),
-    recipient: { ...bot },
+    recipient: { ...(options.bot ?? NOTERAT_BOT) },
     channelData: data,
-    entities: [clientInfo(options.locale)],
-    locale: options.locale ?? DEFAULT_LOCALE,
   };
 }
 

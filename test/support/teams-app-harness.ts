@@ -12,18 +12,18 @@
  *   await h.click(PEOPLE.olle, h.button(draft.cards, "Justera"));
  *   await h.stop();
  */
-import { pino } from "pino";
 import { type HttpRoute, type RunningServer, startHttpServer } from "../../src/bots/http-server.js";
 import { createSlackSurface, type SlackSurface } from "../../src/bots/slack/slack-surface.js";
 import { createTeamsSurface, type TeamsSurface } from "../../src/bots/teams/teams-surface.js";
 import type { TeamsConfig } from "../../src/config.js";
-import type { Locale, Platform } from "../../src/domain/types.js";
-import type { HandlerDeps } from "../../src/handlers/context.js";
-import { type ChannelPublisher, fanOutPublisher } from "../../src/handlers/publisher-fan-out.js";
+import type { Locale } from "../../src/domain/types.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
-import { FixedClock } from "./console-harness.js";
+import { wireApp } from "./app-wiring.js";
+import type { FixedClock } from "./console-harness.js";
 import {
+  adaptiveCardsOf,
   DEFAULT_TENANT_ID,
+  deliveredActivity,
   FakeBotConnector,
   type FakeMember,
   isRecord,
@@ -39,7 +39,7 @@ import {
   teamsCardAction,
   teamsMessage,
 } from "./teams-activities.js";
-import { openTempDatabase, type TempDatabase } from "./temp-database.js";
+import { openTempDatabase, type TempDatabase, tableCounts } from "./temp-database.js";
 
 export const TENANT_ID = DEFAULT_TENANT_ID;
 export const TEAM_ID = "19:team-regionen-0001@thread.tacv2";
@@ -90,6 +90,7 @@ export const AUTHENTICATED_CONFIG: TeamsConfig = {
   appType: "MultiTenant",
   tenantId: undefined,
   password: "x",
+  tenants: undefined,
   certificate: undefined,
 };
 
@@ -178,16 +179,10 @@ export class TeamsAppHarness {
     const members: FakeMember[] = Object.values(PEOPLE).map((person) => ({ ...person }));
     const fake = new FakeBotConnector({ members, tenantId: TENANT_ID });
     await fake.start();
-    const clock = new FixedClock(options.now ?? DEFAULT_NOW);
-    const logger = pino({ level: process.env.NOTERAT_TEST_LOG ?? "silent" });
-    // As in main.ts: surfaces add their publishers; publishing reads the map when it runs.
-    const publishers: Partial<Record<Platform, ChannelPublisher>> = {};
-    const deps: HandlerDeps = {
-      store: db.store,
-      clock,
-      defaults: { locale: options.locale ?? "sv", timeZone: "Europe/Stockholm" },
-      publisher: fanOutPublisher(publishers),
-    };
+    const { clock, logger, publishers, deps } = wireApp(db.store, {
+      now: options.now ?? DEFAULT_NOW,
+      locale: options.locale,
+    });
     // One registry for every surface, as serve() does.
     const registry = createCommandRegistry();
     const routes: HttpRoute[] = [];
@@ -218,7 +213,7 @@ export class TeamsAppHarness {
       slack = { fake: slackFake, surface };
     }
     const teams = createTeamsSurface({
-      config: options.config ?? { authenticated: false },
+      config: options.config ?? { authenticated: false, tenants: undefined },
       deps,
       registry,
       logger,
@@ -412,54 +407,24 @@ export class TeamsAppHarness {
   // ---- the database --------------------------------------------------------------------------
 
   /** Rows in every table of the database (Prisma's, the search index's, all of them). */
-  async tableCounts(): Promise<Record<string, number>> {
-    const tables = await this.prisma.$queryRawUnsafe<Array<{ name: string }>>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-    );
-    const counts: Record<string, number> = {};
-    for (const { name } of tables) {
-      const rows = await this.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-        `SELECT COUNT(*) AS n FROM "${name.replaceAll('"', '""')}"`,
-      );
-      counts[name] = Number(rows[0]?.n ?? -1);
-    }
-    return counts;
+  tableCounts(): Promise<Record<string, number>> {
+    return tableCounts(this.db.database);
   }
 }
 
 // ---- reading what reached the connector -----------------------------------------------------
 
-const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
-
-/** The activity a record delivered: the body, or for `create` the initial activity. */
-function deliveredActivity(record: RecordedActivity): unknown {
-  if (record.injected !== undefined && !("delayMs" in record.injected)) return undefined;
-  if (record.route === "delete") return undefined;
-  if (record.route === "create") {
-    return isRecord(record.activity) ? record.activity.activity : undefined;
-  }
-  return record.activity;
-}
-
 /** The Adaptive Cards among delivered records, each with where it was posted. */
 export function postedCards(records: readonly RecordedActivity[]): PostedCard[] {
   const cards: PostedCard[] = [];
   for (const record of records) {
-    const activity = deliveredActivity(record);
-    if (!isRecord(activity) || !Array.isArray(activity.attachments)) continue;
-    for (const attachment of activity.attachments) {
-      if (
-        isRecord(attachment) &&
-        attachment.contentType === ADAPTIVE_CARD &&
-        isRecord(attachment.content)
-      ) {
-        cards.push({
-          card: attachment.content,
-          conversationId: record.conversationId,
-          activityId: record.route === "create" ? (record.activityId ?? "") : (record.id ?? ""),
-          record,
-        });
-      }
+    for (const card of adaptiveCardsOf(deliveredActivity(record))) {
+      cards.push({
+        card,
+        conversationId: record.conversationId,
+        activityId: record.route === "create" ? (record.activityId ?? "") : (record.id ?? ""),
+        record,
+      });
     }
   }
   return cards;

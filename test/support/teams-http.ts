@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { CloudAdapter, Request, Response, TurnContext } from "botbuilder";
+import { closeServer, listenOnLoopback } from "./loopback-server.js";
 
 /** Teams activities are small; this only protects the test process. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,27 +32,10 @@ export async function startBotHttpServer(
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") {
-    server.close();
-    throw new Error("startBotHttpServer: the server has no TCP address");
-  }
+  const port = await listenOnLoopback(server, "startBotHttpServer");
   return {
-    url: `http://127.0.0.1:${address.port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
+    url: `http://127.0.0.1:${port}`,
+    stop: () => closeServer(server),
   };
 }
 

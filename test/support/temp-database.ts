@@ -29,3 +29,18 @@ export async function openTempDatabase(): Promise<TempDatabase> {
     },
   };
 }
+
+/** Rows in every table of the database (Prisma's, the search index's, all of them). */
+export async function tableCounts(database: Database): Promise<Record<string, number>> {
+  const tables = await database.prisma.$queryRawUnsafe<Array<{ name: string }>>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const rows = await database.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+      `SELECT COUNT(*) AS n FROM "${name.replaceAll('"', '""')}"`,
+    );
+    counts[name] = Number(rows[0]?.n ?? -1);
+  }
+  return counts;
+}

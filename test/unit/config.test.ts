@@ -54,4 +54,27 @@ describe("configuration from the environment", () => {
     expect(problems.join("\n")).toContain('NOTERAT_TIME_ZONE = "Mars/Olympus"');
     expect(problems.join("\n")).not.toContain("xoxp-user-token-secret");
   });
+
+  it("limits Teams to the listed tenants, and a single-tenant bot to its own", () => {
+    const listed = loadConfig({
+      TEAMS_ALLOW_UNAUTHENTICATED: "true",
+      TEAMS_TENANT_IDS: "AAAAAAAA-0000-4000-8000-000000000001,bbbbbbbb-0000-4000-8000-000000000002",
+    });
+    expect(listed.ok && listed.config.teams?.tenants).toEqual([
+      "aaaaaaaa-0000-4000-8000-000000000001",
+      "bbbbbbbb-0000-4000-8000-000000000002",
+    ]);
+    const single = loadConfig({
+      MICROSOFT_APP_ID: "5b3c9d7e-1f2a-4b6c-9d8e-7f6a5b4c3d2e",
+      MICROSOFT_APP_PASSWORD: "p",
+      MICROSOFT_APP_TYPE: "SingleTenant",
+      MICROSOFT_APP_TENANT_ID: "cccccccc-0000-4000-8000-000000000003",
+    });
+    expect(single.ok && single.config.teams?.tenants).toEqual([
+      "cccccccc-0000-4000-8000-000000000003",
+    ]);
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "true", NODE_ENV: "production" }).ok).toBe(
+      false,
+    );
+  });
 });

@@ -22,6 +22,8 @@ import { cardActivity, replyActivities } from "./teams-messages.js";
 export interface TeamsSurfaceContext {
   adapter: CloudAdapter;
   appId: string;
+  /** The tenants allowed to use the bot; undefined: any tenant that installed it. */
+  tenants: string[] | undefined;
   deps: HandlerDeps;
   registry: CommandRegistry;
   logger: Logger;
@@ -31,6 +33,14 @@ export interface TeamsSurfaceContext {
 export function teamsTurn(surface: TeamsSurfaceContext): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const { activity } = context;
+    if (!fromAllowedTenant(surface, context)) {
+      surface.logger.warn(
+        { channelId: activity.channelId, tenant: tenantOf(activity) },
+        "Teams activity from a channel or tenant that may not use Noterat: ignored",
+      );
+      if (activity.type === ActivityTypes.Invoke) await invokeResponse(context, 403, undefined);
+      return;
+    }
     if (activity.type === ActivityTypes.Message) return onMessage(surface, context);
     if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
       return onCardAction(surface, context);
@@ -239,4 +249,16 @@ async function onInstall(surface: TeamsSurfaceContext, context: TurnContext): Pr
   const place = placeOf(activity);
   const personal = activity.conversation?.conversationType === "personal";
   await remember(surface, context, place, personal);
+}
+
+/**
+ * Only Microsoft Teams, with a tenant, and one of the allowed tenants when a list is set: the
+ * same bot registration may also be reachable through Web Chat or Direct Line, where the
+ * tenant and the user are whatever the client says.
+ */
+function fromAllowedTenant(surface: TeamsSurfaceContext, context: TurnContext): boolean {
+  const { activity } = context;
+  const tenant = tenantOf(activity).toLowerCase();
+  if (activity.channelId !== "msteams" || tenant === "") return false;
+  return surface.tenants === undefined || surface.tenants.includes(tenant);
 }

@@ -1,22 +1,15 @@
-import { readFileSync } from "node:fs";
 import type { Logger } from "@slack/web-api";
 import { LogLevel } from "@slack/web-api";
-import { isRecord } from "../../support/fake-slack-blocks.js";
+import { readJsonRecord, record } from "../../support/json-values.js";
+
+export { record };
 
 /**
  * Copies of ../shared/fixtures/slack-*.json live next to these tests so the suite runs
  * from a bare checkout.
  */
 export function fixture(name: string): Record<string, unknown> {
-  const parsed: unknown = JSON.parse(
-    readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"),
-  );
-  return record(parsed);
-}
-
-export function record(value: unknown): Record<string, unknown> {
-  if (!isRecord(value)) throw new TypeError(`expected an object, got ${JSON.stringify(value)}`);
-  return value;
+  return readJsonRecord(new URL(`./fixtures/${name}`, import.meta.url));
 }
 
 export function recordAt(value: unknown, ...path: Array<string | number>): Record<string, unknown> {

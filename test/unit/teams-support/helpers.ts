@@ -1,20 +1,13 @@
-import { readFileSync } from "node:fs";
-import { isRecord } from "../../support/fake-bot-connector.js";
+import { isRecord, readJsonRecord, record } from "../../support/json-values.js";
+
+export { record };
 
 /**
  * Copies of ../shared/fixtures/teams-*.json live next to these tests so the suite runs
  * from a bare checkout.
  */
 export function fixture(name: string): Record<string, unknown> {
-  const parsed: unknown = JSON.parse(
-    readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"),
-  );
-  return record(parsed);
-}
-
-export function record(value: unknown): Record<string, unknown> {
-  if (!isRecord(value)) throw new TypeError(`expected an object, got ${JSON.stringify(value)}`);
-  return value;
+  return readJsonRecord(new URL(`./fixtures/${name}`, import.meta.url));
 }
 
 /** Follows object keys and array indexes, failing loudly when a step is missing. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { MinutesDocument, MinutesSection } from "../../../../src/domain/minutes/document.js";
-import type { ActionEntry, Overview, Reply, ReplyBlock } from "../../../../src/domain/reply.js";
+import type { MinutesDocument } from "../../../../src/domain/minutes/document.js";
+import type { Reply, ReplyBlock } from "../../../../src/domain/reply.js";
 import type {
   ActionSet,
   AdaptiveCard,
@@ -12,19 +12,13 @@ import { renderOverviewCard } from "../../../../src/render/adaptive-card/overvie
 import { renderReplyCards } from "../../../../src/render/adaptive-card/reply-cards.js";
 import { escapeTeamsLine } from "../../../../src/render/adaptive-card/teams-escape.js";
 import { webHref } from "../../../../src/render/web-link.js";
-import {
-  cardProblems,
-  firstMissingInOrder,
-  liveMarkup,
-  squeeze,
-  textBlocks,
-  unescapeTeams,
-} from "./card-checks.js";
+import { COUNCIL, replyArbitraries } from "../../../support/arbitrary-replies.js";
+import { firstMissingInOrder } from "../text-order.js";
+import { cardProblems, liveMarkup, squeeze, textBlocks, unescapeTeams } from "./card-checks.js";
 
 // Arbitrary text in every place a user's words can reach: nothing becomes Markdown, a link or
 // a mention, every card stays within 28 000 bytes, and no text is lost.
 
-const COUNCIL = "cm1council0000000000000000";
 const HOSTILE = [
   "<at>Anna</at>",
   "**bold**",
@@ -52,165 +46,26 @@ const HOSTILE = [
   "Slut.",
 ];
 
-/** Long runs of one kind: text that must be split, measured once escaped and serialised. */
-const longRun = fc
-  .tuple(
-    fc.constantFrom(
-      "&",
-      "<",
-      "x",
-      "😀",
-      "\u0001",
-      "\\",
-      "ord ",
-      "Mening. ",
-      "<at>A</at> ",
-      "- a\n",
-    ),
-    fc.integer({ min: 2800, max: 12_000 }),
-  )
-  .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)));
-
-/** Prose with hostile bits, short to a few thousand characters. */
-const prose = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 12 })), {
-    maxLength: 500,
-    size: "medium",
-  })
-  .map((words) => words.join(" "));
-
-const userText = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "binary", maxLength: 40 })),
-  },
-  { weight: 3, arbitrary: prose },
-  { weight: 1, arbitrary: longRun },
-);
-
-/** As compileMinutes gives them: trimmed, never empty. */
-const paragraph = userText.map((text) => text.trim()).filter((text) => text !== "");
-
-/** Catalogue text around user text (headings, empty texts): short, but with marks in it. */
-const shortText = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 60 }));
-
-/** Commands of reply buttons: none is an action's "done N" or "postpone N". */
-const command = fc.constantFrom("approve", "publish", "next", "remove 7", "minutes");
-
-const entry: fc.Arbitrary<ActionEntry> = fc.record({
-  actionId: fc.constant("a1"),
-  councilId: fc.constant(COUNCIL),
-  ref: fc.nat({ max: 99_999 }),
-  line: userText,
-  status: fc.constantFrom("open", "done", "cancelled"),
-  overdue: fc.boolean(),
-});
-
-const minutesAction = fc.record({ ref: fc.nat({ max: 9999 }), line: userText });
-
-const section: fc.Arbitrary<MinutesSection> = fc.record(
-  {
-    ref: fc.nat({ max: 9999 }),
-    kind: fc.constantFrom("info", "discussion", "decision"),
-    heading: userText,
-    paragraphs: fc.array(paragraph, { maxLength: 4 }),
-    decision: fc.record({ label: userText }),
-    actions: fc.array(minutesAction, { maxLength: 4 }),
-  },
-  { requiredKeys: ["ref", "kind", "heading", "paragraphs", "actions"] },
-);
-
-const documentsUrl = fc.oneof(
-  fc.webUrl(),
-  fc.constantFrom(
+const { minutesDocument, reply, overviewWith } = replyArbitraries({
+  hostile: HOSTILE,
+  longRunUnits: ["&", "<", "x", "😀", "\u0001", "\\", "ord ", "Mening. ", "<at>A</at> ", "- a\n"],
+  longRunMaxLength: 12_000,
+  // None is an action's "done N" or "postpone N".
+  commands: ["approve", "publish", "next", "remove 7", "minutes"],
+  documentsUrls: [
     "rvn.se",
     "https://rvn.se/a?b=1&c=<2>|x",
     "https://rvn.se/a_b_(c)*d*[e] f",
     "https://evil.example](javascript:alert(1))",
     "javascript:alert(1)",
     `https://rvn.se/${"x".repeat(30_000)}`,
-  ),
-  userText,
-);
-
-const minutesDocument: fc.Arbitrary<MinutesDocument> = fc.record(
-  {
-    locale: fc.constantFrom("sv", "en"),
-    title: userText,
-    stamp: userText,
-    lede: paragraph,
-    // "medium": enough items for a post of several cards.
-    sections: fc.array(section, { maxLength: 70, size: "medium" }),
-    otherActions: fc.record({
-      heading: userText,
-      actions: fc.array(minutesAction, { maxLength: 6 }),
-    }),
-    closing: fc.record(
-      {
-        heading: userText,
-        documents: fc.record({ before: userText, url: documentsUrl, after: userText }),
-        nextMeeting: paragraph,
-      },
-      { requiredKeys: ["heading"] },
-    ),
-  },
-  { requiredKeys: ["locale", "title", "lede", "sections", "closing"] },
-);
-
-const replyBlock: fc.Arbitrary<ReplyBlock> = fc.oneof(
-  fc.record({ type: fc.constant("text"), text: userText }),
-  fc.record(
-    { type: fc.constant("list"), title: userText, lines: fc.array(userText, { maxLength: 30 }) },
-    { requiredKeys: ["type", "lines"] },
-  ),
-  fc.record(
-    {
-      type: fc.constant("actions"),
-      title: userText,
-      actions: fc.array(entry, { maxLength: 60, size: "medium" }),
-      more: userText,
-    },
-    { requiredKeys: ["type", "actions"] },
-  ),
-  fc.record({
-    type: fc.constant("minutes"),
-    meetingId: fc.constant("m1"),
-    status: fc.constantFrom("draft", "approved", "published"),
-    document: minutesDocument,
-  }),
-  fc.record({
-    type: fc.constant("buttons"),
-    buttons: fc.array(
-      fc.record(
-        {
-          label: userText,
-          command,
-          councilId: fc.constant(COUNCIL),
-          style: fc.constantFrom("primary", "danger"),
-        },
-        { requiredKeys: ["label", "command", "councilId"] },
-      ),
-      { maxLength: 30, size: "medium" },
-    ),
-  }),
-);
-
-const reply: fc.Arbitrary<Reply> = fc.record({
-  audience: fc.constantFrom("caller", "channel"),
-  locale: fc.constantFrom("sv", "en"),
-  blocks: fc.array(replyBlock, { maxLength: 5 }),
+  ],
 });
 
-const overview: fc.Arbitrary<Overview> = fc.record({
-  locale: fc.constantFrom("sv", "en"),
-  title: shortText,
-  actions: fc.array(entry, { maxLength: 90, size: "medium" }),
-  actionsTitle: shortText,
-  noActions: shortText,
-  meetingsTitle: shortText,
-  meetings: fc.array(paragraph, { maxLength: 40, size: "medium" }),
-  noMeetings: shortText,
-});
+/** Catalogue text around user text (headings, empty texts): short, but with marks in it. */
+const shortText = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 60 }));
+
+const overview = overviewWith(shortText, shortText);
 
 /** The documents links a post may carry: the only Markdown the cards may hold. */
 function allowedLinks(documents: MinutesDocument[]): string[] {

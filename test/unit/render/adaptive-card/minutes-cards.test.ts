@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { compileMinutes } from "../../../../src/domain/minutes/compile-minutes.js";
-import type { MinutesDocument, MinutesSection } from "../../../../src/domain/minutes/document.js";
+import type { MinutesSection } from "../../../../src/domain/minutes/document.js";
 import type { AdaptiveCard } from "../../../../src/render/adaptive-card/adaptive-card-types.js";
 import { renderMinutesCards } from "../../../../src/render/adaptive-card/minutes-cards.js";
 import { SEED_HEADINGS, SEED_TEXTS, seedMeeting } from "../../minutes/seed-003-meeting.js";
 import { hostileMinutes } from "../hostile-minutes.js";
+import { smallDocument } from "../small-minutes.js";
+import { firstMissingInOrder } from "../text-order.js";
 import {
   cardBytes,
   cardProblems,
-  firstMissingInOrder,
   liveMarkup,
   squeeze,
   textBlocks,
@@ -29,36 +30,6 @@ const section = (...items: unknown[]) => ({
   items,
 });
 const bold = { weight: "Bolder" };
-
-function smallDocument(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
-  return {
-    locale: "sv",
-    title: "Noterat från Reglab 30 maj",
-    stamp: "2026-05-31 09:00",
-    lede: "Budget – det var en av frågorna som behandlades vid Reglabs möte den 30 maj.",
-    sections: [
-      {
-        ref: 1,
-        kind: "decision",
-        heading: "Budget",
-        paragraphs: ["Ett.", "Två."],
-        decision: { label: "Beslut § 12" },
-        actions: [{ ref: 2, line: "Anna Berg: Skicka (senast 2 juni)" }],
-      },
-    ],
-    otherActions: { heading: "Uppdrag", actions: [{ ref: 3, line: "Per och Eva: Ring – klar" }] },
-    closing: {
-      heading: "Nästa möte",
-      documents: {
-        before: "Handlingar från Reglab finns i sin helhet på ",
-        url: "rvn.se/handlingar",
-        after: "",
-      },
-      nextMeeting: "Nästa möte med Reglab är den 30 juni.",
-    },
-    ...overrides,
-  };
-}
 
 /** The TextBlocks of a post without the continuation marks, unescaped, joined without spaces. */
 function shownPost(cards: AdaptiveCard[]): string {

@@ -89,17 +89,6 @@ export function joinedSectionTexts(messages: SlackMessage[]): string {
     .join("");
 }
 
-/** The first of `parts` that does not occur in `text` after the ones before it; undefined when all do. */
-export function firstMissingInOrder(text: string, parts: string[]): string | undefined {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    if (at < 0) return part;
-    from = at + part.length;
-  }
-  return undefined;
-}
-
 /** The mrkdwn of a block that must be a section. */
 export function sectionText(block: Block | undefined): string {
   if (block?.type !== "section") throw new Error(`expected a section, got ${block?.type}`);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { compileMinutes } from "../../../../src/domain/minutes/compile-minutes.js";
-import type { MinutesDocument } from "../../../../src/domain/minutes/document.js";
 import { renderMinutesMessages } from "../../../../src/render/block-kit/minutes-messages.js";
 import { escapeSlackText } from "../../../../src/render/block-kit/slack-escape.js";
 import { SEED_HEADINGS, SEED_TEXTS, seedMeeting } from "../../minutes/seed-003-meeting.js";
 import { HOSTILE, hostileMinutes } from "../hostile-minutes.js";
+import { smallDocument } from "../small-minutes.js";
+import { firstMissingInOrder } from "../text-order.js";
 import {
-  firstMissingInOrder,
   joinedSectionTexts,
   messageProblems,
   sectionText,
@@ -15,36 +15,6 @@ import {
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text, verbatim: true });
 const section = (text: string) => ({ type: "section", text: mrkdwn(text) });
-
-function smallDocument(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
-  return {
-    locale: "sv",
-    title: "Noterat från Reglab 30 maj",
-    stamp: "2026-05-31 09:00",
-    lede: "Budget – det var en av frågorna som behandlades vid Reglabs möte den 30 maj.",
-    sections: [
-      {
-        ref: 1,
-        kind: "decision",
-        heading: "Budget",
-        paragraphs: ["Ett.", "Två."],
-        decision: { label: "Beslut § 12" },
-        actions: [{ ref: 2, line: "Anna Berg: Skicka (senast 2 juni)" }],
-      },
-    ],
-    otherActions: { heading: "Uppdrag", actions: [{ ref: 3, line: "Per och Eva: Ring – klar" }] },
-    closing: {
-      heading: "Nästa möte",
-      documents: {
-        before: "Handlingar från Reglab finns i sin helhet på ",
-        url: "rvn.se/handlingar",
-        after: "",
-      },
-      nextMeeting: "Nästa möte med Reglab är den 30 juni.",
-    },
-    ...overrides,
-  };
-}
 
 describe("renderMinutesMessages", () => {
   it("renders a small post as one message, exactly", () => {
