@@ -1,18 +1,6 @@
-// Small deterministic helpers for the seeded data set: a seeded PRNG, ids, names, texts and
+// Small deterministic helpers for the seeded data set: ids, names, texts and
 // the timestamp format Prisma's SQLite adapter writes, so that Prisma reads seeded rows and
 // compares them in queries exactly like rows it wrote itself.
-
-/** mulberry32: fast, seedable, good enough to spread rows. Returns [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function pick<T>(random: () => number, values: readonly T[]): T {
   const value = values[Math.floor(random() * values.length)];

@@ -10,6 +10,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { addDays } from "../src/domain/dates/local-date.js";
 import { localDateOf, toInstant, toLocal } from "../src/domain/dates/zoned-time.js";
 import { openDatabase } from "../src/store/database.js";
+import { seededRandom } from "../test/support/seeded-random.js";
 import {
   actionText,
   displayName,
@@ -18,7 +19,6 @@ import {
   itemText,
   PLACES,
   pick,
-  seededRandom,
   slackId,
   sqlTime,
 } from "./seed-data.js";

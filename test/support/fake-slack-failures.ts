@@ -1,3 +1,4 @@
+import { seededRandom } from "./seeded-random.js";
 /**
  * Failure injection for FakeSlackApi: what can go wrong between a bot and Slack's Web API,
  * scheduled per method either explicitly (`failNext`) or pseudo-randomly for soak tests.
@@ -27,21 +28,6 @@ export interface RandomFailureOptions {
 
 /** Matches every method in `failNext` / `failRandomly`. */
 export const ANY_METHOD = "*";
-
-/**
- * mulberry32: tiny, fast and good enough to spread failures; Math.random cannot be seeded,
- * and a soak test that fails must be replayable.
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface RandomPlan {
   rate: number;
@@ -74,7 +60,7 @@ export class FailurePlan {
       throw new RangeError("failRandomly: give at least one failure to choose from");
     }
     for (const failure of failures) validateFailure(failure);
-    this.random.set(method, { rate, failures: [...failures], next: mulberry32(seed) });
+    this.random.set(method, { rate, failures: [...failures], next: seededRandom(seed) });
   }
 
   /** The failure for this call, if any: queued ones first (exact method, then "*"), then random. */

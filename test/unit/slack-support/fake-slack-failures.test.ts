@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../../support/fake-slack-api.js";
-import { FailurePlan, type FakeFailure, mulberry32 } from "../../support/fake-slack-failures.js";
+import { FailurePlan, type FakeFailure } from "../../support/fake-slack-failures.js";
+import { seededRandom } from "../../support/seeded-random.js";
 
 const failures: FakeFailure[] = [{ error: "ratelimited" }, { status: 500 }, { delayMs: 1 }];
 
@@ -36,7 +37,7 @@ describe("failRandomly", () => {
   });
 
   it("mulberry32 stays within [0, 1)", () => {
-    const next = mulberry32(123);
+    const next = seededRandom(123);
     for (let i = 0; i < 1000; i++) {
       const value = next();
       expect(value).toBeGreaterThanOrEqual(0);
