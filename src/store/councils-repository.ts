@@ -115,9 +115,16 @@ export class CouncilsRepository {
     return councils.map(toCouncil);
   }
 
-  /** What a proactive send to the channel needs (a Teams conversation reference), as JSON. */
-  async saveReference(place: Place, reference: string): Promise<void> {
-    await this.prisma.channelBinding.updateMany({ where: place, data: { reference } });
+  /**
+   * What a proactive send to the channel needs (a Teams conversation reference), as JSON;
+   * false when the channel belongs to no council (yet), so nothing was kept.
+   */
+  async saveReference(place: Place, reference: string): Promise<boolean> {
+    const { count } = await this.prisma.channelBinding.updateMany({
+      where: place,
+      data: { reference },
+    });
+    return count > 0;
   }
 
   async referenceOf(place: Place): Promise<string | null> {

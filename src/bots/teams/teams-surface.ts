@@ -36,7 +36,15 @@ export function createTeamsSurface(options: {
     const text = createTranslator(deps.defaults.locale).t("reply.internal-error");
     await context.sendActivity(text).catch(() => undefined);
   };
-  const turn = teamsTurn({ adapter, appId, tenants: config.tenants, deps, registry, logger });
+  const turn = teamsTurn({
+    adapter,
+    appId,
+    tenants: config.tenants,
+    storedReferences: new Map(),
+    deps,
+    registry,
+    logger,
+  });
   return {
     listener: (request, response) => {
       void (async () => {

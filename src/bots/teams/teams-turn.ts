@@ -24,6 +24,11 @@ export interface TeamsSurfaceContext {
   appId: string;
   /** The tenants allowed to use the bot; undefined: any tenant that installed it. */
   tenants: string[] | undefined;
+  /**
+   * The references this process has stored, by conversation: a reference changes rarely
+   * (a new serviceUrl), so most messages need no write to keep it.
+   */
+  storedReferences: Map<string, string>;
   deps: HandlerDeps;
   registry: CommandRegistry;
   logger: Logger;
@@ -91,6 +96,9 @@ async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Pr
  * The conversation reference of the channel (once it belongs to a council) and of a person's
  * personal chat, kept for proactive sends: published minutes, reminders.
  */
+/** Enough for every channel and member of a large tenant; past it, storing starts afresh. */
+const MAX_REMEMBERED = 10_000;
+
 async function remember(
   surface: TeamsSurfaceContext,
   context: TurnContext,
@@ -98,9 +106,17 @@ async function remember(
   personal: boolean,
 ): Promise<void> {
   const reference = JSON.stringify(channelReference(context.activity));
-  if (personal)
+  const key = personal
+    ? `person:${identityOf(context.activity).externalId}`
+    : `channel:${place.channelId}`;
+  if (surface.storedReferences.get(key) === reference) return;
+  if (personal) {
     await surface.deps.store.people.saveReference(identityOf(context.activity), reference);
-  else await surface.deps.store.councils.saveReference(place, reference);
+  } else if (!(await surface.deps.store.councils.saveReference(place, reference))) {
+    return; // not a council's channel yet: kept once `råd` or `koppla` binds it
+  }
+  if (surface.storedReferences.size >= MAX_REMEMBERED) surface.storedReferences.clear();
+  surface.storedReferences.set(key, reference);
 }
 
 /**
