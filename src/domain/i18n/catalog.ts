@@ -5,6 +5,7 @@ import { errorMessages } from "./messages/errors.js";
 import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
+import { reminderNoticeMessages } from "./messages/reminder-notices.js";
 import { replyMessages } from "./messages/replies.js";
 import { teamsMessages } from "./messages/teams.js";
 
@@ -14,6 +15,7 @@ const areas = [
   formMessages,
   minutesMessages,
   parseMessages,
+  reminderNoticeMessages,
   replyMessages,
   teamsMessages,
 ];
@@ -23,6 +25,7 @@ type Merged = typeof buttonMessages.sv &
   typeof formMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
+  typeof reminderNoticeMessages.sv &
   typeof replyMessages.sv &
   typeof teamsMessages.sv;
 export type MessageKey = keyof Merged & string;

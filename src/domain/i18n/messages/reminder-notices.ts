@@ -1,0 +1,31 @@
+import { defineMessages } from "../define-messages.js";
+
+/** What reminders say when they arrive (DESIGN.md §5), in a channel or privately. */
+export const reminderNoticeMessages = defineMessages({
+  sv: {
+    "reminder.meeting": "Påminnelse: {council} har möte {lead}, {meeting}.",
+    "reminder.lead-days": "om {count} dagar",
+    "reminder.lead-tomorrow": "imorgon",
+    "reminder.lead-today": "idag",
+    "reminder.lead-minutes": "om {count} minuter",
+    "reminder.digest-title": "Veckans uppdrag i {council}: {open} öppna, varav {overdue} försenade",
+    "reminder.due-title": "Påminnelse: uppdrag som ska vara klara",
+    "reminder.overdue-title": "Försenade uppdrag – klara, eller ska de skjutas upp?",
+    "reminder.prep-title": "Inför mötet med {council} {meeting}: dina öppna uppdrag ({count})",
+    "local.reminder-to": "🔔 Påminnelse till {name}:",
+    "local.reminder-channel": "🔔 Påminnelse i kanalen:",
+  },
+  en: {
+    "reminder.meeting": "Reminder: {council} meets {lead}, {meeting}.",
+    "reminder.lead-days": "in {count} days",
+    "reminder.lead-tomorrow": "tomorrow",
+    "reminder.lead-today": "today",
+    "reminder.lead-minutes": "in {count} minutes",
+    "reminder.digest-title": "This week's actions in {council}: {open} open, {overdue} of them overdue",
+    "reminder.due-title": "Reminder: actions due",
+    "reminder.overdue-title": "Overdue actions – done, or should they be postponed?",
+    "reminder.prep-title": "Before the meeting of {council} {meeting}: your open actions ({count})",
+    "local.reminder-to": "🔔 Reminder for {name}:",
+    "local.reminder-channel": "🔔 Reminder in the channel:",
+  },
+});
