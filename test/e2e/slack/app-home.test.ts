@@ -64,9 +64,9 @@ describe("App Home", () => {
     ];
     expect(buttonsIn(published.view).map((b) => [b.label, b.councilId, b.command])).toEqual([
       ["Klar", rsr?.id, "done 1"],
-      ["Skjut upp", rsr?.id, "postpone 1"],
+      ["Skjut upp en vecka", rsr?.id, "postpone 1"],
       ["Klar", reglab?.id, "done 1"],
-      ["Skjut upp", reglab?.id, "postpone 1"],
+      ["Skjut upp en vecka", reglab?.id, "postpone 1"],
     ]);
   });
 

@@ -43,11 +43,11 @@ describe("buttons", () => {
     const council = await h.prisma.council.findFirstOrThrow();
     expect(buttonsIn(list.messages).map((b) => [b.label, b.value])).toEqual([
       ["Klar", `${council.id}|done 2`],
-      ["Skjut upp", `${council.id}|postpone 2`],
+      ["Skjut upp en vecka", `${council.id}|postpone 2`],
       ["Klar", `${council.id}|done 3`],
-      ["Skjut upp", `${council.id}|postpone 3`],
+      ["Skjut upp en vecka", `${council.id}|postpone 3`],
       ["Klar", `${council.id}|done 4`],
-      ["Skjut upp", `${council.id}|postpone 4`],
+      ["Skjut upp en vecka", `${council.id}|postpone 4`],
     ]);
     // Slack refuses a message whose action_ids repeat.
     const ids = buttonsIn(list.messages).map((b) => b.actionId);
@@ -92,7 +92,7 @@ describe("buttons", () => {
 
   it("Skjut upp moves the due date a week and tells the channel", async () => {
     const list = await h.command(anna.id, "öppna");
-    const postpone = findButton(list.messages, { label: "Skjut upp", command: "postpone 3" });
+    const postpone = findButton(list.messages, { label: "Skjut upp en vecka", command: "postpone 3" });
     const moved = await h.click(anna.id, postpone);
     expect(moved.messages[0]?.responseType).toBe("in_channel");
     expect(moved.text).toContain("Uppskjutet av Anna B");
@@ -140,7 +140,7 @@ describe("buttons", () => {
     expect(done.posted.map((call) => call.args.channel)).toEqual([CHANNEL]);
     expect(done.text).toContain("Klart, markerat av Anna B");
 
-    const postpone = findButton(done.home.view, { label: "Skjut upp", command: "postpone 3" });
+    const postpone = findButton(done.home.view, { label: "Skjut upp en vecka", command: "postpone 3" });
     const moved = await h.clickOnHome(anna.id, postpone);
     expect(moved.posted.map((call) => call.args.channel)).toEqual([CHANNEL]);
     expect(moved.text).toContain("Uppskjutet av Anna B");

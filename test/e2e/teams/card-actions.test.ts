@@ -85,7 +85,7 @@ describe("card buttons in Teams", () => {
     const mine = await h.say(anna, "mina", { where: "personal" });
     // In her 1:1 chat the list carries the action's buttons.
     expect(mine.cards.map((card) => card.conversationId)).toEqual([h.personalChat(anna).id]);
-    const postpone = h.button(mine.cards, "Skjut upp");
+    const postpone = h.button(mine.cards, "Skjut upp en vecka");
     expect(postpone.command).toBe("postpone 2");
     const due = (await action()).dueAt;
     expect(due?.toISOString()).toBe("2026-04-14T22:00:00.000Z");
@@ -102,7 +102,7 @@ describe("card buttons in Teams", () => {
     // Still open: the new card keeps "Klar" and "Skjut upp" for it.
     expect(buttonsIn(moved.card).map((button) => [button.title, button.command])).toEqual([
       ["Klar", "done 2"],
-      ["Skjut upp", "postpone 2"],
+      ["Skjut upp en vecka", "postpone 2"],
     ]);
   });
 

@@ -7,7 +7,7 @@ import { defineMessages } from "../define-messages.js";
 export const buttonMessages = defineMessages({
   sv: {
     "button.done": "Klar",
-    "button.postpone": "Skjut upp",
+    "button.postpone": "Skjut upp en vecka",
     "button.approve": "Justera",
     "button.publish": "Publicera",
     "slack.continued": "{title} (forts. {part}/{parts})",
@@ -16,7 +16,7 @@ export const buttonMessages = defineMessages({
   },
   en: {
     "button.done": "Done",
-    "button.postpone": "Postpone",
+    "button.postpone": "Postpone a week",
     "button.approve": "Approve",
     "button.publish": "Publish",
     "slack.continued": "{title} (cont. {part}/{parts})",

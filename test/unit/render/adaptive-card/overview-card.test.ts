@@ -68,7 +68,7 @@ describe("renderOverviewCard", () => {
         text("#12 Reglab: Skicka förslaget – senast 30 maj (försenat)", { color: "Attention" }),
         {
           type: "ActionSet",
-          actions: [run("Klar", "done 12", "positive"), run("Skjut upp", "postpone 12")],
+          actions: [run("Klar", "done 12", "positive"), run("Skjut upp en vecka", "postpone 12")],
         },
         text("#13 Reglab: Ring Almi"),
         text("Nästa möten", { ...SUBTITLE, separator: true }),

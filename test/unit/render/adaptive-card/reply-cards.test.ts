@@ -65,7 +65,7 @@ describe("renderReplyCards", () => {
         text("#2 Val", { spacing: "None" }),
         text("Öppna uppdrag (2)", { weight: "Bolder" }),
         text("#12 Anna Berg: Skicka förslaget – senast 30 maj (försenat)", { color: "Attention" }),
-        actionSet(run("Klar", "done 12", "positive"), run("Skjut upp", "postpone 12")),
+        actionSet(run("Klar", "done 12", "positive"), run("Skjut upp en vecka", "postpone 12")),
         text("#13 Per Ek: Ring Almi – klart"),
         text("#14 Eva: Boka lokal"),
         text("… och 3 till.", { isSubtle: true }),
@@ -91,7 +91,7 @@ describe("renderReplyCards", () => {
     expect(cards).toEqual([
       card(
         text("#7 Anna: Send the draft"),
-        actionSet(run("Done", "done 7", "positive"), run("Postpone", "postpone 7")),
+        actionSet(run("Done", "done 7", "positive"), run("Postpone a week", "postpone 7")),
         actionSet(
           run("Approve", "approve", "positive"),
           run("Remove", "remove 7", "destructive"),

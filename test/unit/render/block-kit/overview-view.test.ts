@@ -57,7 +57,7 @@ describe("renderOverviewView", () => {
             {
               type: "button",
               action_id: "noterat.run:postpone 12",
-              text: { type: "plain_text", text: "Skjut upp", emoji: true },
+              text: { type: "plain_text", text: "Skjut upp en vecka", emoji: true },
               value: "c1|postpone 12",
             },
           ],

@@ -84,7 +84,7 @@ describe("renderReplyMessages", () => {
           section("#12 Anna Berg: Skicka förslaget – senast 30 maj (försenat)"),
           {
             type: "actions",
-            elements: [button("Klar", "done 12", "primary"), button("Skjut upp", "postpone 12")],
+            elements: [button("Klar", "done 12", "primary"), button("Skjut upp en vecka", "postpone 12")],
           },
           section("#13 Per Ek: Ring Almi – klart"),
           section("#14 Eva: Boka lokal"),
@@ -102,7 +102,7 @@ describe("renderReplyMessages", () => {
       section("#7 Anna: Send the proposal"),
       {
         type: "actions",
-        elements: [button("Done", "done 7", "primary"), button("Postpone", "postpone 7")],
+        elements: [button("Done", "done 7", "primary"), button("Postpone a week", "postpone 7")],
       },
     ]);
     expect(message?.text).toBe("#7 Anna: Send the proposal");
@@ -209,7 +209,7 @@ describe("renderReplyMessages: escaping", () => {
       `*${ESCAPED}*`,
       ESCAPED,
       "Klar",
-      "Skjut upp",
+      "Skjut upp en vecka",
       ESCAPED,
       "&lt;!here&gt;",
     ]);
