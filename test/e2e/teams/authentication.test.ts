@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { teamsCardAction, teamsInstall } from "../../support/teams-activities.js";
+import { seededRandom } from "../../support/seeded-random.js";
+import { teamsCardAction, teamsInstall, teamsUninstall } from "../../support/teams-activities.js";
 import {
   AUTHENTICATED_CONFIG,
   PEOPLE,
@@ -14,19 +15,24 @@ import {
 
 const { eva, anna } = PEOPLE;
 
-/** A JWT signed with a made-up key by a made-up issuer: not one botbuilder trusts. */
-function foreignToken(): string {
+/**
+ * A JWT signed with a made-up key by a made-up issuer: not one botbuilder trusts. Variants
+ * differ in issuer, algorithm and lifetime; none names an issuer botbuilder would fetch keys for.
+ */
+function foreignToken(
+  variant: { issuer?: string; alg?: string; expired?: boolean; secret?: string } = {},
+): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const header = part({ alg: "HS256", typ: "JWT" });
+  const header = part({ alg: variant.alg ?? "HS256", typ: "JWT" });
   const now = Math.floor(Date.now() / 1000);
   const payload = part({
-    iss: "https://issuer.example.invalid/",
+    iss: variant.issuer ?? "https://issuer.example.invalid/",
     aud: AUTHENTICATED_CONFIG.authenticated ? AUTHENTICATED_CONFIG.appId : "",
     serviceurl: "http://127.0.0.1/",
     nbf: now - 60,
-    exp: now + 3600,
+    exp: variant.expired === true ? now - 3600 : now + 3600,
   });
-  const signature = createHmac("sha256", "not-a-bot-framework-key")
+  const signature = createHmac("sha256", variant.secret ?? "not-a-bot-framework-key")
     .update(`${header}.${payload}`)
     .digest("base64url");
   return `${header}.${payload}.${signature}`;
@@ -82,6 +88,71 @@ describe("Teams authentication", () => {
       expect([what, turn.status]).toEqual([what, 401]);
       expect([what, turn.records]).toEqual([what, []]);
     }
+    expect(h.fake.requests).toEqual([]);
+    expect(await h.tableCounts()).toEqual(before);
+  });
+
+  it("refuses 300 unauthenticated activities of every kind: 401 each, nothing stored or sent", async () => {
+    h = await TeamsAppHarness.start({ config: AUTHENTICATED_CONFIG });
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const random = seededRandom(0x7ea5);
+    const pick = <T>(of: readonly T[]): T => of[Math.floor(random() * of.length)] as T;
+    const base = { serviceUrl: h.fake.serviceUrl, tenantId: TENANT_ID };
+    const activities = [
+      () => h.message(pick([eva, anna]), pick(["råd Reglab", "noterat Smyg: Sparas inte."])),
+      () => h.message(eva, "hjälp", { where: "personal" }),
+      () =>
+        teamsCardAction({
+          ...base,
+          conversation: { id: "a:1-personal", conversationType: "personal" },
+          from: eva,
+          verb: "noterat.run",
+          data: { councilId: "x", command: pick(["publish", "approve", "done 1"]) },
+          replyToId: "1700000000000",
+        }),
+      () =>
+        teamsInstall({
+          ...base,
+          conversationType: pick(["personal", "channel", "groupChat"] as const),
+          from: anna,
+          as: pick(["installationUpdate", "conversationUpdate"] as const),
+        }),
+      () =>
+        teamsUninstall({
+          ...base,
+          conversationType: "personal",
+          from: anna,
+          as: "conversationUpdate",
+        }),
+    ];
+    const authorizations = [
+      () => undefined,
+      () => "Bearer not-a-jwt",
+      () => "Bearer ",
+      () => "Bearer a.b.c",
+      () => `Basic ${Buffer.from("eva:eva").toString("base64")}`,
+      () => `Bearer ${foreignToken()}`,
+      () =>
+        `Bearer ${foreignToken({
+          issuer: `https://issuer-${Math.floor(random() * 1e6)}.example.invalid/`,
+          alg: pick(["HS256", "HS512", "none"]),
+          expired: random() < 0.5,
+          secret: String(random()),
+        })}`,
+      // A genuine-looking token for another app: a foreign issuer all the same.
+      () => `Bearer ${foreignToken({ issuer: "https://sts.windows.net.example.invalid/" })}`,
+    ];
+    const before = await h.tableCounts();
+    const refused: string[] = [];
+    for (let index = 0; index < 300; index++) {
+      const activity = pick(activities)();
+      const authorization = pick(authorizations)();
+      const turn = await h.post(activity, authorization);
+      if (turn.status !== 401 || turn.records.length > 0) {
+        refused.push(`${JSON.stringify(authorization)} ${String(activity.type)}: ${turn.status}`);
+      }
+    }
+    expect(refused).toEqual([]);
     expect(h.fake.requests).toEqual([]);
     expect(await h.tableCounts()).toEqual(before);
   });

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seededRandom } from "../../support/seeded-random.js";
+import {
+  CHANNEL,
+  formValues,
+  PEOPLE,
+  SIGNING_SECRET,
+  SlackAppHarness,
+} from "../../support/slack-app-harness.js";
+import {
+  appHomeOpenedEvent,
+  blockAction,
+  eventCallback,
+  messageAction,
+  postToSlackEndpoint,
+  type SlackRequest,
+  signRequest,
+  slackTs,
+  viewSubmission,
+} from "../../support/slack-requests.js";
+
+// DESIGN.md §9, in volume: a thousand requests that each would write or make Noterat call
+// Slack if they were genuine — slash commands, button clicks, form submissions, shortcuts,
+// events — forged in every way a request can be (another secret, a broken signature, none,
+// a stale timestamp, a body altered after signing, a workspace that has not installed
+// Noterat). Every one is refused with an empty 401, no row changes, and Slack hears nothing.
+// refusals.test.ts shows each way once and what a member's refusal looks like.
+
+const { eva, anna } = PEOPLE;
+/** Replays the same thousand requests; change it to try others. */
+const SEED = 0xf0_96_ed;
+const FORGERIES = 1000;
+/** Requests in flight at once. */
+const CONCURRENCY = 8;
+/** Bolt refuses a timestamp older than this. */
+const FIVE_MINUTES = 5 * 60;
+
+const KINDS = ["command", "button", "form", "shortcut", "home"] as const;
+type Kind = (typeof KINDS)[number];
+
+const FORGERY_TYPES = [
+  "another secret",
+  "broken signature",
+  "no signature",
+  "stale timestamp",
+  "altered body",
+  "unknown workspace",
+] as const;
+type ForgeryType = (typeof FORGERY_TYPES)[number];
+
+const WRITE_COMMANDS = [
+  "noterat Smygtillägg: Ska inte sparas.",
+  "beslut Smygbeslut: Ska inte sparas.",
+  `uppdrag <@${anna.id}> Ska inte sparas senast 30 maj`,
+  "stryk 1",
+  "klar 2",
+  "publicera",
+  "möte imorgon kl 13",
+  `roll <@${anna.id}> sekreterare`,
+  "råd Ett smygråd",
+  "ingress Ska inte sparas.",
+] as const;
+
+describe("a thousand forged Slack requests", () => {
+  let h: SlackAppHarness;
+  let councilId: string;
+
+  beforeEach(async () => {
+    h = await SlackAppHarness.start();
+    await h.command(eva.id, "råd Regionala samverkansrådet");
+    await h.command(eva.id, "möte idag kl 13:00");
+    await h.command(eva.id, "noterat Budget: Rådet informerades.");
+    await h.command(eva.id, `uppdrag <@${anna.id}> Skicka förslaget`);
+    councilId = (await h.prisma.council.findFirstOrThrow()).id;
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  /** A request of `kind` from `teamId` that would change something if it were genuine. */
+  function genuine(kind: Kind, teamId: string, pick: <T>(of: readonly T[]) => T): SlackRequest {
+    const responseUrl = h.fake.responseUrl(`forged-${kind}`);
+    switch (kind) {
+      case "command":
+        return h.slashRequest(eva.id, pick(WRITE_COMMANDS), { teamId });
+      case "button":
+        return blockAction({
+          teamId,
+          userId: eva.id,
+          channelId: CHANNEL,
+          ...button(pick(["done 2", "publish", "approve", "postpone 2"])),
+          responseUrl,
+        });
+      case "form":
+        return viewSubmission({
+          teamId,
+          userId: eva.id,
+          callbackId: "noterat.form.item",
+          privateMetadata: JSON.stringify({ channelId: CHANNEL }),
+          values: formValues.item({ heading: "Smygtillägg", text: "Ska inte sparas." }),
+          viewId: "V0FORGED01",
+        });
+      case "shortcut":
+        return messageAction({
+          teamId,
+          userId: eva.id,
+          channelId: CHANNEL,
+          callbackId: "noterat.save_as_note",
+          messageTs: slackTs(),
+          messageText: "Ska inte sparas.",
+          messageUser: anna.id,
+          responseUrl,
+        });
+      case "home":
+        return eventCallback({
+          teamId,
+          event: appHomeOpenedEvent({ teamId, userId: eva.id, channelId: "D0EVA00001" }),
+        });
+    }
+  }
+
+  /** A "run this command" button as Noterat renders it. */
+  function button(command: string): { actionId: string; value: string } {
+    return { actionId: `noterat.run:${command}`, value: `${councilId}|${command}` };
+  }
+
+  /** The request as it arrives, forged `how`: signed (or not) and maybe changed afterwards. */
+  function forge(how: ForgeryType, kind: Kind, random: () => number): SlackRequest {
+    const pick = <T>(of: readonly T[]): T => of[Math.floor(random() * of.length)] as T;
+    const now = Math.floor(Date.now() / 1000);
+    if (how === "unknown workspace") {
+      const team = `T0${Math.floor(random() * 36 ** 8)
+        .toString(36)
+        .toUpperCase()
+        .padStart(8, "0")}`;
+      return signRequest(SIGNING_SECRET, genuine(kind, team, pick));
+    }
+    const request = genuine(kind, h.teamId, pick);
+    switch (how) {
+      case "another secret":
+        return signRequest(`fel-${Math.floor(random() * 1e9)}`, request);
+      case "broken signature": {
+        const signed = signRequest(SIGNING_SECRET, request);
+        const signature = signed.headers["x-slack-signature"] ?? "";
+        // One hex digit changed, or the signature cut short, or its version changed.
+        const at = 3 + Math.floor(random() * (signature.length - 3));
+        const digit = signature[at] === "0" ? "1" : "0";
+        const broken = pick([
+          `${signature.slice(0, at)}${digit}${signature.slice(at + 1)}`,
+          signature.slice(0, at),
+          signature.replace("v0=", "v1="),
+        ]);
+        return { ...signed, headers: { ...signed.headers, "x-slack-signature": broken } };
+      }
+      case "no signature":
+        return request;
+      case "stale timestamp":
+        return signRequest(
+          SIGNING_SECRET,
+          request,
+          now - FIVE_MINUTES - 1 - Math.floor(random() * 7 * 24 * 3600),
+        );
+      case "altered body": {
+        const signed = signRequest(SIGNING_SECRET, request);
+        const at = Math.floor(random() * signed.body.length);
+        const inserted = pick(["x", "%20", "&user_id=U0ANNA0001", " ", "0"]);
+        const body = pick([
+          `${signed.body.slice(0, at)}${inserted}${signed.body.slice(at)}`,
+          signed.body.replace(eva.id, anna.id),
+          `${signed.body}${inserted}`,
+        ]);
+        return { ...signed, body };
+      }
+    }
+  }
+
+  it("refuses every one with an empty 401, stores nothing and calls Slack for none", async () => {
+    const random = seededRandom(SEED);
+    const requests = Array.from({ length: FORGERIES }, () => {
+      const how = FORGERY_TYPES[Math.floor(random() * FORGERY_TYPES.length)] ?? "no signature";
+      const kind = KINDS[Math.floor(random() * KINDS.length)] ?? "command";
+      return { how, kind, request: forge(how, kind, random) };
+    });
+    // Every way of forging, for every kind of request, is among them.
+    const combinations = new Set(requests.map(({ how, kind }) => `${how}/${kind}`));
+    expect(combinations.size).toBe(FORGERY_TYPES.length * KINDS.length);
+
+    const before = await h.tableCounts();
+    const calls = h.fake.calls.length;
+    const responses = h.fake.responses.length;
+    const answers: string[] = [];
+    // One queue for all clients: each takes the next request when its last one is answered.
+    const queue = requests.values();
+    const client = async (): Promise<void> => {
+      for (const { how, kind, request } of queue) {
+        const http = await postToSlackEndpoint(`${h.url}/slack/events`, request);
+        answers.push(`${how}/${kind}: ${http.status} ${JSON.stringify(http.body)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, client));
+
+    expect(answers).toHaveLength(FORGERIES);
+    expect(answers.filter((answer) => !answer.endsWith(': 401 ""'))).toEqual([]);
+    expect(await h.tableCounts()).toEqual(before);
+    expect(h.fake.calls.slice(calls)).toEqual([]);
+    expect(h.fake.responses.slice(responses)).toEqual([]);
+
+    // The same kinds of request, genuine, are answered and do change things: the refusals
+    // above were the forgeries, not requests Noterat would have ignored anyway.
+    const pickFirst = <T>(of: readonly T[]): T => of[0] as T;
+    for (const kind of KINDS) {
+      const counts = await h.tableCounts();
+      const slackCalls = h.fake.calls.length + h.fake.responses.length;
+      const http = await h.send(genuine(kind, h.teamId, pickFirst));
+      expect([kind, http.status]).toEqual([kind, 200]);
+      await expect
+        .poll(
+          async () =>
+            JSON.stringify(await h.tableCounts()) !== JSON.stringify(counts) ||
+            h.fake.calls.length + h.fake.responses.length > slackCalls,
+        )
+        .toBe(true);
+    }
+  });
+});
