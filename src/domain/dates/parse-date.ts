@@ -157,6 +157,11 @@ function parseWeekday(input: string, today: LocalDate): LocalDate | undefined {
   return addDays(today, ahead);
 }
 
+/** A weekday's name alone ("måndag", "mon", "tis."): 0 = Sunday … 6 = Saturday, as weekdayOf. */
+export function parseWeekdayName(text: string): number | undefined {
+  return lookup(WEEKDAYS, normalize(text));
+}
+
 /** "tisdag nästa vecka", "tuesday next week": that day in the coming Monday–Sunday week. */
 function parseWeekdayNextWeek(input: string, today: LocalDate): LocalDate | undefined {
   const match = /^(?:(?:på|on) )?(\S+?),? (?:nästa vecka|next week)$/.exec(input);

@@ -73,9 +73,14 @@ export function formatDayMonth(value: Date | LocalDate, ctx: DateContext): strin
 /** sv "tisdag 30 maj"; en "Tuesday, May 30" (year rule as formatDayMonth). */
 export function formatWeekdayDayMonth(value: Date | LocalDate, ctx: DateContext): string {
   const date = calendarDate(value, ctx.timeZone);
-  const weekday = LOCALE_DATA[ctx.locale].weekdays[weekdayOf(date)] ?? "";
+  const weekday = formatWeekday(weekdayOf(date), ctx.locale);
   const separator = ctx.locale === "sv" ? " " : ", ";
   return `${weekday}${separator}${formatDayMonth(date, ctx)}`;
+}
+
+/** sv "måndag", en "Monday"; 0 = Sunday … 6 = Saturday, as weekdayOf. */
+export function formatWeekday(weekday: number, locale: Locale): string {
+  return LOCALE_DATA[locale].weekdays[weekday] ?? "";
 }
 
 /** sv "tisdag 30 maj kl. 13.00"; en "Tuesday, May 30 at 13:00" — the wall time in the zone. */
