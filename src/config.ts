@@ -1,3 +1,4 @@
+import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
 import { isValidTimeZone } from "./domain/dates/zoned-time.js";
 import { LOCALES } from "./domain/types.js";
@@ -49,6 +50,13 @@ const schema = z.object({
       "must be tenant ids (GUIDs) separated by commas, no spaces",
     )
     .optional(),
+  REMINDER_SCHEDULE: z
+    .string()
+    .refine(
+      (value) => value === "off" || isCronExpression(value),
+      'must be a cron expression (default "* * * * *", every minute) or "off"',
+    )
+    .default("* * * * *"),
   NODE_ENV: z.string().optional(),
 });
 
@@ -97,6 +105,8 @@ export interface Config {
   slack: SlackConfig | null;
   /** Null when no Teams setting is present. */
   teams: TeamsConfig | null;
+  /** When the reminder tick runs (cron, node-cron's syntax); null: this instance sends none. */
+  reminderSchedule: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -137,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       host: e.HOST,
       slack: slack.config,
       teams: teams.config,
+      reminderSchedule: e.REMINDER_SCHEDULE === "off" ? null : e.REMINDER_SCHEDULE,
     },
   };
 }

@@ -1,6 +1,7 @@
 // Wiring: configuration → store → handlers → the surfaces the environment asks for.
 import { startHttpServer } from "./bots/http-server.js";
 import { runConsole } from "./bots/local/console-session.js";
+import { localNotifier } from "./bots/local/local-notifier.js";
 import { localPublisher } from "./bots/local/local-publisher.js";
 import { createSlackSurface } from "./bots/slack/slack-surface.js";
 import { createTeamsSurface } from "./bots/teams/teams-surface.js";
@@ -9,7 +10,11 @@ import type { Platform } from "./domain/types.js";
 import type { Clock, HandlerDeps } from "./handlers/context.js";
 import { type ChannelPublisher, fanOutPublisher } from "./handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "./handlers/registry.js";
+import type { Notifier } from "./handlers/reminder-notice.js";
 import { createLogger, type Logger } from "./logger.js";
+import { fanOutNotifier } from "./scheduler/notifier-fan-out.js";
+import { type ReminderClock, startReminderClock } from "./scheduler/reminder-clock.js";
+import { createReminderTick } from "./scheduler/reminder-tick.js";
 import { openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 
@@ -33,23 +38,47 @@ async function main(): Promise<number> {
     defaults: { locale: config.locale, timeZone: config.timeZone },
     publisher: fanOutPublisher(publishers),
   };
+  // Likewise the surfaces' reminder notifiers; the clock starts once they are in.
+  const notifiers: Partial<Record<Platform, Notifier>> = {};
+  const surfaces: Surfaces = { publishers, notifiers };
+  const startReminders = (): ReminderClock | null =>
+    config.reminderSchedule === null
+      ? null
+      : startReminderClock(
+          createReminderTick({
+            deps,
+            notifier: fanOutNotifier(notifiers),
+            platforms: Object.keys(notifiers) as Platform[],
+            logger,
+          }),
+          { expression: config.reminderSchedule, clock: deps.clock, logger },
+        );
   try {
-    if (config.slack || config.teams) await serve(config, deps, publishers, logger);
-    else await converse(config, deps, publishers, logger);
+    if (config.slack || config.teams) await serve(config, deps, surfaces, startReminders, logger);
+    else await converse(config, deps, surfaces, startReminders, logger);
     return 0;
   } finally {
     await database.close();
   }
 }
 
+/** What each running surface adds: how it publishes minutes and sends reminders. */
+interface Surfaces {
+  publishers: Partial<Record<Platform, ChannelPublisher>>;
+  notifiers: Partial<Record<Platform, Notifier>>;
+}
+
 /** The embedded default: a council meeting in the terminal, or from a script on stdin. */
 async function converse(
   config: Config,
   deps: HandlerDeps,
-  publishers: Partial<Record<Platform, ChannelPublisher>>,
+  surfaces: Surfaces,
+  startReminders: () => ReminderClock | null,
   logger: Logger,
 ): Promise<void> {
-  publishers.local = localPublisher(process.stdout, config.exportDir, logger);
+  surfaces.publishers.local = localPublisher(process.stdout, config.exportDir, logger);
+  surfaces.notifiers.local = localNotifier(process.stdout);
+  const reminders = startReminders();
   await runConsole({
     input: process.stdin,
     output: process.stdout,
@@ -60,13 +89,15 @@ async function converse(
     user: config.localUser,
     channel: config.localChannel,
   });
+  await reminders?.stop();
 }
 
 /** The chat platforms on one HTTP port, until SIGINT or SIGTERM. */
 async function serve(
   config: Config,
   deps: HandlerDeps,
-  publishers: Partial<Record<Platform, ChannelPublisher>>,
+  { publishers }: Surfaces,
+  startReminders: () => ReminderClock | null,
   logger: Logger,
 ): Promise<void> {
   const registry = createCommandRegistry();
@@ -94,11 +125,13 @@ async function serve(
   }
   const server = await startHttpServer({ host: config.host, port: config.port, routes, logger });
   logger.info({ url: server.url }, "Noterat is listening");
+  const reminders = startReminders();
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   logger.info("stopping");
+  await reminders?.stop();
   await server.close();
   for (const stop of stops) await stop();
 }

@@ -5,6 +5,7 @@ import { ItemsRepository } from "./items-repository.js";
 import { MeetingsRepository } from "./meetings-repository.js";
 import { PeopleRepository } from "./people-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
+import { RemindersRepository } from "./reminders-repository.js";
 import { SearchRepository } from "./search-repository.js";
 import { SlackInstallationsRepository } from "./slack-installations-repository.js";
 
@@ -18,6 +19,7 @@ export interface Store {
   search: SearchRepository;
   publishedMessages: PublishedMessagesRepository;
   slackInstallations: SlackInstallationsRepository;
+  reminders: RemindersRepository;
 }
 
 export function createStore(database: Database): Store {
@@ -31,5 +33,6 @@ export function createStore(database: Database): Store {
     search: new SearchRepository(prisma),
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
+    reminders: new RemindersRepository(prisma),
   };
 }

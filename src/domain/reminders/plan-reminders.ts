@@ -1,0 +1,352 @@
+import { addDays, compareLocalDates, isoDate, toEpochDay, weekdayOf } from "../dates/local-date.js";
+import { localDateOf, toInstant } from "../dates/zoned-time.js";
+import type { LocalDate, LocalTime, Platform } from "../types.js";
+import { intoWindow } from "./quiet-window.js";
+import type { Lead, ReminderSettings } from "./reminder-settings.js";
+
+// DESIGN.md §5 as a pure function of (now, stored state): which reminders fell due in the
+// planning window (since, now], and which of those are no longer worth sending.
+
+export type ReminderKind = "meeting" | "prep" | "due" | "overdue" | "digest";
+
+/** Why a reminder that fell due is not sent; kept on its row for the secretary to see. */
+export type StaleReason = "meeting-started" | "due-date-passed" | "superseded" | "too-late";
+
+export interface PlanningChannel {
+  bindingId: string;
+  platform: Platform;
+}
+
+export interface PlanningCouncil {
+  id: string;
+  timeZone: string;
+  settings: ReminderSettings;
+  channels: PlanningChannel[];
+}
+
+/** A planned (not cancelled) meeting. */
+export interface PlanningMeeting {
+  id: string;
+  councilId: string;
+  startsAt: Date;
+}
+
+export interface PlanningAssignee {
+  personId: string;
+  platform: Platform;
+}
+
+/** An open action. */
+export interface PlanningAction {
+  id: string;
+  councilId: string;
+  /** Local midnight of the due date in the council's zone. */
+  dueAt: Date | null;
+  assignees: PlanningAssignee[];
+}
+
+export interface PlanningState {
+  councils: PlanningCouncil[];
+  meetings: PlanningMeeting[];
+  actions: PlanningAction[];
+}
+
+/** What the message needs to say, and to check at sending time that it still holds. */
+export type ReminderPayload =
+  | { kind: "meeting"; meetingId: string; startsAt: string; lead: Lead }
+  | { kind: "prep"; meetingId: string; startsAt: string }
+  | { kind: "due"; actionId: string; due: string }
+  | { kind: "overdue"; actionId: string; due: string }
+  | { kind: "digest"; date: string };
+
+export interface PlannedReminder {
+  /** What, for whom, for which occasion: the outbox never holds two rows with one key. */
+  key: string;
+  councilId: string;
+  /** `channel:<binding id>` or `person:<person id>`. */
+  recipient: string;
+  platform: Platform;
+  /** The meeting or action it is about; the council for a digest. */
+  subjectId: string;
+  /** When it goes out: its time by the rules, moved into the council's hours. */
+  dueAt: Date;
+  payload: ReminderPayload;
+}
+
+export interface StaleReminder extends PlannedReminder {
+  reason: StaleReason;
+}
+
+export interface ReminderPlan {
+  due: PlannedReminder[];
+  stale: StaleReminder[];
+}
+
+/** How far back planning reaches after downtime; older occasions are let go unrecorded. */
+export const MAX_CATCH_UP_MS = 7 * 86_400_000;
+/** A fresh installation plans from one minute back, not from the beginning of time. */
+const FIRST_WINDOW_MS = 60_000;
+/** A weekly digest more than a day late is old news. */
+const DIGEST_LATENESS_MS = 86_400_000;
+
+/** Where this tick's window starts: where the last one ended, within the catch-up horizon. */
+export function planningStart(plannedThrough: Date | null, now: Date): Date {
+  if (plannedThrough === null) return new Date(now.getTime() - FIRST_WINDOW_MS);
+  return new Date(Math.max(plannedThrough.getTime(), now.getTime() - MAX_CATCH_UP_MS));
+}
+
+/**
+ * The councils whose actions this window needs: those with a daily reminder moment in it
+ * (their reminder time, or their hours opening), or a pre-meeting actions reminder. The rest
+ * can have nothing due about actions, so a tick need not read them.
+ */
+export function councilsNeedingActions(
+  now: Date,
+  since: Date,
+  councils: PlanningCouncil[],
+  meetings: PlanningMeeting[],
+): Set<string> {
+  const needing = new Set<string>();
+  const byId = new Map(councils.map((council) => [council.id, council]));
+  for (const council of councils) {
+    if (!council.settings.enabled) continue;
+    const moments = [council.settings.at, council.settings.window?.from].filter(
+      (time): time is LocalTime => time !== undefined,
+    );
+    if (moments.some((time) => momentIn(time, council.timeZone, since, now)))
+      needing.add(council.id);
+  }
+  for (const meeting of meetings) {
+    const council = byId.get(meeting.councilId);
+    const lead = council?.settings.actionsLead;
+    if (council?.settings.enabled && lead && within(leadFire(meeting, lead, council), since, now))
+      needing.add(council.id);
+  }
+  return needing;
+}
+
+export function planReminders(now: Date, since: Date, state: PlanningState): ReminderPlan {
+  const plan: ReminderPlan = { due: [], stale: [] };
+  const meetingsOf = groupBy(state.meetings, (meeting) => meeting.councilId);
+  const actionsOf = groupBy(state.actions, (action) => action.councilId);
+  for (const council of state.councils) {
+    if (!council.settings.enabled) continue;
+    const planner = new CouncilPlanner(council, now, since, plan);
+    const actions = actionsOf.get(council.id) ?? [];
+    for (const meeting of meetingsOf.get(council.id) ?? []) planner.meeting(meeting, actions);
+    for (const action of actions) planner.action(action);
+    planner.digest();
+  }
+  return plan;
+}
+
+interface Occasion {
+  fire: Date;
+  reason: StaleReason | null;
+}
+
+class CouncilPlanner {
+  private readonly settings: ReminderSettings;
+  private readonly today: LocalDate;
+
+  constructor(
+    private readonly council: PlanningCouncil,
+    private readonly now: Date,
+    private readonly since: Date,
+    private readonly plan: ReminderPlan,
+  ) {
+    this.settings = council.settings;
+    this.today = localDateOf(now, council.timeZone);
+  }
+
+  /** "Meeting in 7 days / tomorrow" to the channels; "your open actions" to each assignee. */
+  meeting(meeting: PlanningMeeting, actions: PlanningAction[]): void {
+    const startsAt = meeting.startsAt.toISOString();
+    const started = (fire: Date) =>
+      this.now >= meeting.startsAt || fire >= meeting.startsAt ? "meeting-started" : null;
+    const leads = this.settings.meetingLeads
+      .map((lead) => ({ lead, fire: leadFire(meeting, lead, this.council) }))
+      .filter(({ fire }) => within(fire, this.since, this.now));
+    const latest = Math.max(...leads.map(({ fire }) => fire.getTime()));
+    for (const { lead, fire } of leads) {
+      const reason = started(fire) ?? (fire.getTime() < latest ? "superseded" : null);
+      for (const channel of this.council.channels) {
+        this.add({ fire, reason }, channelReminder(this.council.id, channel, meeting.id), {
+          key: `meeting:${meeting.id}:${startsAt}:${leadCode(lead)}:${channel.bindingId}`,
+          payload: { kind: "meeting", meetingId: meeting.id, startsAt, lead },
+        });
+      }
+    }
+    const lead = this.settings.actionsLead;
+    if (!lead) return;
+    const fire = leadFire(meeting, lead, this.council);
+    if (!within(fire, this.since, this.now)) return;
+    for (const assignee of distinctAssignees(actions)) {
+      this.add(
+        { fire, reason: started(fire) },
+        personReminder(this.council.id, assignee, meeting.id),
+        {
+          key: `prep:${meeting.id}:${startsAt}:${assignee.personId}`,
+          payload: { kind: "prep", meetingId: meeting.id, startsAt },
+        },
+      );
+    }
+  }
+
+  /** Due: the morning of the due date (the Friday before a weekend); overdue: the next weekday, then weekly. */
+  action(action: PlanningAction): void {
+    if (!action.dueAt) return;
+    const dueDate = localDateOf(action.dueAt, this.council.timeZone);
+    const due = isoDate(dueDate);
+    const dueFire = this.fireOn(weekdayOnOrBefore(dueDate));
+    if (within(dueFire, this.since, this.now)) {
+      const passed = compareLocalDates(this.today, dueDate) > 0 ? "due-date-passed" : null;
+      for (const assignee of action.assignees) {
+        this.add(
+          { fire: dueFire, reason: passed },
+          personReminder(this.council.id, assignee, action.id),
+          {
+            key: `due:${action.id}:${due}:${assignee.personId}`,
+            payload: { kind: "due", actionId: action.id, due },
+          },
+        );
+      }
+    }
+    const first = weekdayAfter(dueDate);
+    const weeks = Math.floor((toEpochDay(this.today) - toEpochDay(first)) / 7);
+    const occasions = [weeks - 1, weeks]
+      .filter((week) => week >= 0)
+      .map((week) => addDays(first, week * 7))
+      .map((date) => ({ date, fire: this.fireOn(date) }))
+      .filter(({ fire }) => within(fire, this.since, this.now));
+    for (const [index, { date, fire }] of occasions.entries()) {
+      const reason = index < occasions.length - 1 ? "superseded" : null;
+      for (const assignee of action.assignees) {
+        this.add({ fire, reason }, personReminder(this.council.id, assignee, action.id), {
+          key: `overdue:${action.id}:${due}:${isoDate(date)}:${assignee.personId}`,
+          payload: { kind: "overdue", actionId: action.id, due },
+        });
+      }
+    }
+  }
+
+  /** The weekly digest of open and overdue actions, to the channels. */
+  digest(): void {
+    const day = this.settings.digestDay;
+    if (day === null) return;
+    const sinceDigest = (isoWeekday(this.today) - day + 7) % 7;
+    const last = addDays(this.today, -sinceDigest);
+    const occasions = [addDays(last, -7), last]
+      .map((date) => ({ date, fire: this.fireOn(date) }))
+      .filter(({ fire }) => within(fire, this.since, this.now));
+    for (const [index, { date, fire }] of occasions.entries()) {
+      const late = this.now.getTime() - fire.getTime() > DIGEST_LATENESS_MS;
+      const reason = late ? "too-late" : index < occasions.length - 1 ? "superseded" : null;
+      for (const channel of this.council.channels) {
+        this.add({ fire, reason }, channelReminder(this.council.id, channel, this.council.id), {
+          key: `digest:${this.council.id}:${isoDate(date)}:${channel.bindingId}`,
+          payload: { kind: "digest", date: isoDate(date) },
+        });
+      }
+    }
+  }
+
+  private fireOn(date: LocalDate): Date {
+    const { timeZone, settings } = this.council;
+    return intoWindow(toInstant(date, settings.at, timeZone), settings.window, timeZone);
+  }
+
+  private add(
+    occasion: Occasion,
+    target: Pick<PlannedReminder, "councilId" | "recipient" | "platform" | "subjectId">,
+    what: Pick<PlannedReminder, "key" | "payload">,
+  ): void {
+    const reminder: PlannedReminder = { ...target, ...what, dueAt: occasion.fire };
+    if (occasion.reason === null) this.plan.due.push(reminder);
+    else this.plan.stale.push({ ...reminder, reason: occasion.reason });
+  }
+}
+
+function channelReminder(councilId: string, channel: PlanningChannel, subjectId: string) {
+  return {
+    councilId,
+    recipient: `channel:${channel.bindingId}`,
+    platform: channel.platform,
+    subjectId,
+  };
+}
+
+function personReminder(councilId: string, assignee: PlanningAssignee, subjectId: string) {
+  return {
+    councilId,
+    recipient: `person:${assignee.personId}`,
+    platform: assignee.platform,
+    subjectId,
+  };
+}
+
+/** When a meeting's reminder with this lead goes out, in the council's hours. */
+function leadFire(meeting: PlanningMeeting, lead: Lead, council: PlanningCouncil): Date {
+  const { timeZone, settings } = council;
+  const nominal =
+    lead.unit === "days"
+      ? toInstant(
+          addDays(localDateOf(meeting.startsAt, timeZone), -lead.amount),
+          settings.at,
+          timeZone,
+        )
+      : new Date(meeting.startsAt.getTime() - lead.amount * 60_000);
+  return intoWindow(nominal, settings.window, timeZone);
+}
+
+function leadCode(lead: Lead): string {
+  return `${lead.amount}${lead.unit === "days" ? "d" : "m"}`;
+}
+
+/** Is `local` time of day reached in (since, now]? The window is at most a week; a day or more always is. */
+function momentIn(time: LocalTime, timeZone: string, since: Date, now: Date): boolean {
+  const today = localDateOf(now, timeZone);
+  return [today, addDays(today, -1)].some((date) =>
+    within(toInstant(date, time, timeZone), since, now),
+  );
+}
+
+function within(instant: Date, since: Date, now: Date): boolean {
+  return instant > since && instant <= now;
+}
+
+/** The date itself on a weekday; the Friday before on a Saturday or Sunday. */
+function weekdayOnOrBefore(date: LocalDate): LocalDate {
+  const weekday = weekdayOf(date);
+  return weekday === 6 ? addDays(date, -1) : weekday === 0 ? addDays(date, -2) : date;
+}
+
+/** The first weekday after the date. */
+function weekdayAfter(date: LocalDate): LocalDate {
+  let next = addDays(date, 1);
+  while (weekdayOf(next) === 0 || weekdayOf(next) === 6) next = addDays(next, 1);
+  return next;
+}
+
+/** 1 = Monday … 7 = Sunday. */
+function isoWeekday(date: LocalDate): number {
+  return weekdayOf(date) === 0 ? 7 : weekdayOf(date);
+}
+
+function distinctAssignees(actions: PlanningAction[]): PlanningAssignee[] {
+  const byPerson = new Map<string, PlanningAssignee>();
+  for (const action of actions)
+    for (const assignee of action.assignees) byPerson.set(assignee.personId, assignee);
+  return [...byPerson.values()];
+}
+
+function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
+}

@@ -1,0 +1,345 @@
+import { addDays, compareLocalDates, isoDate, toEpochDay } from "../domain/dates/local-date.js";
+import { localDateOf } from "../domain/dates/zoned-time.js";
+import { createTranslator } from "../domain/i18n/translator.js";
+import type { ActionRecord, CouncilRecord, MeetingRecord } from "../domain/records.js";
+import type { ReminderPayload } from "../domain/reminders/plan-reminders.js";
+import type { Lead } from "../domain/reminders/reminder-settings.js";
+import type { ReplyBlock } from "../domain/reply.js";
+import type { Locale } from "../domain/types.js";
+import type { OutboxReminder } from "../store/reminders-repository.js";
+import { actionEntries, startOfToday } from "./action-entries.js";
+import type { HandlerDeps, ReplyContext } from "./context.js";
+import { describeMeeting, meetingDetails } from "./meeting-description.js";
+import type { ReminderNotice, ReminderTarget } from "./reminder-notice.js";
+
+/** A list in a reminder stays readable; `mina` / `öppna` show the rest. */
+const LIST_LIMIT = 25;
+
+/** One message to send, and the outbox rows it delivers. */
+export interface ComposedNotice {
+  ids: string[];
+  notice: ReminderNotice;
+}
+
+/** Rows that no longer apply, and why (the action is done, the meeting moved, …). */
+export interface SkippedReminders {
+  ids: string[];
+  reason: string;
+}
+
+export interface Composition {
+  notices: ComposedNotice[];
+  skipped: SkippedReminders[];
+}
+
+/**
+ * Turns claimed reminders into messages: one per recipient, grouping everything due for them
+ * in this tick. Each reminder is checked against the store as it is now, so that a completed
+ * action or a moved meeting cancels what was planned for it.
+ */
+export async function composeReminders(
+  deps: HandlerDeps,
+  reminders: OutboxReminder[],
+  now: Date,
+): Promise<Composition> {
+  const composition: Composition = { notices: [], skipped: [] };
+  for (const group of groupByRecipient(reminders)) {
+    const composer = new RecipientComposer(deps, now, composition);
+    await composer.compose(group);
+  }
+  return composition;
+}
+
+class RecipientComposer {
+  private readonly councils = new Map<string, CouncilRecord | null>();
+
+  constructor(
+    private readonly deps: HandlerDeps,
+    private readonly now: Date,
+    private readonly composition: Composition,
+  ) {}
+
+  async compose(group: OutboxReminder[]): Promise<void> {
+    const first = group[0];
+    if (!first) return;
+    const target = await this.target(first);
+    if (!target) return this.skip(group, "recipient-gone");
+    const council = await this.council(first.councilId);
+    if (!council) return this.skip(group, "council-gone");
+    const locale: Locale =
+      target.type === "person" ? (target.person.locale ?? council.locale) : council.locale;
+    const blocks: ReplyBlock[] = [];
+    const delivered: string[] = [];
+    // Due first, then overdue, then what is coming: the order a reader acts on them.
+    for (const kind of ["meeting", "due", "overdue", "prep", "digest"] as const) {
+      const ofKind = group.filter((reminder) => reminder.payload.kind === kind);
+      if (ofKind.length === 0) continue;
+      const made = await this.blocksFor(kind, ofKind, target, locale, group);
+      blocks.push(...made);
+    }
+    for (const reminder of group) if (!this.isSkipped(reminder.id)) delivered.push(reminder.id);
+    if (delivered.length === 0) return;
+    if (blocks.length === 0) return this.skip(group, "nothing-to-say");
+    this.composition.notices.push({
+      ids: delivered,
+      notice: {
+        target,
+        reply: { audience: target.type === "person" ? "caller" : "channel", blocks, locale },
+      },
+    });
+  }
+
+  private async blocksFor(
+    kind: ReminderPayload["kind"],
+    reminders: OutboxReminder[],
+    target: ReminderTarget,
+    locale: Locale,
+    group: OutboxReminder[],
+  ): Promise<ReplyBlock[]> {
+    switch (kind) {
+      case "meeting":
+        return this.meetingBlocks(reminders, locale);
+      case "digest":
+        return this.digestBlocks(reminders, locale);
+      case "prep":
+        return target.type === "person" ? this.prepBlocks(reminders, target, locale) : [];
+      case "due":
+      case "overdue":
+        return this.actionBlocks(kind, reminders, locale, spansCouncils(group));
+    }
+  }
+
+  /** "Påminnelse: Reglab har möte imorgon, tisdag 30 maj kl. 13.00." with agenda and documents. */
+  private async meetingBlocks(reminders: OutboxReminder[], locale: Locale): Promise<ReplyBlock[]> {
+    const blocks: ReplyBlock[] = [];
+    for (const reminder of reminders) {
+      const { payload } = reminder;
+      if (payload.kind !== "meeting") continue;
+      const found = await this.liveMeeting(reminder, payload.meetingId, payload.startsAt);
+      if (!found) continue;
+      const { meeting, council } = found;
+      const context = this.replyContext(locale, council);
+      blocks.push({
+        type: "text",
+        text: context.t.t("reminder.meeting", {
+          council: council.name,
+          lead: leadPhrase(payload.lead, meeting, council, this.now, context),
+          meeting: describeMeeting(meeting, context),
+        }),
+      });
+      blocks.push(...(await meetingDetails(this.deps, meeting, context)));
+    }
+    return blocks;
+  }
+
+  /** The council's open actions, overdue ones marked, with Klar and Skjut upp buttons. */
+  private async digestBlocks(reminders: OutboxReminder[], locale: Locale): Promise<ReplyBlock[]> {
+    const [reminder] = reminders;
+    if (reminders.length > 1) this.skip(reminders.slice(1), "superseded");
+    if (!reminder) return [];
+    const council = await this.council(reminder.councilId);
+    if (!council) return [];
+    const { actions } = this.deps.store;
+    const filter = { councilIds: [council.id] };
+    const open = await actions.countOpen(filter);
+    if (open === 0) {
+      this.skip([reminder], "nothing-open");
+      return [];
+    }
+    const overdue = await actions.countOpen({
+      ...filter,
+      dueBefore: startOfToday(this.now, council.timeZone),
+    });
+    const listed = await actions.open({ ...filter, limit: LIST_LIMIT });
+    const context = this.replyContext(locale, council);
+    return [
+      {
+        type: "actions",
+        title: context.t.t("reminder.digest-title", { council: council.name, open, overdue }),
+        actions: actionEntries(listed, context),
+        ...(open > listed.length
+          ? { more: context.t.t("actions.more", { count: open - listed.length }) }
+          : {}),
+      },
+    ];
+  }
+
+  /** Before a meeting: all the person's open actions in that council. */
+  private async prepBlocks(
+    reminders: OutboxReminder[],
+    target: Extract<ReminderTarget, { type: "person" }>,
+    locale: Locale,
+  ): Promise<ReplyBlock[]> {
+    const blocks: ReplyBlock[] = [];
+    for (const reminder of reminders) {
+      const { payload } = reminder;
+      if (payload.kind !== "prep") continue;
+      const found = await this.liveMeeting(reminder, payload.meetingId, payload.startsAt);
+      if (!found) continue;
+      const { meeting, council } = found;
+      const filter = { councilIds: [council.id], assigneeId: target.person.id };
+      const listed = await this.deps.store.actions.open({ ...filter, limit: LIST_LIMIT });
+      if (listed.length === 0) {
+        this.skip([reminder], "nothing-open");
+        continue;
+      }
+      const count =
+        listed.length < LIST_LIMIT
+          ? listed.length
+          : await this.deps.store.actions.countOpen(filter);
+      const context = this.replyContext(locale, council);
+      blocks.push({
+        type: "actions",
+        title: context.t.t("reminder.prep-title", {
+          council: council.name,
+          meeting: describeMeeting(meeting, context),
+          count,
+        }),
+        actions: actionEntries(listed, context),
+      });
+    }
+    return blocks;
+  }
+
+  /** The person's actions due now, or overdue; each still open and still due that day. */
+  private async actionBlocks(
+    kind: "due" | "overdue",
+    reminders: OutboxReminder[],
+    locale: Locale,
+    withCouncil: boolean,
+  ): Promise<ReplyBlock[]> {
+    const actions = new Map(
+      (await this.deps.store.reminders.actions(reminders.map(({ subjectId }) => subjectId))).map(
+        (action) => [action.id, action],
+      ),
+    );
+    const live: ActionRecord[] = [];
+    for (const reminder of reminders) {
+      const action = actions.get(reminder.subjectId);
+      const council = action ? await this.council(action.councilId) : null;
+      const reason = action && council ? staleAction(action, reminder.payload, council) : "gone";
+      if (reason) this.skip([reminder], reason);
+      else if (action && !live.includes(action)) live.push(action);
+    }
+    const [first] = live;
+    if (!first) return [];
+    const council = await this.council(first.councilId);
+    if (!council) return [];
+    const context = this.replyContext(locale, council);
+    return [
+      {
+        type: "actions",
+        title: context.t.t(kind === "due" ? "reminder.due-title" : "reminder.overdue-title"),
+        actions: actionEntries(live.slice(0, LIST_LIMIT), context, { withCouncil }),
+      },
+    ];
+  }
+
+  private async liveMeeting(
+    reminder: OutboxReminder,
+    meetingId: string,
+    startsAt: string,
+  ): Promise<{ meeting: MeetingRecord; council: CouncilRecord } | null> {
+    const meeting = await this.deps.store.meetings.byId(meetingId);
+    const council = await this.council(reminder.councilId);
+    const reason =
+      !meeting || !council || meeting.status === "cancelled"
+        ? "meeting-cancelled"
+        : meeting.startsAt.toISOString() !== startsAt
+          ? "meeting-moved"
+          : this.now >= meeting.startsAt
+            ? "meeting-started"
+            : null;
+    if (reason || !meeting || !council) {
+      this.skip([reminder], reason ?? "meeting-cancelled");
+      return null;
+    }
+    return { meeting, council };
+  }
+
+  private async target(reminder: OutboxReminder): Promise<ReminderTarget | null> {
+    const [type, id = ""] = splitRecipient(reminder.recipient);
+    const { reminders } = this.deps.store;
+    if (type === "channel") {
+      const place = await reminders.bindingPlace(id);
+      return place ? { type, councilId: reminder.councilId, place } : null;
+    }
+    const person = await reminders.person(id);
+    return person ? { type: "person", councilId: reminder.councilId, person } : null;
+  }
+
+  private async council(id: string): Promise<CouncilRecord | null> {
+    if (!this.councils.has(id)) this.councils.set(id, await this.deps.store.councils.byId(id));
+    return this.councils.get(id) ?? null;
+  }
+
+  private replyContext(locale: Locale, council: CouncilRecord): ReplyContext {
+    const dates = { locale, timeZone: council.timeZone, now: this.now };
+    return { now: this.now, t: createTranslator(locale), dates };
+  }
+
+  private readonly skippedIds = new Set<string>();
+
+  private skip(reminders: OutboxReminder[], reason: string): void {
+    const ids = reminders.map(({ id }) => id).filter((id) => !this.skippedIds.has(id));
+    if (ids.length === 0) return;
+    for (const id of ids) this.skippedIds.add(id);
+    this.composition.skipped.push({ ids, reason });
+  }
+
+  private isSkipped(id: string): boolean {
+    return this.skippedIds.has(id);
+  }
+}
+
+/** Why an action's due or overdue reminder no longer applies, or null when it does. */
+function staleAction(
+  action: ActionRecord,
+  payload: ReminderPayload,
+  council: CouncilRecord,
+): string | null {
+  if (action.removedAt !== null) return "action-removed";
+  if (action.status !== "open") return `action-${action.status}`;
+  const due = action.dueAt ? isoDate(localDateOf(action.dueAt, council.timeZone)) : null;
+  return "due" in payload && payload.due !== due ? "action-postponed" : null;
+}
+
+/** "om 7 dagar", "imorgon", "idag", "om 10 minuter". */
+function leadPhrase(
+  lead: Lead,
+  meeting: MeetingRecord,
+  council: CouncilRecord,
+  now: Date,
+  context: ReplyContext,
+): string {
+  const { t } = context;
+  if (lead.unit === "minutes") {
+    const minutes = Math.max(1, Math.round((meeting.startsAt.getTime() - now.getTime()) / 60_000));
+    return t.t("reminder.lead-minutes", { count: minutes });
+  }
+  const today = localDateOf(now, council.timeZone);
+  const day = localDateOf(meeting.startsAt, council.timeZone);
+  const days = toEpochDay(day) - toEpochDay(today);
+  if (days <= 0) return t.t("reminder.lead-today");
+  if (compareLocalDates(addDays(today, 1), day) === 0) return t.t("reminder.lead-tomorrow");
+  return t.t("reminder.lead-days", { count: days });
+}
+
+function spansCouncils(group: OutboxReminder[]): boolean {
+  return new Set(group.map(({ councilId }) => councilId)).size > 1;
+}
+
+function splitRecipient(recipient: string): [string, string | undefined] {
+  const colon = recipient.indexOf(":");
+  return [recipient.slice(0, colon), recipient.slice(colon + 1)];
+}
+
+function groupByRecipient(reminders: OutboxReminder[]): OutboxReminder[][] {
+  const groups = new Map<string, OutboxReminder[]>();
+  for (const reminder of reminders) {
+    const group = groups.get(reminder.recipient) ?? [];
+    group.push(reminder);
+    groups.set(reminder.recipient, group);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,327 @@
+import { randomUUID } from "node:crypto";
+import type { ActionRecord, PersonRecord, Place } from "../domain/records.js";
+import type {
+  PlannedReminder,
+  PlanningAction,
+  PlanningCouncil,
+  PlanningMeeting,
+  ReminderKind,
+  ReminderPayload,
+  ReminderPlan,
+} from "../domain/reminders/plan-reminders.js";
+import {
+  type ReminderSettings,
+  readReminderSettings,
+  writeReminderSettings,
+} from "../domain/reminders/reminder-settings.js";
+import type { Platform } from "../domain/types.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { ACTION_INCLUDE, toAction, toPerson } from "./row-mappers.js";
+
+/** A reminder row as the dispatcher works with it. */
+export interface OutboxReminder {
+  id: string;
+  key: string;
+  councilId: string;
+  recipient: string;
+  platform: Platform;
+  subjectId: string;
+  dueAt: Date;
+  /** Including the attempt this claim starts. */
+  attempts: number;
+  payload: ReminderPayload;
+}
+
+/** What a secretary sees of reminders that could not be sent. */
+export interface FailedReminder {
+  kind: ReminderKind;
+  dueAt: Date;
+  reason: string;
+}
+
+export interface ClaimOptions {
+  instance: string;
+  platforms: Platform[];
+  limit: number;
+  /** A claim older than this is taken to be of an instance that died before sending. */
+  leaseMs: number;
+}
+
+const CURSOR_ID = "reminders";
+/** Rows per INSERT: well under SQLite's limit of bound parameters. */
+const INSERT_BATCH = 200;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The reminder outbox (DESIGN.md §5): planned rows with unique keys, claimed atomically by one
+ * instance, marked sent, retried or given up. Hot paths are single SQL statements: a tick at
+ * 09:00 records and claims thousands of rows at once.
+ */
+export class RemindersRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async plannedThrough(): Promise<Date | null> {
+    const cursor = await this.prisma.reminderCursor.findUnique({ where: { id: CURSOR_ID } });
+    return cursor?.plannedThrough ?? null;
+  }
+
+  /** Moves the cursor forward only: a slower instance finishing late never moves it back. */
+  async advancePlannedThrough(to: Date): Promise<void> {
+    await this.prisma.$executeRaw`
+      INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${CURSOR_ID}, ${instant(to)})
+      ON CONFLICT ("id") DO UPDATE SET "plannedThrough" = excluded."plannedThrough"
+      WHERE excluded."plannedThrough" > "ReminderCursor"."plannedThrough"`;
+  }
+
+  async settingsOf(councilId: string): Promise<ReminderSettings> {
+    const council = await this.prisma.council.findUnique({
+      where: { id: councilId },
+      select: { reminderSettings: true },
+    });
+    return readReminderSettings(council?.reminderSettings ?? null);
+  }
+
+  async saveSettings(councilId: string, settings: ReminderSettings): Promise<void> {
+    await this.prisma.council.update({
+      where: { id: councilId },
+      data: { reminderSettings: writeReminderSettings(settings) },
+    });
+  }
+
+  /** Every council with its settings and the channels it is bound to. */
+  async planningCouncils(): Promise<PlanningCouncil[]> {
+    const councils = await this.prisma.$queryRaw<Row[]>`
+      SELECT "id", "timeZone", "reminderSettings" FROM "Council"`;
+    const bindings = await this.prisma.$queryRaw<Row[]>`
+      SELECT "id", "councilId", "platform" FROM "ChannelBinding" ORDER BY "createdAt"`;
+    const channelsOf = new Map<string, PlanningCouncil["channels"]>();
+    for (const binding of bindings) {
+      const councilId = String(binding.councilId);
+      const channels = channelsOf.get(councilId) ?? [];
+      channels.push({ bindingId: String(binding.id), platform: binding.platform as Platform });
+      channelsOf.set(councilId, channels);
+    }
+    return councils.map((council) => ({
+      id: String(council.id),
+      timeZone: String(council.timeZone),
+      settings: readReminderSettings((council.reminderSettings as string | null) ?? null),
+      channels: channelsOf.get(String(council.id)) ?? [],
+    }));
+  }
+
+  /** Planned meetings starting after `from` and no later than `to`. */
+  async planningMeetings(from: Date, to: Date): Promise<PlanningMeeting[]> {
+    const rows = await this.prisma.$queryRaw<Row[]>`
+      SELECT "id", "councilId", "startsAt" FROM "Meeting"
+      WHERE "status" = 'planned' AND "startsAt" > ${instant(from)} AND "startsAt" <= ${instant(to)}`;
+    return rows.map((row) => ({
+      id: String(row.id),
+      councilId: String(row.councilId),
+      startsAt: asDate(row.startsAt),
+    }));
+  }
+
+  /** The open actions of these councils, with their assignees. */
+  async planningActions(councilIds: string[]): Promise<PlanningAction[]> {
+    if (councilIds.length === 0) return [];
+    const placeholders = councilIds.map(() => "?").join(", ");
+    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT a."id", a."councilId", a."dueAt", aa."personId", p."platform"
+       FROM "Action" a
+       JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
+       JOIN "Person" p ON p."id" = aa."personId"
+       WHERE a."status" = 'open' AND a."removedAt" IS NULL AND a."councilId" IN (${placeholders})`,
+      ...councilIds,
+    );
+    const actions = new Map<string, PlanningAction>();
+    for (const row of rows) {
+      const id = String(row.id);
+      let action = actions.get(id);
+      if (!action) {
+        action = {
+          id,
+          councilId: String(row.councilId),
+          dueAt: row.dueAt === null ? null : asDate(row.dueAt),
+          assignees: [],
+        };
+        actions.set(id, action);
+      }
+      action.assignees.push({ personId: String(row.personId), platform: row.platform as Platform });
+    }
+    return [...actions.values()];
+  }
+
+  /**
+   * Stores the plan: due reminders as pending, stale ones as skipped with their reason. A key
+   * already stored (planned by another instance, or sent long ago) is left as it is.
+   */
+  async record(plan: ReminderPlan, now: Date): Promise<number> {
+    const rows = [
+      ...plan.due.map((reminder) => ({ reminder, status: "pending", reason: null })),
+      ...plan.stale.map((reminder) => ({ reminder, status: "skipped", reason: reminder.reason })),
+    ];
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH);
+      const values = batch.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
+      const parameters = batch.flatMap(({ reminder, status, reason }) =>
+        rowValues(reminder, status, reason, now),
+      );
+      inserted += await this.prisma.$executeRawUnsafe(
+        `INSERT INTO "Reminder" ("id", "key", "councilId", "kind", "recipient", "platform",
+           "subjectId", "status", "dueAt", "nextAttemptAt", "lastError", "payload", "createdAt")
+         VALUES ${values}
+         ON CONFLICT ("key") DO NOTHING`,
+        ...parameters,
+      );
+    }
+    return inserted;
+  }
+
+  /**
+   * Claims due reminders for this instance in one statement: two instances claiming at once
+   * get disjoint rows. A claim whose lease ran out (its instance died) is claimed again.
+   */
+  async claim(now: Date, options: ClaimOptions): Promise<OutboxReminder[]> {
+    if (options.platforms.length === 0) return [];
+    const leaseExpired = new Date(now.getTime() - options.leaseMs);
+    const platforms = options.platforms.map(() => "?").join(", ");
+    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+      `UPDATE "Reminder"
+       SET "status" = 'claimed', "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1
+       WHERE "id" IN (
+         SELECT "id" FROM "Reminder"
+         WHERE "platform" IN (${platforms})
+           AND (("status" = 'pending' AND "nextAttemptAt" <= ?)
+             OR ("status" = 'claimed' AND "claimedAt" <= ?))
+         ORDER BY "nextAttemptAt"
+         LIMIT ?)
+       RETURNING "id", "key", "councilId", "recipient", "platform", "subjectId", "dueAt",
+         "attempts", "payload"`,
+      options.instance,
+      instant(now),
+      ...options.platforms,
+      instant(now),
+      instant(leaseExpired),
+      options.limit,
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      key: String(row.key),
+      councilId: String(row.councilId),
+      recipient: String(row.recipient),
+      platform: row.platform as Platform,
+      subjectId: String(row.subjectId),
+      dueAt: asDate(row.dueAt),
+      attempts: Number(row.attempts),
+      payload: JSON.parse(String(row.payload)) as ReminderPayload,
+    }));
+  }
+
+  /** Only rows this instance still holds: a row re-claimed by another after a lease ran out is theirs. */
+  async markSent(ids: string[], instance: string, ref: string, now: Date): Promise<void> {
+    await this.prisma.reminder.updateMany({
+      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
+      data: { status: "sent", sentAt: now, sentRef: ref, lastError: null },
+    });
+  }
+
+  async retryLater(ids: string[], instance: string, at: Date, reason: string): Promise<void> {
+    await this.prisma.reminder.updateMany({
+      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
+      data: { status: "pending", nextAttemptAt: at, lastError: reason, claimedBy: null },
+    });
+  }
+
+  async giveUp(ids: string[], instance: string, reason: string): Promise<void> {
+    await this.prisma.reminder.updateMany({
+      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
+      data: { status: "failed", lastError: reason },
+    });
+  }
+
+  /** Claimed, then found no longer relevant (the action is done, the meeting moved). */
+  async skip(ids: string[], instance: string, reason: string): Promise<void> {
+    await this.prisma.reminder.updateMany({
+      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
+      data: { status: "skipped", lastError: reason },
+    });
+  }
+
+  /** The channel a `channel:` recipient names; null once it was unbound. */
+  async bindingPlace(bindingId: string): Promise<Place | null> {
+    const binding = await this.prisma.channelBinding.findUnique({ where: { id: bindingId } });
+    return binding
+      ? {
+          platform: binding.platform as Platform,
+          workspaceId: binding.workspaceId,
+          channelId: binding.channelId,
+        }
+      : null;
+  }
+
+  async person(personId: string): Promise<PersonRecord | null> {
+    const person = await this.prisma.person.findUnique({ where: { id: personId } });
+    return person ? toPerson(person) : null;
+  }
+
+  /** Actions as they are now, whatever their status: a reminder checks it still applies. */
+  async actions(ids: string[]): Promise<ActionRecord[]> {
+    const rows = await this.prisma.action.findMany({
+      where: { id: { in: ids } },
+      include: ACTION_INCLUDE,
+    });
+    return rows.map(toAction);
+  }
+
+  /** The council's reminders that were given up since `since`, newest first. */
+  async failedSince(councilId: string, since: Date, limit: number): Promise<FailedReminder[]> {
+    const rows = await this.prisma.reminder.findMany({
+      where: { councilId, status: "failed", dueAt: { gte: since } },
+      orderBy: { dueAt: "desc" },
+      take: limit,
+      select: { kind: true, dueAt: true, lastError: true },
+    });
+    return rows.map((row) => ({
+      kind: row.kind as ReminderKind,
+      dueAt: row.dueAt,
+      reason: row.lastError ?? "unknown",
+    }));
+  }
+}
+
+function rowValues(
+  reminder: PlannedReminder,
+  status: string,
+  reason: string | null,
+  now: Date,
+): unknown[] {
+  return [
+    randomUUID(),
+    reminder.key,
+    reminder.councilId,
+    reminder.payload.kind,
+    reminder.recipient,
+    reminder.platform,
+    reminder.subjectId,
+    status,
+    instant(reminder.dueAt),
+    instant(reminder.dueAt),
+    reason,
+    JSON.stringify(reminder.payload),
+    instant(now),
+  ];
+}
+
+/**
+ * An instant as Prisma stores DateTime in SQLite (ISO 8601 text, "+00:00"), so that raw
+ * comparisons order the same as Prisma's own queries.
+ */
+function instant(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+function asDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
