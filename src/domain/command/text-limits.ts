@@ -17,12 +17,14 @@ export function overLimit(text: string, limit: number, command: CommandId): Reje
 }
 
 /**
- * Control characters other than tab and line breaks, and the bidirectional overrides that can
- * make stored minutes read differently from what they say.
+ * Control characters other than tab and line breaks, the bidirectional overrides that can
+ * make stored minutes read differently from what they say, and lone UTF-16 surrogates (half
+ * a character, which only a broken client sends and no database can store as text). With the
+ * `u` flag a surrogate pair is one code point and does not match.
  */
 const HIDDEN_CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/u;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 
 /** `bad-character` naming the first hidden character, as U+XXXX. */
 export function hiddenCharacter(text: string, command?: CommandId): Rejection | undefined {

@@ -11,6 +11,9 @@ describe("parseCommand: what was wrong, and with which command", () => {
     ["/noterat   ", { code: "empty", params: {} }],
     ["noterat \u0000: \u0000", { code: "bad-character", params: { code: "U+0000" } }],
     ["ingress Hej \u202Edå", { code: "bad-character", params: { code: "U+202E" } }],
+    // Half a surrogate pair (a broken client): the database cannot store it as text.
+    ["ingress \uD800", { code: "bad-character", params: { code: "U+D800" } }],
+    ["noterat A: b\uDC00c", { code: "bad-character", params: { code: "U+DC00" } }],
     ["frukost idag", { code: "unknown-command", params: { word: "frukost" } }],
     ["ställ", { code: "unknown-command", params: { word: "ställ" } }],
     ["/noteratklar 12", { code: "unknown-command", params: { word: "/noteratklar" } }],
