@@ -34,7 +34,8 @@ export type Verb =
   | "remove"
   | "cancel"
   | "move"
-  | "link";
+  | "link"
+  | "reminders";
 
 /** DESIGN.md §3, Swedish and English, lower case; a key of two words is two tokens. */
 const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
@@ -94,6 +95,8 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   move: "move",
   koppla: "link",
   link: "link",
+  påminnelser: "reminders",
+  reminders: "reminders",
 };
 
 export interface CommandWord {

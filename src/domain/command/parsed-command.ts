@@ -1,4 +1,5 @@
 // What the command parser hands to the handlers: one variant per command id of DESIGN.md §3.
+import type { Lead } from "../reminders/reminder-settings.js";
 import type { LocalDate, LocalTime, Mention, MinutedItemKind, Role } from "../types.js";
 
 export type ParsedCommand =
@@ -36,7 +37,9 @@ export type ParsedCommand =
   | { id: "cancel"; date?: LocalDate }
   | { id: "move"; from?: LocalDate; to: LocalDate; time?: LocalTime }
   /** Without a code: ask for one. With a code: bind this channel to that code's council. */
-  | { id: "link"; code?: string };
+  | { id: "link"; code?: string }
+  | { id: "reminders-show" }
+  | { id: "reminders-set"; change: ReminderChange };
 
 export type CommandId = ParsedCommand["id"];
 
@@ -48,6 +51,21 @@ export interface EditBody {
   text?: string;
   /** Set when the text ended in `senast DATUM` / `by DATE`. */
   due?: LocalDate;
+}
+
+/** `påminnelser …`: the settings the command named; the rest stay as they are. */
+export interface ReminderChange {
+  enabled?: boolean;
+  /** Empty: no meeting reminders. */
+  meetingLeads?: Lead[];
+  actionsLead?: Lead | null;
+  at?: LocalTime;
+  /** 1 = Monday … 7 = Sunday; null: no weekly digest. */
+  digestDay?: number | null;
+  /** The hours reminders may arrive in; null: any hour. */
+  hours?: { from: LocalTime; to: LocalTime } | null;
+  /** Whether reminders may arrive on Saturdays and Sundays. */
+  weekends?: boolean;
 }
 
 export const PARSE_ERROR_CODES = [
@@ -66,6 +84,10 @@ export const PARSE_ERROR_CODES = [
   "too-long",
   "bad-character",
   "bad-code",
+  "bad-lead",
+  "too-many-leads",
+  "bad-hours",
+  "bad-weekday",
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 

@@ -4,6 +4,7 @@ import { itemParser, parseEdit, parsePostpone, refParser } from "./entry-argumen
 import { meetingDateParser, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
+import { parseReminders } from "./reminder-arguments.js";
 import {
   parseAgenda,
   parseAgendaPoint,
@@ -46,4 +47,5 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   cancel: meetingDateParser("cancel"),
   move: parseMove,
   link: parseLink,
+  reminders: parseReminders,
 };

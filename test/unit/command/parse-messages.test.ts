@@ -31,6 +31,8 @@ const COMMANDS: Record<CommandId, true> = {
   cancel: true,
   move: true,
   link: true,
+  "reminders-show": true,
+  "reminders-set": true,
 };
 
 describe.each(LOCALES)("parse catalogue (%s)", (locale) => {

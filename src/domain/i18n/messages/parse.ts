@@ -28,6 +28,13 @@ export const parseMessages = defineMessages({
     "parse.missing-heading": "Rubriken saknas. Skriv rubriken, ett kolon och sedan texten.",
     "parse.empty-text": "Det finns ingen text att spara.",
     "parse.too-long": "Det är för långt: högst {limit} tecken går, och du skrev {length}.",
+    "parse.bad-lead":
+      "”{word}” är ingen tid före mötet som går att använda. Skriv dagar, timmar eller minuter, till exempel 7d, 2h eller 30min – högst {days} dagar eller {hours} timmar.",
+    "parse.too-many-leads": "Högst {limit} påminnelser före ett möte går, och du skrev {count}.",
+    "parse.bad-hours":
+      "”{word}” är ingen dagtid. Skriv två klockslag, det tidigaste först, till exempel dagtid 08-18 eller dagtid 8.30–17, eller dagtid alltid.",
+    "parse.bad-weekday":
+      "”{word}” är ingen veckodag. Skriv till exempel sammanfattning måndag, eller sammanfattning av.",
     "usage.help": "`hjälp` – visa den här listan",
     "usage.link":
       "`koppla [KOD]` – koppla ännu en kanal, även i Teams eller Slack, till rådet: utan kod får sekreteraren en kod att skriva i den andra kanalen",
@@ -60,6 +67,10 @@ export const parseMessages = defineMessages({
     "usage.done": "`klar ID` – markera ett uppdrag som klart, till exempel `klar 12`",
     "usage.postpone":
       "`skjut upp ID [till DATUM]` – flytta ett uppdrags slutdatum, en vecka om inget datum anges",
+    "usage.reminders-show":
+      "`påminnelser` – när rådets påminnelser skickas; sekreteraren ser också de som inte gick fram",
+    "usage.reminders-set":
+      "`påminnelser [på|av] [möte 7d 1d] [uppdrag 1d] [kl 9:00] [sammanfattning måndag] [dagtid 08-18] [vardagar|helger]` – ändra påminnelserna (sekreteraren): tider före mötet i d, h eller min; `möte av`, `uppdrag av` och `sammanfattning av` stänger av just den delen; `dagtid alltid` tillåter alla tider och `helger` tar med lördag och söndag",
     "usage.search": "`sök TEXT` – sök bland rådets punkter och beslut",
     "usage.minutes":
       "`protokoll [DATUM]` – sammanställ mötets anteckningar till ett utkast som bara du ser",
@@ -90,6 +101,13 @@ export const parseMessages = defineMessages({
     "parse.missing-heading": "The heading is missing. Write the heading, a colon, then the text.",
     "parse.empty-text": "There is no text to save.",
     "parse.too-long": "That is too long: at most {limit} characters, and you wrote {length}.",
+    "parse.bad-lead":
+      "“{word}” is not a lead time I can use. Write days, hours or minutes, for example 7d, 2h or 30min – at most {days} days or {hours} hours.",
+    "parse.too-many-leads": "At most {limit} reminders before a meeting, and you wrote {count}.",
+    "parse.bad-hours":
+      "“{word}” is not a span of hours. Write two times, the earlier first, for example hours 08-18 or hours 8:30–17, or hours always.",
+    "parse.bad-weekday":
+      "“{word}” is not a day of the week. Write, for example, digest monday, or digest off.",
     "usage.help": "`help` – show this list",
     "usage.link":
       "`link [CODE]` – bind another channel, also in Teams or Slack, to the council: without a code the secretary gets a code to type in the other channel",
@@ -120,6 +138,10 @@ export const parseMessages = defineMessages({
     "usage.done": "`done ID` – mark an action done, for example `done 12`",
     "usage.postpone":
       "`postpone ID [to DATE]` – move an action's due date, by a week when no date is given",
+    "usage.reminders-show":
+      "`reminders` – when this council's reminders go out; the secretary also sees those that failed",
+    "usage.reminders-set":
+      "`reminders [on|off] [meeting 7d 1d] [actions 1d] [at 9:00] [digest monday] [hours 08-18] [weekdays|weekends]` – change the reminders (secretary): times before the meeting in d, h or min; `meeting off`, `actions off` and `digest off` turn off just that part; `hours always` allows any hour and `weekends` adds Saturday and Sunday",
     "usage.search": "`search TEXT` – search this council's items and decisions",
     "usage.minutes": "`minutes [DATE]` – compile the meeting's notes into a draft only you see",
     "usage.lede": "`lede TEXT` – write your own lede instead of the generated one",
