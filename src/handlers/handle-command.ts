@@ -2,8 +2,9 @@ import { parseCommand } from "../domain/command/parse-command.js";
 import type { ParsedCommand } from "../domain/command/parsed-command.js";
 import { NoteratError } from "../domain/errors.js";
 import { createTranslator } from "../domain/i18n/translator.js";
-import type { CouncilRecord, Identity, PersonRecord, Place } from "../domain/records.js";
+import type { Identity, PersonRecord, Place } from "../domain/records.js";
 import type { Reply } from "../domain/reply.js";
+import type { ActorInPlace } from "../store/people-repository.js";
 import type { CommandRegistry } from "./command-registry.js";
 import type { CommandRequest, HandlerDeps } from "./context.js";
 import { errorReply, parseErrorReply } from "./error-replies.js";
@@ -27,11 +28,11 @@ export async function handleCommand(
   request: CommandRequest,
 ): Promise<Reply> {
   const now = deps.clock.now();
-  const council = await deps.store.councils.findByPlace(request.place);
-  const { locale, timeZone } = council ?? deps.defaults;
+  const scope = await deps.store.people.actingIn(request.actor, request.place);
+  const { locale, timeZone } = scope.council ?? deps.defaults;
   const parsed = parseCommand(request.text, { now, timeZone, readMention: request.readMention });
   if (!parsed.ok) return { ...parseErrorReply(parsed.error, createTranslator(locale)), locale };
-  return run(deps, registry, { ...request, command: parsed.command }, council, now);
+  return run(deps, registry, { ...request, command: parsed.command }, scope, now);
 }
 
 /** Runs a command that a button or a form has already put in parsed form. */
@@ -40,23 +41,21 @@ export async function runCommand(
   registry: CommandRegistry,
   request: ParsedCommandRequest,
 ): Promise<Reply> {
-  const council = await deps.store.councils.findByPlace(request.place);
-  return run(deps, registry, request, council, deps.clock.now());
+  const scope = await deps.store.people.actingIn(request.actor, request.place);
+  return run(deps, registry, request, scope, deps.clock.now());
 }
 
 async function run(
   deps: HandlerDeps,
   registry: CommandRegistry,
   request: ParsedCommandRequest,
-  council: CouncilRecord | null,
+  { council, person, role }: ActorInPlace,
   now: Date,
 ): Promise<Reply> {
   const { locale, timeZone } = council ?? deps.defaults;
   const t = createTranslator(locale);
   try {
-    const actor = (await deps.store.people.find(request.actor)) ?? unstored(request.actor);
-    const role =
-      council && actor.id !== "" ? await deps.store.people.roleIn(council.id, actor.id) : null;
+    const actor = person ?? unstored(request.actor);
     const body = await registry.handlerFor(request.command.id)({
       command: request.command,
       deps,

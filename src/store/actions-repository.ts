@@ -1,10 +1,10 @@
 import type { ActionRecord } from "../domain/records.js";
 import type { ActionStatus } from "../domain/types.js";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { reopenMinutes } from "./meetings-repository.js";
 import type { Db } from "./prisma-types.js";
-import { ACTION_INCLUDE, toAction } from "./row-mappers.js";
+import { ACTION_INCLUDE, type ListedActionRow, toAction, toListedActions } from "./row-mappers.js";
 import { takeRef } from "./short-refs.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
@@ -95,19 +95,24 @@ export class ActionsRepository {
     return row ? toAction(row) : null;
   }
 
-  /** Open actions, soonest due first (undated last), then by number. */
+  /**
+   * Open actions, soonest due first (undated last), then by number. One SQL statement (see
+   * openActionsQuery): every list command runs this, and Prisma's findMany with its relations
+   * took five statements and ~3.7 ms on the benchmark database.
+   */
   async open(filter: ActionFilter): Promise<ActionRecord[]> {
-    const rows = await this.prisma.action.findMany({
-      where: whereOpen(filter),
-      include: ACTION_INCLUDE,
-      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { ref: "asc" }],
-      take: filter.limit,
-    });
-    return rows.map(toAction);
+    if (filter.councilIds?.length === 0) return [];
+    return toListedActions(
+      await this.prisma.$queryRaw<ListedActionRow[]>(openActionsQuery(filter)),
+    );
   }
 
   async countOpen(filter: Omit<ActionFilter, "limit">): Promise<number> {
-    return this.prisma.action.count({ where: whereOpen(filter) });
+    if (filter.councilIds?.length === 0) return 0;
+    const [row] = await this.prisma.$queryRaw<Array<{ count: number | bigint }>>(
+      countOpenActionsQuery(filter),
+    );
+    return Number(row?.count ?? 0);
   }
 
   /** The meeting's actions in number order, without removed ones. */
@@ -193,14 +198,48 @@ export class ActionsRepository {
   }
 }
 
-function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.ActionWhereInput {
-  return {
-    ...(filter.councilIds ? { councilId: { in: filter.councilIds } } : {}),
-    status: "open" satisfies ActionStatus,
-    removedAt: null,
-    ...(filter.assigneeId ? { assignees: { some: { personId: filter.assigneeId } } } : {}),
-    ...(filter.dueBefore ? { dueAt: { lt: filter.dueBefore } } : {}),
-  };
+/**
+ * The open actions a filter names with their council's name and item's number, the first
+ * `limit` in list order, each joined with its assignees (one row per assignee). Portable SQL;
+ * exported so that the benchmark runs the very same statement on the driver as its floor.
+ */
+export function openActionsQuery(filter: ActionFilter): Prisma.Sql {
+  return Prisma.sql`
+    WITH "listed" AS (
+      SELECT a."id", a."councilId", c."name" AS "councilName", a."meetingId",
+        i."ref" AS "itemRef", a."ref", a."text", a."dueAt", a."status", a."removedAt"
+      FROM "Action" a
+      JOIN "Council" c ON c."id" = a."councilId"
+      LEFT JOIN "Item" i ON i."id" = a."itemId"
+      WHERE ${whereOpen(filter)}
+      ORDER BY a."dueAt" ASC NULLS LAST, a."ref" ASC, a."id" ASC
+      LIMIT ${filter.limit}
+    )
+    SELECT l.*, p."id" AS "personId", p."platform", p."workspaceId", p."externalId",
+      p."displayName", p."locale"
+    FROM "listed" l
+    LEFT JOIN "ActionAssignee" aa ON aa."actionId" = l."id"
+    LEFT JOIN "Person" p ON p."id" = aa."personId"
+    ORDER BY l."dueAt" ASC NULLS LAST, l."ref" ASC, l."id" ASC`;
+}
+
+export function countOpenActionsQuery(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Action" a WHERE ${whereOpen(filter)}`;
+}
+
+function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
+  const open: ActionStatus = "open";
+  const conditions = [Prisma.sql`a."status" = ${open}`, Prisma.sql`a."removedAt" IS NULL`];
+  if (filter.councilIds) {
+    conditions.push(Prisma.sql`a."councilId" IN (${Prisma.join(filter.councilIds)})`);
+  }
+  if (filter.assigneeId) {
+    conditions.push(
+      Prisma.sql`a."id" IN (SELECT "actionId" FROM "ActionAssignee" WHERE "personId" = ${filter.assigneeId})`,
+    );
+  }
+  if (filter.dueBefore) conditions.push(Prisma.sql`a."dueAt" < ${filter.dueBefore}`);
+  return Prisma.join(conditions, " AND ");
 }
 
 /** An action given at a meeting is part of its minutes: changing it reopens them. */

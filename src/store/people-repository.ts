@@ -1,8 +1,34 @@
-import type { Identity, MembershipRecord, PersonRecord } from "../domain/records.js";
-import type { Mention, Platform, Role } from "../domain/types.js";
+import type {
+  CouncilRecord,
+  Identity,
+  MembershipRecord,
+  PersonRecord,
+  Place,
+} from "../domain/records.js";
+import type { Locale, Mention, Platform, Role } from "../domain/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { toPerson } from "./row-mappers.js";
+
+/** Where a command is typed and by whom, as far as the store knows them. */
+export interface ActorInPlace {
+  council: CouncilRecord | null;
+  /** Null for someone never stored. */
+  person: PersonRecord | null;
+  /** The person's role in the council, if both are known. */
+  role: Role | null;
+}
+
+interface ActorInPlaceRow {
+  councilId: string | null;
+  councilName: string | null;
+  councilLocale: string | null;
+  timeZone: string | null;
+  personId: string | null;
+  displayName: string | null;
+  personLocale: string | null;
+  role: string | null;
+}
 
 export class PeopleRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -17,6 +43,39 @@ export class PeopleRepository {
     return existing.displayName === identity.displayName
       ? toPerson(existing)
       : this.ensure(identity);
+  }
+
+  /**
+   * The council bound to the place, the stored person behind the identity (a changed display
+   * name is updated, as `find` does) and their role there: what every command needs first, in
+   * one statement rather than three (each a Prisma round trip of ~0.5 ms).
+   */
+  async actingIn(identity: Identity, place: Place): Promise<ActorInPlace> {
+    const [row] = await this.prisma.$queryRaw<ActorInPlaceRow[]>`
+      SELECT c."id" AS "councilId", c."name" AS "councilName", c."locale" AS "councilLocale",
+        c."timeZone", p."id" AS "personId", p."displayName", p."locale" AS "personLocale", m."role"
+      FROM (SELECT 1 AS "one") AS "always"
+      LEFT JOIN "ChannelBinding" b ON b."platform" = ${place.platform}
+        AND b."workspaceId" = ${place.workspaceId} AND b."channelId" = ${place.channelId}
+      LEFT JOIN "Council" c ON c."id" = b."councilId"
+      LEFT JOIN "Person" p ON p."platform" = ${identity.platform}
+        AND p."workspaceId" = ${identity.workspaceId} AND p."externalId" = ${identity.externalId}
+      LEFT JOIN "Membership" m ON m."councilId" = c."id" AND m."personId" = p."id"`;
+    const council =
+      row?.councilId == null
+        ? null
+        : {
+            id: row.councilId,
+            name: row.councilName ?? "",
+            locale: row.councilLocale as Locale,
+            timeZone: row.timeZone ?? "",
+          };
+    if (row?.personId == null) return { council, person: null, role: null };
+    const person =
+      row.displayName === identity.displayName
+        ? { ...identity, id: row.personId, locale: row.personLocale as Locale | null }
+        : await this.ensure(identity);
+    return { council, person, role: (row.role as Role | null) ?? null };
   }
 
   /** A mentioned person if stored, without storing one. */

@@ -84,6 +84,14 @@ export const ACTION_INCLUDE = {
   assignees: { include: { person: true } },
 } as const;
 
+/** One collator for every comparison: `localeCompare(…, "sv")` looks the locale up on each call. */
+const SWEDISH = new Intl.Collator("sv");
+
+/** Assignees in Swedish alphabetical order, as every list and the minutes show them. */
+function byDisplayName(a: PersonRecord, b: PersonRecord): number {
+  return SWEDISH.compare(a.displayName, b.displayName);
+}
+
 export function toAction(row: ActionRow): ActionRecord {
   return {
     id: row.id,
@@ -95,9 +103,64 @@ export function toAction(row: ActionRow): ActionRecord {
     text: row.text,
     dueAt: row.dueAt,
     status: row.status as ActionStatus,
-    assignees: row.assignees
-      .map((assignee) => toPerson(assignee.person))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName, "sv")),
+    assignees: row.assignees.map((assignee) => toPerson(assignee.person)).sort(byDisplayName),
     removedAt: row.removedAt,
   };
+}
+
+/** A row of ActionsRepository's open-actions statement: an action and one of its assignees. */
+export interface ListedActionRow {
+  id: string;
+  councilId: string;
+  councilName: string;
+  meetingId: string | null;
+  itemRef: number | null;
+  ref: number;
+  text: string;
+  dueAt: Date | null;
+  status: string;
+  removedAt: Date | null;
+  /** Null for an action without assignees. */
+  personId: string | null;
+  platform: string | null;
+  workspaceId: string | null;
+  externalId: string | null;
+  displayName: string | null;
+  locale: string | null;
+}
+
+/** Rows in list order, an action's assignee rows next to each other → one record per action. */
+export function toListedActions(rows: ListedActionRow[]): ActionRecord[] {
+  const actions: ActionRecord[] = [];
+  for (const row of rows) {
+    let action = actions.at(-1);
+    if (action?.id !== row.id) {
+      action = {
+        id: row.id,
+        councilId: row.councilId,
+        councilName: row.councilName,
+        meetingId: row.meetingId,
+        itemRef: row.itemRef,
+        ref: row.ref,
+        text: row.text,
+        dueAt: row.dueAt,
+        status: row.status as ActionStatus,
+        assignees: [],
+        removedAt: row.removedAt,
+      };
+      actions.push(action);
+    }
+    if (row.personId !== null) {
+      action.assignees.push({
+        id: row.personId,
+        platform: row.platform as Platform,
+        workspaceId: row.workspaceId ?? "",
+        externalId: row.externalId ?? "",
+        displayName: row.displayName ?? "",
+        locale: row.locale as Locale | null,
+      });
+    }
+  }
+  for (const action of actions) action.assignees.sort(byDisplayName);
+  return actions;
 }
