@@ -18,6 +18,11 @@ export function assertMayReadDraft(role: Role | null): void {
   }
 }
 
+/** Reminders the bot gave up on are the secretary's to follow up (DESIGN.md §5). */
+export function maySeeFailedReminders(role: Role | null): boolean {
+  return role === "secretary";
+}
+
 export function assertMayComplete(role: Role | null, isAssignee: boolean): void {
   if (!isAssignee && role !== "secretary") throw new NoteratError("forbidden-assignee");
 }

@@ -18,10 +18,12 @@ import { scheduleMeeting } from "./schedule-meeting.js";
 import { searchItems } from "./search-items.js";
 import { setDocuments } from "./set-documents.js";
 import { setLede } from "./set-lede.js";
+import { setReminders } from "./set-reminders.js";
 import { setRole } from "./set-role.js";
 import { showAgenda } from "./show-agenda.js";
 import { showHelp } from "./show-help.js";
 import { showNextMeeting } from "./show-next-meeting.js";
+import { showReminders } from "./show-reminders.js";
 
 /** Every command of DESIGN.md §3 and the use case that serves it. */
 export function createCommandRegistry(): CommandRegistry {
@@ -51,5 +53,7 @@ export function createCommandRegistry(): CommandRegistry {
     .register("remove", removeEntry)
     .register("cancel", cancelMeeting)
     .register("move", moveMeeting)
-    .register("link", linkChannel);
+    .register("link", linkChannel)
+    .register("reminders-show", showReminders)
+    .register("reminders-set", setReminders);
 }

@@ -24,6 +24,8 @@ export const HELP_ORDER: readonly CommandId[] = [
   "list-person",
   "done",
   "postpone",
+  "reminders-show",
+  "reminders-set",
   "search",
   "minutes",
   "lede",

@@ -6,6 +6,7 @@ import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
 import { reminderNoticeMessages } from "./messages/reminder-notices.js";
+import { reminderMessages } from "./messages/reminders.js";
 import { replyMessages } from "./messages/replies.js";
 import { teamsMessages } from "./messages/teams.js";
 
@@ -16,6 +17,7 @@ const areas = [
   minutesMessages,
   parseMessages,
   reminderNoticeMessages,
+  reminderMessages,
   replyMessages,
   teamsMessages,
 ];
@@ -26,6 +28,7 @@ type Merged = typeof buttonMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
   typeof reminderNoticeMessages.sv &
+  typeof reminderMessages.sv &
   typeof replyMessages.sv &
   typeof teamsMessages.sv;
 export type MessageKey = keyof Merged & string;

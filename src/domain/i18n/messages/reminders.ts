@@ -1,0 +1,75 @@
+import { defineMessages } from "../define-messages.js";
+
+/** `påminnelser`: a council's reminder settings in words, and the reminders that failed. */
+export const reminderMessages = defineMessages({
+  sv: {
+    "reminders.settings.on": "Påminnelserna i {council} är på.",
+    "reminders.settings.off":
+      "Påminnelserna i {council} är avstängda: inga skickas förrän sekreteraren skriver `påminnelser på`.",
+    "reminders.settings.changed": "Påminnelserna är ändrade.",
+    "reminders.settings.meetings": "Möten: {leads}, i kanalen med dagordning och handlingar",
+    "reminders.settings.meetings-none": "Möten: ingen påminnelse",
+    "reminders.settings.actions": "Egna öppna uppdrag inför mötet: {lead}, till var och en",
+    "reminders.settings.actions-none": "Egna öppna uppdrag inför mötet: ingen påminnelse",
+    "reminders.settings.at":
+      "Klockslag: kl. {time}, för påminnelser i dagar, uppdrag som ska vara klara eller är försenade och sammanfattningen",
+    "reminders.settings.digest": "Veckosammanfattning: varje {weekday}, i kanalen",
+    "reminders.settings.digest-none": "Veckosammanfattning: ingen",
+    "reminders.settings.window":
+      "Dagtid: {from}–{to} {days}; det som faller utanför skickas när dagtiden börjar",
+    "reminders.settings.window-none": "Dagtid: alla tider, alla dagar",
+    "reminders.settings.weekdays": "vardagar",
+    "reminders.settings.every-day": "alla dagar",
+    "reminders.settings.lead-same-day": "samma dag",
+    "reminders.settings.lead-day": "1 dag före",
+    "reminders.settings.lead-days": "{count} dagar före",
+    "reminders.settings.lead-hour": "1 timme före",
+    "reminders.settings.lead-hours": "{count} timmar före",
+    "reminders.settings.lead-minutes": "{count} minuter före",
+    "reminders.settings.hint":
+      "Ändra till exempel med `påminnelser möte 7d 1d kl 9` – `hjälp` visar alla sätt.",
+    "reminders.settings.failed-title": "Påminnelser som inte gick fram de senaste {days} dagarna",
+    "reminders.settings.failed-line": "{kind}, {when}: {reason}",
+    "reminders.settings.failed-none": "Ingen påminnelse har misslyckats de senaste {days} dagarna.",
+    "reminders.settings.kind-meeting": "Mötespåminnelse",
+    "reminders.settings.kind-prep": "Egna uppdrag inför mötet",
+    "reminders.settings.kind-due": "Uppdrag som ska vara klart",
+    "reminders.settings.kind-overdue": "Försenat uppdrag",
+    "reminders.settings.kind-digest": "Veckosammanfattning",
+  },
+  en: {
+    "reminders.settings.on": "Reminders in {council} are on.",
+    "reminders.settings.off":
+      "Reminders in {council} are off: none go out until the secretary types `reminders on`.",
+    "reminders.settings.changed": "The reminders are changed.",
+    "reminders.settings.meetings": "Meetings: {leads}, in the channel with agenda and documents",
+    "reminders.settings.meetings-none": "Meetings: no reminder",
+    "reminders.settings.actions": "Own open actions before the meeting: {lead}, to each assignee",
+    "reminders.settings.actions-none": "Own open actions before the meeting: no reminder",
+    "reminders.settings.at":
+      "Time of day: {time}, for reminders in days, actions due or overdue, and the digest",
+    "reminders.settings.digest": "Weekly digest: every {weekday}, in the channel",
+    "reminders.settings.digest-none": "Weekly digest: none",
+    "reminders.settings.window":
+      "Hours: {from}–{to} {days}; what falls outside them goes out when they begin",
+    "reminders.settings.window-none": "Hours: any time, any day",
+    "reminders.settings.weekdays": "on weekdays",
+    "reminders.settings.every-day": "every day",
+    "reminders.settings.lead-same-day": "on the day",
+    "reminders.settings.lead-day": "1 day before",
+    "reminders.settings.lead-days": "{count} days before",
+    "reminders.settings.lead-hour": "1 hour before",
+    "reminders.settings.lead-hours": "{count} hours before",
+    "reminders.settings.lead-minutes": "{count} minutes before",
+    "reminders.settings.hint":
+      "Change them with, for example, `reminders meeting 7d 1d at 9` – `help` shows every way.",
+    "reminders.settings.failed-title": "Reminders that failed in the last {days} days",
+    "reminders.settings.failed-line": "{kind}, {when}: {reason}",
+    "reminders.settings.failed-none": "No reminder has failed in the last {days} days.",
+    "reminders.settings.kind-meeting": "Meeting reminder",
+    "reminders.settings.kind-prep": "Own actions before the meeting",
+    "reminders.settings.kind-due": "Action due",
+    "reminders.settings.kind-overdue": "Overdue action",
+    "reminders.settings.kind-digest": "Weekly digest",
+  },
+});
