@@ -1,0 +1,132 @@
+// Planning state for the reminder planner's tests, and a sweep that plans a stretch of time
+// window by window as the scheduler does, recording where each reminder came out.
+import { toInstant } from "../../../src/domain/dates/zoned-time.js";
+import {
+  type PlannedReminder,
+  type PlanningAction,
+  type PlanningAssignee,
+  type PlanningChannel,
+  type PlanningCouncil,
+  type PlanningMeeting,
+  type PlanningState,
+  planReminders,
+  type StaleReason,
+} from "../../../src/domain/reminders/plan-reminders.js";
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  type ReminderSettings,
+} from "../../../src/domain/reminders/reminder-settings.js";
+
+export const STOCKHOLM = "Europe/Stockholm";
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export function instant(iso: string): Date {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not an instant: ${iso}`);
+  return date;
+}
+
+export function settings(overrides: Partial<ReminderSettings> = {}): ReminderSettings {
+  return { ...DEFAULT_REMINDER_SETTINGS, ...overrides };
+}
+
+export function council(
+  overrides: Partial<PlanningCouncil> & { settings?: ReminderSettings } = {},
+): PlanningCouncil {
+  return {
+    id: "c1",
+    timeZone: STOCKHOLM,
+    settings: DEFAULT_REMINDER_SETTINGS,
+    channels: [{ bindingId: "b1", platform: "slack" }],
+    ...overrides,
+  };
+}
+
+export function channel(bindingId: string, platform: PlanningChannel["platform"] = "slack") {
+  return { bindingId, platform };
+}
+
+export function meeting(id: string, startsAt: string, councilId = "c1"): PlanningMeeting {
+  return { id, councilId, startsAt: instant(startsAt) };
+}
+
+export function person(personId: string, platform: PlanningAssignee["platform"] = "slack") {
+  return { personId, platform };
+}
+
+/** An open action due on a local date ("2026-06-17"), stored as local midnight in the zone. */
+export function action(
+  id: string,
+  due: string | null,
+  assignees: PlanningAssignee[] = [person("p1")],
+  options: { councilId?: string; timeZone?: string } = {},
+): PlanningAction {
+  const dueAt =
+    due === null
+      ? null
+      : toInstant(localDate(due), { hour: 0, minute: 0 }, options.timeZone ?? STOCKHOLM);
+  return { id, councilId: options.councilId ?? "c1", dueAt, assignees };
+}
+
+export function localDate(iso: string) {
+  const [year, month, day] = iso.split("-").map(Number);
+  if (year === undefined || month === undefined || day === undefined) throw new RangeError(iso);
+  return { year, month, day };
+}
+
+export interface Emitted {
+  key: string;
+  kind: PlannedReminder["payload"]["kind"];
+  recipient: string;
+  dueAt: string;
+  reason: StaleReason | null;
+  /** The end of the window that planned it. */
+  plannedAt: string;
+  reminder: PlannedReminder;
+}
+
+/**
+ * Plans (from, to] in windows of `stepMs` as consecutive ticks would, with the state as it is
+ * at each tick. Returns every reminder in the order planned; a key planned in two windows
+ * shows up twice.
+ */
+export function sweep(
+  from: Date,
+  to: Date,
+  stepMs: number,
+  stateAt: (now: Date) => PlanningState,
+): Emitted[] {
+  const emitted: Emitted[] = [];
+  for (let start = from.getTime(); start < to.getTime(); start += stepMs) {
+    const since = new Date(start);
+    const now = new Date(Math.min(start + stepMs, to.getTime()));
+    const plan = planReminders(now, since, stateAt(now));
+    const entries = [
+      ...plan.due.map((reminder) => ({ reminder, reason: null })),
+      ...plan.stale.map((reminder) => ({ reminder, reason: reminder.reason })),
+    ];
+    for (const { reminder, reason } of entries) {
+      emitted.push({
+        key: reminder.key,
+        kind: reminder.payload.kind,
+        recipient: reminder.recipient,
+        dueAt: reminder.dueAt.toISOString(),
+        reason,
+        plannedAt: now.toISOString(),
+        reminder,
+      });
+    }
+  }
+  return emitted;
+}
+
+/** The short form most tests compare: which reminder, when, sent or why not. */
+export function brief(emitted: Emitted[]) {
+  return emitted.map(({ key, dueAt, reason }) => ({ key, dueAt, reason }));
+}
+
+export function ofKind(emitted: Emitted[], kind: Emitted["kind"]): Emitted[] {
+  return emitted.filter((entry) => entry.kind === kind);
+}
