@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { FakeFailure } from "../../support/fake-slack-api.js";
+import { seededRandom } from "../../support/seeded-random.js";
 import {
   CHANNEL,
   findButton,
+  messageBody,
   PEOPLE,
   type SlackAppHarness,
   withSlackApp,
@@ -118,4 +121,112 @@ describe.concurrent("Web API errors while publishing", () => {
       ).toBe("Per Persson");
       expect((await h.command(eva.id, "öppna")).text).toContain("#1 Per Persson: Ring regionen");
     }));
+
+  // The test's own expect: expect.poll needs it in a concurrent test.
+  it("keeps a burst of commands exactly once while users.info and response_url fail", ({
+    expect,
+  }) =>
+    withSlackApp(
+      { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 10 } },
+      async (h) => {
+        await h.command(eva.id, "råd Regionala samverkansrådet");
+        await h.command(eva.id, "möte idag kl 13:00");
+        // Each action names someone Noterat has not seen, so each asks users.info first.
+        const COMMANDS = 40;
+        const people = Array.from(
+          { length: COMMANDS },
+          (_, i) => `U0BURST${String(i).padStart(3, "0")}`,
+        );
+        for (const [i, id] of people.entries()) {
+          h.fake.setUser(id, {
+            real_name: `Person ${i}`,
+            display_name: `P${i}`,
+            tz: "Europe/Stockholm",
+          });
+        }
+        const failures: FakeFailure[] = [
+          { status: 429, retryAfter: 0 },
+          { status: 500 },
+          { status: 503 },
+          { drop: true },
+          // Past Slack's deadline: the answer goes through response_url.
+          { delayMs: 2_700 },
+        ];
+        h.fake.failRandomly("users.info", { rate: 0.5, failures, seed: 41 });
+        h.fake.failRandomly("response_url", {
+          rate: 0.3,
+          failures: [{ status: 500 }, { status: 429, retryAfter: 0 }, { drop: true }],
+          seed: 42,
+        });
+        // Every command at once; a seeded third of them delivered twice (X-Slack-Retry-Num).
+        const random = seededRandom(43);
+        const deliveries = people.flatMap((id, i) => {
+          const options = { triggerId: `burst-${i}` };
+          const first = h.slashRequest(eva.id, `uppdrag <@${id}> Uppgift ${i}`, options);
+          const again = h.slashRequest(eva.id, `uppdrag <@${id}> Uppgift ${i}`, {
+            ...options,
+            retryNum: 1,
+          });
+          return random() < 1 / 3
+            ? [
+                { i, request: first },
+                { i, request: again },
+              ]
+            : [{ i, request: first }];
+        });
+        const answers = await Promise.all(
+          deliveries.map(async ({ i, request }) => ({ i, http: await h.send(request) })),
+        );
+        expect(answers.filter(({ http }) => http.status !== 200)).toEqual([]);
+        const emptyAcks = answers.filter(({ http }) => messageBody(http.json) === undefined);
+        // The burst met every kind of failure, and some answers had to go to response_url.
+        const injected = h.fake.callsTo("users.info").map((call) => JSON.stringify(call.injected));
+        for (const failure of failures) expect(injected).toContain(JSON.stringify(failure));
+        expect(emptyAcks.length).toBeGreaterThan(0);
+
+        // The late ones finish in the background: wait until each has tried its response_url.
+        await expect
+          .poll(
+            () =>
+              emptyAcks.every(
+                ({ i }) =>
+                  h.fake.responsesTo(`burst-${i}`).length >=
+                  emptyAcks.filter((ack) => ack.i === i).length,
+              ),
+            { timeout: 15_000 },
+          )
+          .toBe(true);
+
+        // Every command stored once, however often it was delivered and whatever failed.
+        const actions = await h.prisma.action.findMany({ orderBy: { ref: "asc" } });
+        expect(actions.map((action) => action.text).sort()).toEqual(
+          people.map((_, i) => `Uppgift ${i}`).sort(),
+        );
+        expect(await h.prisma.actionAssignee.count()).toBe(COMMANDS);
+        expect(
+          await h.prisma.auditEntry.count({ where: { entityType: "action", action: "created" } }),
+        ).toBe(COMMANDS);
+        // Each answer that got through names the action as it was stored.
+        const refOf = new Map(actions.map((action) => [action.text, action.ref]));
+        const answered = [
+          ...answers.map(({ i, http }) => ({ i, body: http.json })),
+          ...people.flatMap((_, i) =>
+            h.fake.responsesTo(`burst-${i}`).map((response) => ({ i, body: response.body })),
+          ),
+        ].flatMap(({ i, body }) => {
+          const message = messageBody(body);
+          return message ? [{ i, text: JSON.stringify(message.blocks) }] : [];
+        });
+        expect(answered.length).toBeGreaterThanOrEqual(COMMANDS);
+        for (const { i, text } of answered) {
+          expect(text).toContain(`#${refOf.get(`Uppgift ${i}`)} `);
+          expect(text).toContain(`Uppgift ${i}`);
+        }
+
+        // Still up, and the next command works.
+        h.fake.clearFailures();
+        expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+        expect((await h.command(eva.id, "öppna")).text).toContain(`Öppna uppdrag (${COMMANDS})`);
+      },
+    ));
 });

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ConnectorFailure } from "../../support/fake-bot-connector.js";
+import { seededRandom } from "../../support/seeded-random.js";
 import {
   CHANNEL,
+  cardText,
   isProactive,
   PEOPLE,
+  postedCards,
   TeamsAppHarness,
   type TurnResult,
 } from "../../support/teams-app-harness.js";
@@ -128,5 +132,71 @@ describe("Teams connector failures", () => {
     expect(next.text).toBe("Noterat #3: Regional utveckling");
     expect(await h.prisma.item.count()).toBe(3);
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
+
+  it("keeps a burst of messages exactly once while the connector throttles, fails, stalls and drops", async () => {
+    const MESSAGES = 30;
+    const random = seededRandom(61);
+    const kinds: ConnectorFailure[] = [
+      { status: 429, retryAfter: 0 },
+      { status: 429, retryAfter: 1 },
+      { status: 500 },
+      { delayMs: 800 },
+      { drop: true },
+    ];
+    // Failures for whichever reply attempts come first: seeded ones, each kind, and four drops
+    // in a row (as many as botbuilder's attempts at one reply).
+    for (let i = 0; i < 20; i++) {
+      h.fake.failNext("reply", kinds[Math.floor(random() * kinds.length)] ?? { status: 500 });
+    }
+    for (const kind of kinds) h.fake.failNext("reply", kind);
+    h.fake.failNext("reply", { drop: true }, 4);
+    const queued = h.fake.pendingFailures("reply");
+    const before = h.fake.activities.length;
+
+    // All at once; a seeded third delivered twice, as Teams redelivers an activity.
+    const messages = Array.from({ length: MESSAGES }, (_, i) =>
+      h.message(eva, `noterat Punkt ${i}: Rådet informerades.`),
+    );
+    const deliveries = messages.flatMap((message) =>
+      random() < 1 / 3 ? [message, message] : [message],
+    );
+    const statuses = await Promise.all(deliveries.map(async (m) => (await h.post(m)).status));
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    expect(h.fake.pendingFailures("reply")).toBe(0);
+    const burst = h.fake.activities.slice(before);
+    expect(burst.filter((record) => record.injected !== undefined)).toHaveLength(queued);
+
+    // Every message stored once, whatever happened to its reply.
+    const items = await h.prisma.item.findMany({ where: { heading: { startsWith: "Punkt " } } });
+    expect(items.map((item) => item.heading).sort()).toEqual(
+      messages.map((_, i) => `Punkt ${i}`).sort(),
+    );
+    expect(
+      await h.prisma.auditEntry.count({ where: { entityType: "item", action: "created" } }),
+    ).toBe(1 + MESSAGES);
+    // Each reply that got through names the item as it was stored, and nothing else was said
+    // (no "something went wrong, try again" that would have the note typed twice).
+    const refOf = new Map(items.map((item) => [item.heading, item.ref]));
+    const ids = new Map(messages.map((message, i) => [String(message.id), i]));
+    const delivered = burst.filter(
+      (record) => record.injected === undefined && ids.has(record.replyToId ?? ""),
+    );
+    // A reply is lost only when all four of its attempts failed.
+    const answeredMessages = new Set(delivered.map((record) => record.replyToId));
+    expect(answeredMessages.size).toBeGreaterThanOrEqual(MESSAGES - Math.floor(queued / 4));
+    for (const record of delivered) {
+      const i = ids.get(record.replyToId ?? "");
+      const text = postedCards([record])
+        .map((card) => cardText(card.card))
+        .join("\n");
+      expect(text).toBe(`Noterat #${refOf.get(`Punkt ${i}`)}: Punkt ${i}`);
+    }
+    expect(burst.filter((record) => !ids.has(record.replyToId ?? ""))).toEqual([]);
+
+    // Still up, and the next message works.
+    const next = await h.say(eva, "noterat Efter stormen: Allt finns kvar.");
+    // Numbers run on without gaps: Budget was #1, the burst #2 to #31.
+    expect(next.text).toBe(`Noterat #${1 + MESSAGES + 1}: Efter stormen`);
   });
 });
