@@ -96,7 +96,7 @@ async function converse(
 async function serve(
   config: Config,
   deps: HandlerDeps,
-  { publishers }: Surfaces,
+  { publishers, notifiers }: Surfaces,
   startReminders: () => ReminderClock | null,
   logger: Logger,
 ): Promise<void> {
@@ -106,6 +106,7 @@ async function serve(
   if (config.slack) {
     const slack = await createSlackSurface({ config: config.slack, deps, registry, logger });
     publishers.slack = slack.publisher;
+    notifiers.slack = slack.notifier;
     if (slack.listener) routes.push({ prefix: "/slack/", listener: slack.listener });
     await slack.start();
     stops.push(slack.stop);
@@ -120,6 +121,7 @@ async function serve(
     }
     const teams = createTeamsSurface({ config: config.teams, deps, registry, logger });
     publishers.teams = teams.publisher;
+    notifiers.teams = teams.notifier;
     routes.push({ prefix: "/api/messages", listener: teams.listener });
     logger.info({ authenticated: config.teams.authenticated }, "Teams surface started");
   }

@@ -5,7 +5,9 @@ import type { SlackConfig } from "../../config.js";
 import type { CommandRegistry } from "../../handlers/command-registry.js";
 import type { HandlerDeps } from "../../handlers/context.js";
 import type { ChannelPublisher } from "../../handlers/publisher-fan-out.js";
+import type { Notifier } from "../../handlers/reminder-notice.js";
 import type { Logger } from "../../logger.js";
+import { PartialDeliveries } from "../partial-deliveries.js";
 import { boltLogger } from "./bolt-logger.js";
 import { listenToButtons } from "./button-listener.js";
 import { listenToForms } from "./form-listeners.js";
@@ -13,6 +15,7 @@ import { listenToHomeTab } from "./home-tab.js";
 import { listenToUninstall } from "./install-events.js";
 import { SLACK_RETRIES, SlackClients } from "./slack-clients.js";
 import { slackInstallationStore } from "./slack-installation-store.js";
+import { SLACK_NOTIFIER_OPTIONS, slackNotifier } from "./slack-notifier.js";
 import { SlackPeople } from "./slack-people.js";
 import { slackPublisher } from "./slack-publisher.js";
 import { listenToSlashCommand } from "./slash-command-listener.js";
@@ -24,6 +27,8 @@ export interface SlackSurface {
   /** The HTTP entry for `/slack/…` (events, interactivity, OAuth); absent in Socket Mode. */
   listener?: RequestListener;
   publisher: ChannelPublisher;
+  /** Sends reminders: one attempt each, the outbox retries. */
+  notifier: Notifier;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,6 +56,7 @@ export async function createSlackSurface(options: {
   let receiver: HTTPReceiver | SocketModeReceiver;
   let authorize: Authorize<boolean> | undefined;
   let clients: SlackClients;
+  let fixed: { teamId: string; botToken: string } | undefined;
 
   if (config.mode === "oauth") {
     receiver = new HTTPReceiver({
@@ -83,7 +89,15 @@ export async function createSlackSurface(options: {
         ? new SocketModeReceiver({ appToken: config.appToken, logger: log })
         : new HTTPReceiver({ signingSecret: config.signingSecret, logger: log });
     clients = new SlackClients(deps.store, clientOptions, team);
+    fixed = team;
   }
+  // Reminders get clients of their own: a 429 must come back to the outbox at once, not
+  // pause the clients that answer people's commands.
+  const reminderClients = new SlackClients(
+    deps.store,
+    { ...clientOptions, ...SLACK_NOTIFIER_OPTIONS },
+    fixed,
+  );
 
   const app = new App({
     receiver,
@@ -106,6 +120,7 @@ export async function createSlackSurface(options: {
   return {
     ...(receiver instanceof HTTPReceiver ? { listener: receiver.requestListener } : {}),
     publisher: slackPublisher(clients, deps.store, logger),
+    notifier: slackNotifier(reminderClients, new PartialDeliveries(deps.clock), logger),
     start: async () => {
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },

@@ -73,7 +73,7 @@ export function teamsPublisher(
 }
 
 /** The connector's error code ("BotNotInConversationRoster"), else the HTTP status. */
-function teamsErrorCode(error: unknown): string {
+export function teamsErrorCode(error: unknown): string {
   if (typeof error !== "object" || error === null) return "unknown";
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
   if (typeof code === "string") return code;

@@ -4,9 +4,12 @@ import { createTranslator } from "../../domain/i18n/translator.js";
 import type { CommandRegistry } from "../../handlers/command-registry.js";
 import type { HandlerDeps } from "../../handlers/context.js";
 import type { ChannelPublisher } from "../../handlers/publisher-fan-out.js";
+import type { Notifier } from "../../handlers/reminder-notice.js";
 import type { Logger } from "../../logger.js";
+import { PartialDeliveries } from "../partial-deliveries.js";
 import { createCloudAdapter } from "./teams-adapter.js";
 import { botRequest, botResponse } from "./teams-http.js";
+import { teamsNotifier } from "./teams-notifier.js";
 import { teamsPublisher } from "./teams-publisher.js";
 import { teamsTurn } from "./teams-turn.js";
 
@@ -14,6 +17,8 @@ export interface TeamsSurface {
   /** The HTTP entry for `/api/messages`. */
   listener: RequestListener;
   publisher: ChannelPublisher;
+  /** Sends reminders proactively, to channels and to people's personal chats. */
+  notifier: Notifier;
 }
 
 /**
@@ -61,5 +66,6 @@ export function createTeamsSurface(options: {
       });
     },
     publisher: teamsPublisher(adapter, appId, deps.store, logger),
+    notifier: teamsNotifier(adapter, appId, deps.store, new PartialDeliveries(deps.clock), logger),
   };
 }

@@ -1,9 +1,4 @@
-import {
-  ActivityTypes,
-  type CloudAdapter,
-  type ConversationParameters,
-  type TurnContext,
-} from "botbuilder";
+import { ActivityTypes, type CloudAdapter, type TurnContext } from "botbuilder";
 import { isButtonCommand } from "../../domain/command/button-commands.js";
 import { NoteratError } from "../../domain/errors.js";
 import type { Place } from "../../domain/records.js";
@@ -16,6 +11,7 @@ import type { Logger } from "../../logger.js";
 import { RUN_VERB } from "../../render/adaptive-card/card-actions.js";
 import { renderReplyCards } from "../../render/adaptive-card/reply-cards.js";
 import { renderReplyText } from "../../render/reply-text.js";
+import { inPersonalChat } from "./personal-chat.js";
 import { channelReference, commandText, identityOf, placeOf, tenantOf } from "./teams-activity.js";
 import { cardActivity, replyActivities } from "./teams-messages.js";
 
@@ -130,33 +126,19 @@ async function sendPrivately(
 ): Promise<void> {
   const { activity } = context;
   try {
-    // The schema types `activity` as required; it is the optional first message, which the
-    // logic below sends instead.
-    const parameters = {
-      isGroup: false,
-      bot: activity.recipient,
-      members: [activity.from],
-      tenantId: tenantOf(activity),
-      channelData: { tenant: { id: tenantOf(activity) } },
-    } as ConversationParameters;
-    // A failure inside the new conversation's turn would go to onTurnError (see onMessage):
-    // it is carried out of the turn to the catch below instead.
-    const failures: unknown[] = [];
-    await surface.adapter.createConversationAsync(
+    await inPersonalChat(
+      surface.adapter,
       surface.appId,
-      activity.channelId,
-      activity.serviceUrl,
-      "https://api.botframework.com",
-      parameters,
+      {
+        serviceUrl: activity.serviceUrl,
+        tenantId: tenantOf(activity),
+        bot: activity.recipient,
+        member: activity.from,
+      },
       async (personal) => {
-        try {
-          for (const message of replyActivities(reply)) await personal.sendActivity(message);
-        } catch (error) {
-          failures.push(error);
-        }
+        for (const message of replyActivities(reply)) await personal.sendActivity(message);
       },
     );
-    if (failures.length > 0) throw failures[0];
   } catch (error) {
     surface.logger.warn({ err: error }, "a private Teams reply could not be sent");
   }
