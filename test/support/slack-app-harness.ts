@@ -13,6 +13,7 @@ import { type RunningServer, startHttpServer } from "../../src/bots/http-server.
 import { createSlackSurface, type SlackSurface } from "../../src/bots/slack/slack-surface.js";
 import type { SlackConfig } from "../../src/config.js";
 import type { Locale } from "../../src/domain/types.js";
+import type { HandlerDeps } from "../../src/handlers/context.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
 import { wireApp } from "./app-wiring.js";
 import type { FixedClock } from "./console-harness.js";
@@ -146,6 +147,8 @@ export class SlackAppHarness {
     readonly clock: FixedClock,
     readonly surface: SlackSurface,
     readonly server: RunningServer,
+    /** The handlers' dependencies, as serve() gives them (a reminder tick takes them too). */
+    readonly deps: HandlerDeps,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<SlackAppHarness> {
@@ -185,7 +188,7 @@ export class SlackAppHarness {
         routes: [{ prefix: "/slack/", listener }],
         logger,
       });
-      return new SlackAppHarness(fake, db, clock, surface, server);
+      return new SlackAppHarness(fake, db, clock, surface, server, deps);
     } catch (error) {
       await fake.stop();
       await db.cleanup();

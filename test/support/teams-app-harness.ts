@@ -17,6 +17,7 @@ import { createSlackSurface, type SlackSurface } from "../../src/bots/slack/slac
 import { createTeamsSurface, type TeamsSurface } from "../../src/bots/teams/teams-surface.js";
 import type { TeamsConfig } from "../../src/config.js";
 import type { Locale } from "../../src/domain/types.js";
+import type { HandlerDeps } from "../../src/handlers/context.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
 import { wireApp } from "./app-wiring.js";
 import type { FixedClock } from "./console-harness.js";
@@ -170,6 +171,8 @@ export class TeamsAppHarness {
     readonly teams: TeamsSurface,
     readonly server: RunningServer,
     readonly slack: { fake: FakeSlackApi; surface: SlackSurface } | undefined,
+    /** The handlers' dependencies, as serve() gives them (a reminder tick takes them too). */
+    readonly deps: HandlerDeps,
   ) {
     for (const conversation of [CHANNEL, OTHER_CHANNEL]) this.remember(conversation);
   }
@@ -221,7 +224,7 @@ export class TeamsAppHarness {
     publishers.teams = teams.publisher;
     routes.push({ prefix: "/api/messages", listener: teams.listener });
     const server = await startHttpServer({ host: "127.0.0.1", port: 0, routes, logger });
-    return new TeamsAppHarness(fake, db, clock, teams, server, slack);
+    return new TeamsAppHarness(fake, db, clock, teams, server, slack, deps);
   }
 
   get url(): string {
