@@ -10,9 +10,10 @@ import { BotProcess } from "./bot-process.js";
 
 // DESIGN.md §9: "A crash at any point loses no acknowledged command." The bot runs as its own
 // process (src/main.ts, Slack over HTTP against the fake Web API), takes a stream of
-// `/noterat noterat …` from several clients at once, and is killed with SIGKILL in the middle
-// of it; started again on the same file, it has every item it acknowledged — once, with the
-// number it answered — and SQLite finds the file intact.
+// `/noterat noterat …` and `/noterat beslut …` from several clients at once, and is killed
+// with SIGKILL in the middle of it, three times; started again on the same file, it has every
+// item it acknowledged — once, with the number (and §) it answered — and SQLite finds the file
+// intact.
 
 const SIGNING_SECRET = "fault-test-signeringsnyckel";
 const CHANNEL = "C0FAULTS01";
@@ -25,6 +26,8 @@ const CLIENTS = 4;
 
 interface Sent {
   heading: string;
+  /** Every fifth command is a decision, which also takes the next § number. */
+  decision: boolean;
   responseId: string;
   /** "Noterat #12: Punkt 3-17" from the acknowledgement, when it carried the answer. */
   answer?: string;
@@ -99,10 +102,15 @@ describe("a bot killed with SIGKILL in the middle of a write load", () => {
       const client = async (): Promise<void> => {
         for (;;) {
           next += 1;
-          const entry: Sent = { heading: `Punkt ${round}-${next}`, responseId: "" };
+          const entry: Sent = {
+            heading: `Punkt ${round}-${next}`,
+            decision: next % 5 === 0,
+            responseId: "",
+          };
           sent.push(entry);
+          const verb = entry.decision ? "beslut" : "noterat";
           try {
-            const result = await send(running.url, `noterat ${entry.heading}: Text ${next}.`);
+            const result = await send(running.url, `${verb} ${entry.heading}: Text ${next}.`);
             entry.responseId = result.responseId;
             if (result.answer !== undefined) entry.answer = result.answer;
           } catch {
@@ -145,9 +153,10 @@ describe("a bot killed with SIGKILL in the middle of a write load", () => {
       expect(db.pragma("integrity_check")).toEqual([{ integrity_check: "ok" }]);
       expect(db.pragma("foreign_key_check")).toEqual([]);
       const items = db
-        .prepare<[], { id: string; ref: number; heading: string; text: string }>(
-          'SELECT id, ref, heading, text FROM "Item"',
-        )
+        .prepare<
+          [],
+          { id: string; ref: number; heading: string; text: string; paragraph: number | null }
+        >('SELECT id, ref, heading, text, paragraph FROM "Item"')
         .all();
       const byHeading = new Map<string, typeof items>();
       for (const item of items) {
@@ -158,7 +167,11 @@ describe("a bot killed with SIGKILL in the middle of a write load", () => {
       expect(missing).toEqual([]);
       for (const entry of acknowledged) {
         const [item] = byHeading.get(entry.heading) ?? [];
-        expect(entry.answer).toBe(`Noterat #${item?.ref}: ${entry.heading}`);
+        expect(entry.answer).toBe(
+          entry.decision
+            ? `Beslut § ${item?.paragraph} (#${item?.ref}): ${entry.heading}`
+            : `Noterat #${item?.ref}: ${entry.heading}`,
+        );
         expect(item?.text).toBe(`Text ${entry.heading.split("-")[1]}.`);
       }
       // Nothing else, nothing twice, nothing half-written: an item is there with its audit
@@ -166,6 +179,9 @@ describe("a bot killed with SIGKILL in the middle of a write load", () => {
       const sentHeadings = new Set([...sent.map((entry) => entry.heading), "Efter omstart"]);
       expect(items.filter((item) => !sentHeadings.has(item.heading))).toEqual([]);
       expect([...byHeading.values()].filter((same) => same.length > 1)).toEqual([]);
+      // § numbers run without gaps through the crashes (one series: same council, same year).
+      const paragraphs = items.flatMap((item) => (item.paragraph === null ? [] : [item.paragraph]));
+      expect(paragraphs.sort((a, b) => a - b)).toEqual(paragraphs.map((_, i) => i + 1));
       const audited = db
         .prepare<[], { entityId: string; n: number }>(
           `SELECT "entityId", COUNT(*) AS n FROM "AuditEntry"
