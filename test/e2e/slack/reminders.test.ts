@@ -61,14 +61,19 @@ describe("reminders on Slack", () => {
     const posts = h.fake.callsTo("chat.postMessage");
     expect(posts.map((call) => call.args.channel).sort()).toEqual([CHANNEL, olle.id]);
 
-    const meeting = callMessage(posts.find((call) => call.args.channel === CHANNEL) ?? posts[0]!);
+    const postTo = (channel: string) => {
+      const call = posts.find((candidate) => candidate.args.channel === channel);
+      if (!call) throw new Error(`nothing posted to ${channel}`);
+      return callMessage(call);
+    };
+    const meeting = postTo(CHANNEL);
     const meetingText = textOf([meeting]);
     expect(meetingText).toContain("Reglab");
     expect(meetingText).toContain("Budget 2027");
     expect(meetingText).toContain("https://example.se/reglab/handlingar");
 
     // Both of Olle's actions due today, in one message, each with its two buttons.
-    const dm = callMessage(posts.find((call) => call.args.channel === olle.id) ?? posts[0]!);
+    const dm = postTo(olle.id);
     expect(textOf([dm])).toContain("Skicka remissvaret");
     expect(textOf([dm])).toContain("Boka lokal");
     expect(buttonsIn([dm]).map((button) => [button.label, button.command])).toEqual([
