@@ -1,5 +1,6 @@
 // Planning state for the reminder planner's tests, and a sweep that plans a stretch of time
 // window by window as the scheduler does, recording where each reminder came out.
+import { expect } from "vitest";
 import { toInstant } from "../../../src/domain/dates/zoned-time.js";
 import {
   type PlannedReminder,
@@ -129,4 +130,15 @@ export function brief(emitted: Emitted[]) {
 
 export function ofKind(emitted: Emitted[], kind: Emitted["kind"]): Emitted[] {
   return emitted.filter((entry) => entry.kind === kind);
+}
+
+/** Each reminder planned once, by the window its time falls in. */
+export function expectEachPlannedOnce(emitted: Emitted[], stepMs: number): void {
+  const keys = emitted.map(({ key }) => key);
+  expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+  for (const { key, dueAt, plannedAt } of emitted) {
+    const at = instant(dueAt).getTime();
+    const end = instant(plannedAt).getTime();
+    expect({ key, inWindow: at > end - stepMs && at <= end }).toEqual({ key, inWindow: true });
+  }
 }
