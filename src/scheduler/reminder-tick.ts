@@ -38,7 +38,7 @@ export interface TickReport {
   skipped: number;
 }
 
-const CLAIM_LIMIT = 5_000;
+const RECIPIENTS_PER_CLAIM = 200;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_CONCURRENCY = 4;
 const DAY_MS = 86_400_000;
@@ -109,24 +109,7 @@ export function createReminderTick(
     }
   }
 
-  return async function tick(now: Date): Promise<TickReport> {
-    const report: TickReport = {
-      planned: 0,
-      claimed: 0,
-      sent: 0,
-      retried: 0,
-      failed: 0,
-      skipped: 0,
-    };
-    report.planned = await plan(now);
-    const rows = await outbox.claim(now, {
-      instance,
-      platforms: options.platforms,
-      limit: CLAIM_LIMIT,
-      leaseMs,
-    });
-    report.claimed = rows.length;
-    if (rows.length === 0) return report;
+  async function dispatch(rows: OutboxReminder[], now: Date, report: TickReport): Promise<void> {
     const claimed = new Map(rows.map((row) => [row.id, row]));
     const composition = await composeReminders(deps, rows, now);
     for (const { ids, reason } of composition.skipped) {
@@ -140,6 +123,30 @@ export function createReminderTick(
       }
     });
     await Promise.all(workers);
-    return report;
+  }
+
+  return async function tick(now: Date): Promise<TickReport> {
+    const report: TickReport = {
+      planned: 0,
+      claimed: 0,
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      skipped: 0,
+    };
+    report.planned = await plan(now);
+    // Batch after batch until nothing is due: what fails goes back with a later attempt time,
+    // so each row is claimed at most once per tick.
+    for (;;) {
+      const rows = await outbox.claim(now, {
+        instance,
+        platforms: options.platforms,
+        limit: RECIPIENTS_PER_CLAIM,
+        leaseMs,
+      });
+      if (rows.length === 0) return report;
+      report.claimed += rows.length;
+      await dispatch(rows, now, report);
+    }
   };
 }

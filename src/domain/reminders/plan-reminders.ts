@@ -1,4 +1,11 @@
-import { addDays, compareLocalDates, isoDate, toEpochDay, weekdayOf } from "../dates/local-date.js";
+import {
+  addDays,
+  compareLocalDates,
+  fromEpochDay,
+  isoDate,
+  toEpochDay,
+  weekdayOf,
+} from "../dates/local-date.js";
 import { localDateOf, toInstant } from "../dates/zoned-time.js";
 import type { LocalDate, LocalTime, Platform } from "../types.js";
 import { intoWindow } from "./quiet-window.js";
@@ -86,6 +93,8 @@ export interface ReminderPlan {
 export const MAX_CATCH_UP_MS = 7 * 86_400_000;
 /** A fresh installation plans from one minute back, not from the beginning of time. */
 const FIRST_WINDOW_MS = 60_000;
+/** The most the council's hours move a reminder forward: from a Friday evening to Monday morning. */
+const MAX_SHIFT_DAYS = 4;
 /** A weekly digest more than a day late is old news. */
 const DIGEST_LATENESS_MS = 86_400_000;
 
@@ -148,6 +157,12 @@ interface Occasion {
 class CouncilPlanner {
   private readonly settings: ReminderSettings;
   private readonly today: LocalDate;
+  /**
+   * The days whose day-based reminders (at the council's time, moved into its hours) fall in
+   * the window, by epoch day, oldest first: worked out once per council, so that each of
+   * thousands of actions costs a lookup, not zone arithmetic.
+   */
+  private readonly fires = new Map<number, Date>();
 
   constructor(
     private readonly council: PlanningCouncil,
@@ -157,6 +172,13 @@ class CouncilPlanner {
   ) {
     this.settings = council.settings;
     this.today = localDateOf(now, council.timeZone);
+    // A day's reminder goes at or after its time that day, and the council's hours move it
+    // forward by at most a weekend: earlier days cannot land in the window.
+    const first = toEpochDay(localDateOf(since, council.timeZone)) - MAX_SHIFT_DAYS;
+    for (let day = first; day <= toEpochDay(this.today); day += 1) {
+      const fire = this.fireOn(fromEpochDay(day));
+      if (within(fire, since, now)) this.fires.set(day, fire);
+    }
   }
 
   /** "Meeting in 7 days / tomorrow" to the channels; "your open actions" to each assignee. */
@@ -198,8 +220,8 @@ class CouncilPlanner {
     if (!action.dueAt) return;
     const dueDate = localDateOf(action.dueAt, this.council.timeZone);
     const due = isoDate(dueDate);
-    const dueFire = this.fireOn(weekdayOnOrBefore(dueDate));
-    if (within(dueFire, this.since, this.now)) {
+    const dueFire = this.fires.get(toEpochDay(weekdayOnOrBefore(dueDate)));
+    if (dueFire) {
       const passed = compareLocalDates(this.today, dueDate) > 0 ? "due-date-passed" : null;
       for (const assignee of action.assignees) {
         this.add(
@@ -212,13 +234,8 @@ class CouncilPlanner {
         );
       }
     }
-    const first = weekdayAfter(dueDate);
-    const weeks = Math.floor((toEpochDay(this.today) - toEpochDay(first)) / 7);
-    const occasions = [weeks - 1, weeks]
-      .filter((week) => week >= 0)
-      .map((week) => addDays(first, week * 7))
-      .map((date) => ({ date, fire: this.fireOn(date) }))
-      .filter(({ fire }) => within(fire, this.since, this.now));
+    const first = toEpochDay(weekdayAfter(dueDate));
+    const occasions = this.firesWhere((day) => day >= first && (day - first) % 7 === 0);
     for (const [index, { date, fire }] of occasions.entries()) {
       const reason = index < occasions.length - 1 ? "superseded" : null;
       for (const assignee of action.assignees) {
@@ -234,11 +251,7 @@ class CouncilPlanner {
   digest(): void {
     const day = this.settings.digestDay;
     if (day === null) return;
-    const sinceDigest = (isoWeekday(this.today) - day + 7) % 7;
-    const last = addDays(this.today, -sinceDigest);
-    const occasions = [addDays(last, -7), last]
-      .map((date) => ({ date, fire: this.fireOn(date) }))
-      .filter(({ fire }) => within(fire, this.since, this.now));
+    const occasions = this.firesWhere((epochDay) => isoWeekday(fromEpochDay(epochDay)) === day);
     for (const [index, { date, fire }] of occasions.entries()) {
       const late = this.now.getTime() - fire.getTime() > DIGEST_LATENESS_MS;
       const reason = late ? "too-late" : index < occasions.length - 1 ? "superseded" : null;
@@ -249,6 +262,15 @@ class CouncilPlanner {
         });
       }
     }
+  }
+
+  /** The window's reminder days that match, oldest first. */
+  private firesWhere(
+    matches: (epochDay: number) => boolean,
+  ): Array<{ date: LocalDate; fire: Date }> {
+    return [...this.fires]
+      .filter(([epochDay]) => matches(epochDay))
+      .map(([epochDay, fire]) => ({ date: fromEpochDay(epochDay), fire }));
   }
 
   private fireOn(date: LocalDate): Date {

@@ -1,0 +1,138 @@
+// The reminder tick of a server, alone in a process so that its peak memory is its own:
+// `tsx bench/reminder-tick-process.ts <database url> <now ISO>` plans and claims the whole
+// database at <now> (the planning window the minute before it), sends through a notifier that
+// takes every message at once, and prints what it measured as one JSON line.
+import { performance } from "node:perf_hooks";
+import { pino } from "pino";
+import {
+  councilsNeedingActions,
+  planningStart,
+  planReminders,
+} from "../src/domain/reminders/plan-reminders.js";
+import { REMINDER_LIMITS } from "../src/domain/reminders/reminder-settings.js";
+import { fanOutPublisher } from "../src/handlers/publisher-fan-out.js";
+import { createReminderTick } from "../src/scheduler/reminder-tick.js";
+import { openDatabase } from "../src/store/database.js";
+import { createStore } from "../src/store/store.js";
+
+export interface TickMeasurement {
+  /** Reading the councils, meetings and open actions the window needs. */
+  readMs: number;
+  planMs: number;
+  recordMs: number;
+  claimMs: number;
+  /** A whole tick at the next minute, when nothing new fell due: the usual case. */
+  quietTickMs: number;
+  /** Composing and "sending" what was claimed (store reads per recipient). */
+  sendMs: number;
+  councilsRead: number;
+  meetingsRead: number;
+  actionsRead: number;
+  planned: number;
+  stale: number;
+  claimed: number;
+  messages: number;
+  peakRssBytes: number;
+}
+
+const DAY_MS = 86_400_000;
+
+async function measure(url: string, now: Date): Promise<TickMeasurement> {
+  const database = await openDatabase(url);
+  const store = createStore(database);
+  const outbox = store.reminders;
+  await outbox.advancePlannedThrough(new Date(now.getTime() - 60_000));
+
+  let started = performance.now();
+  const since = planningStart(await outbox.plannedThrough(), now);
+  const councils = await outbox.planningCouncils();
+  const meetings = await outbox.planningMeetings(
+    since,
+    new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 1) * DAY_MS),
+  );
+  const needing = councilsNeedingActions(now, since, councils, meetings);
+  const actions = await outbox.planningActions([...needing]);
+  const readMs = performance.now() - started;
+
+  started = performance.now();
+  const plan = planReminders(now, since, { councils, meetings, actions });
+  const planMs = performance.now() - started;
+
+  started = performance.now();
+  await outbox.record(plan, now);
+  await outbox.advancePlannedThrough(now);
+  const recordMs = performance.now() - started;
+
+  started = performance.now();
+  const claimed = await outbox.claim(now, {
+    instance: "bench",
+    platforms: ["slack", "teams", "local"],
+    limit: 100_000,
+    leaseMs: 5 * 60_000,
+  });
+  const claimMs = performance.now() - started;
+  // Give the claims back, so that the tick below sends them as a server would.
+  await database.prisma.reminder.updateMany({
+    where: { status: "claimed" },
+    data: { status: "pending", claimedBy: null },
+  });
+
+  let messages = 0;
+  const tick = createReminderTick({
+    deps: {
+      store,
+      clock: { now: () => now },
+      defaults: { locale: "sv", timeZone: "Europe/Stockholm" },
+      publisher: fanOutPublisher({}),
+    },
+    notifier: {
+      async deliver() {
+        messages += 1;
+        return { ok: true, ref: `bench-${messages}` };
+      },
+    },
+    platforms: ["slack", "teams", "local"],
+    logger: pino({ level: "silent" }),
+    instance: "bench",
+  });
+  started = performance.now();
+  await tick(now);
+  const sendMs = performance.now() - started;
+
+  started = performance.now();
+  await tick(new Date(now.getTime() + 60_000));
+  const quietTickMs = performance.now() - started;
+
+  await database.close();
+  return {
+    readMs,
+    planMs,
+    recordMs,
+    claimMs,
+    quietTickMs,
+    sendMs,
+    councilsRead: councils.length,
+    meetingsRead: meetings.length,
+    actionsRead: actions.length,
+    planned: plan.due.length,
+    stale: plan.stale.length,
+    claimed: claimed.length,
+    messages,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+const [url, iso] = process.argv.slice(2);
+if (!url || !iso) {
+  process.stderr.write("usage: reminder-tick-process.ts <database url> <now ISO>\n");
+  process.exit(2);
+}
+measure(url, new Date(iso)).then(
+  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
