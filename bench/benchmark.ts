@@ -8,12 +8,23 @@ export interface BenchContext {
   log(line: string): void;
 }
 
+/**
+ * An issue's target for a figure: a bound on the figure itself ("p99 ≤ 25 ms") or on its
+ * ratio to the floor ("≤ 3× the raw-SQL floor", "≥ 0.6× the bare app's throughput").
+ */
+export interface Target {
+  of: "ours" | "ratio";
+  bound: "atMost" | "atLeast";
+  value: number;
+}
+
 /** One row of the table: our figure, and the floor's when there is one to compare with. */
 export interface Figure {
   figure: string;
   unit: "ms" | "req/s" | "MB";
   ours: number;
   floor?: number;
+  target?: Target;
 }
 
 export interface BenchResult {

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { BenchResult, Figure } from "./benchmark.js";
+import type { BenchResult, Figure, Target } from "./benchmark.js";
 
 const RESULTS_DIRECTORY = fileURLToPath(new URL("./results/", import.meta.url));
 
@@ -10,27 +10,55 @@ export function ratio(figure: Figure): number | undefined {
   return figure.floor === undefined || figure.floor === 0 ? undefined : figure.ours / figure.floor;
 }
 
+/** Whether the figure meets its target; undefined when it has none (or no floor to compare). */
+export function meetsTarget(figure: Figure): boolean | undefined {
+  const { target } = figure;
+  if (!target) return undefined;
+  const value = target.of === "ours" ? figure.ours : ratio(figure);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  return target.bound === "atMost" ? value <= target.value : value >= target.value;
+}
+
+function formatTarget(target: Target, unit: Figure["unit"]): string {
+  const sign = target.bound === "atMost" ? "≤" : "≥";
+  return target.of === "ours"
+    ? `${sign} ${formatNumber(target.value)} ${unit}`
+    : `${sign} ${formatRatio(target.value)} floor`;
+}
+
+function formatRatio(value: number): string {
+  return `${value < 1 ? value.toPrecision(2) : value.toFixed(1)}×`;
+}
+
 export function formatTable(figures: Figure[]): string {
   const rows = [
-    ["figure", "ours", "floor", "ratio"],
+    ["figure", "ours", "floor", "ratio", "target", "met"],
     ...figures.map((figure) => {
       const r = ratio(figure);
+      const met = meetsTarget(figure);
       return [
         `${figure.figure} (${figure.unit})`,
         formatNumber(figure.ours),
         figure.floor === undefined ? "—" : formatNumber(figure.floor),
-        r === undefined ? "—" : `${r < 1 ? r.toPrecision(2) : r.toFixed(1)}×`,
+        r === undefined ? "—" : formatRatio(r),
+        figure.target ? formatTarget(figure.target, figure.unit) : "",
+        met === undefined ? "" : met ? "met" : "MISSED",
       ];
     }),
   ];
-  const widths = [0, 1, 2, 3].map((column) =>
+  const widths = [0, 1, 2, 3, 4, 5].map((column) =>
     Math.max(...rows.map((row) => (row[column] ?? "").length)),
   );
   const line = (row: string[]) =>
-    `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(" | ")} |`;
+    `| ${row.map((cell, column) => (leftAligned(column) ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(" | ")} |`;
   const [header, ...body] = rows;
-  const rule = `|${widths.map((width, column) => (column === 0 ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`;
+  const rule = `|${widths.map((width, column) => (leftAligned(column) ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`;
   return [line(header ?? []), rule, ...body.map(line)].join("\n");
+}
+
+/** The figure's name and the target columns read as text; the numbers line up on the right. */
+function leftAligned(column: number): boolean {
+  return column === 0 || column >= 4;
 }
 
 export function formatNumber(value: number): string {
@@ -55,7 +83,11 @@ export function writeResult(name: string, title: string, result: BenchResult): s
       // Other work on the machine skews the figures: compare with the number of cores.
       loadAverage1m: loadavg()[0] ?? null,
     },
-    figures: result.figures.map((figure) => ({ ...figure, ratio: ratio(figure) ?? null })),
+    figures: result.figures.map((figure) => ({
+      ...figure,
+      ratio: ratio(figure) ?? null,
+      met: meetsTarget(figure) ?? null,
+    })),
     notes: result.notes,
     ...result.details,
   };

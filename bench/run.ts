@@ -3,14 +3,23 @@
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_TEAM } from "../test/support/fake-slack-api.js";
-import type { BenchContext, Benchmark } from "./benchmark.js";
-import { formatNumber, formatTable, megabytes, writeResult } from "./report.js";
+import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
+import { minutesBenchmark } from "./minutes.bench.js";
+import { formatNumber, formatTable, meetsTarget, megabytes, writeResult } from "./report.js";
 import { REALISTIC_SIZES, type SeededDatabase, seedDatabase } from "./seed-database.js";
 import { slackAckBenchmark } from "./slack-ack.bench.js";
+import { startupBenchmark } from "./startup.bench.js";
+import { storeBenchmark } from "./store.bench.js";
 import { teamsReplyBenchmark } from "./teams-reply.bench.js";
 
 /** Every benchmark, in the order they run; add new ones here. */
-const BENCHMARKS: Benchmark[] = [slackAckBenchmark, teamsReplyBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  storeBenchmark,
+  minutesBenchmark,
+  startupBenchmark,
+  slackAckBenchmark,
+  teamsReplyBenchmark,
+];
 
 /** The whole run must end by itself: a stuck server must not keep it (or CI) waiting. */
 const WATCHDOG_MS = 8 * 60_000;
@@ -39,6 +48,7 @@ async function main(names: string[]): Promise<number> {
     },
     log,
   };
+  const targeted: Figure[] = [];
   try {
     for (const bench of selected) {
       const started = performance.now();
@@ -49,6 +59,16 @@ async function main(names: string[]): Promise<number> {
       for (const note of result.notes) out(`- ${note}`);
       out(`\nwritten to ${writeResult(bench.name, bench.title, result)}`);
       log(`== ${bench.name} took ${formatNumber((performance.now() - started) / 1000)} s`);
+      targeted.push(
+        ...result.figures
+          .filter((figure) => figure.target)
+          .map((figure) => ({ ...figure, figure: `${bench.name}: ${figure.figure}` })),
+      );
+    }
+    if (targeted.length > 0) {
+      const missed = targeted.filter((figure) => meetsTarget(figure) === false).length;
+      out(`\nTargets: ${targeted.length - missed} met, ${missed} missed\n`);
+      out(formatTable(targeted));
     }
     return 0;
   } finally {

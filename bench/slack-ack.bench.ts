@@ -1,9 +1,9 @@
 // Issue 3: how fast Noterat acknowledges `/noterat öppna` (a read) and `/noterat noterat …`
 // (a write) on the realistic database, against the floor of a bare Bolt app that only acks.
-import { FakeSlackApi } from "../test/support/fake-slack-api.js";
+import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
 import type { ProcessStats, ServerSpec } from "./bench-server.js";
 import { startServerProcess } from "./bench-server.js";
-import type { BenchContext, Benchmark, BenchResult, Figure } from "./benchmark.js";
+import type { BenchContext, Benchmark, BenchResult, Figure, Target } from "./benchmark.js";
 import { countWrittenItems } from "./database-checks.js";
 import {
   type LatencySummary,
@@ -20,7 +20,9 @@ import {
   replyAck,
   type SlackWorkspace,
   slashCommandWorkload,
+  startFakeSlackApi,
 } from "./slack-workloads.js";
+import { ACK_P99, THROUGHPUT_SHARE } from "./targets.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const SEQUENTIAL = { warmup: 100, requests: 1_000 };
@@ -47,19 +49,7 @@ export const slackAckBenchmark: Benchmark = {
   title: "Slack slash command: time to the ack, Noterat vs a bare Bolt app",
   async run(context: BenchContext): Promise<BenchResult> {
     const seeded = await context.database();
-    const fake = new FakeSlackApi({
-      users: Object.fromEntries(
-        seeded.people.map((person) => [
-          person.userId,
-          {
-            real_name: person.displayName,
-            display_name: person.displayName,
-            tz: "Europe/Stockholm",
-          },
-        ]),
-      ),
-    });
-    await fake.start();
+    const fake = await startFakeSlackApi(seeded.people);
     try {
       const workspace: SlackWorkspace = {
         teamId: fake.team.id,
@@ -240,18 +230,35 @@ function figures(ours: ServerRun, floor: ServerRun): Figure[] {
       unit: "ms",
       ours: pick(ours)[key],
       floor: pick(floor)[key],
+      ...(key === "p99" ? { target: ACK_P99 } : {}),
     }));
-  const both = (figure: string, unit: Figure["unit"], value: (run: ServerRun) => number) => ({
+  const both = (
+    figure: string,
+    unit: Figure["unit"],
+    value: (run: ServerRun) => number,
+    target?: Target,
+  ): Figure => ({
     figure,
     unit,
     ours: value(ours),
     floor: value(floor),
+    ...(target ? { target } : {}),
   });
   return [
     ...latency("öppna ack", (run) => run.read),
     ...latency("noterat ack", (run) => run.write),
-    both("öppna throughput, 32 conn.", "req/s", (run) => run.readThroughput.perSecond),
-    both("noterat throughput, 32 conn.", "req/s", (run) => run.writeThroughput.perSecond),
+    both(
+      "öppna throughput, 32 conn.",
+      "req/s",
+      (run) => run.readThroughput.perSecond,
+      THROUGHPUT_SHARE,
+    ),
+    both(
+      "noterat throughput, 32 conn.",
+      "req/s",
+      (run) => run.writeThroughput.perSecond,
+      THROUGHPUT_SHARE,
+    ),
     both("öppna server CPU/request", "ms", (run) => run.readThroughput.serverCpuMsPerRequest),
     both("noterat server CPU/request", "ms", (run) => run.writeThroughput.serverCpuMsPerRequest),
     both("first öppna per user p50", "ms", (run) => run.firstPerUser.p50),

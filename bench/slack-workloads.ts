@@ -1,5 +1,7 @@
 // Signed `/noterat …` slash commands, round-robin over councils, each typed by the council's
 // secretary in the council's channel, built with the tests' Slack request builders.
+
+import { FakeSlackApi } from "../test/support/fake-slack-api.js";
 import {
   DEFAULT_EVENTS_PATH,
   signSlackRequest,
@@ -7,7 +9,7 @@ import {
 } from "../test/support/slack-requests.js";
 import type { HttpResult } from "./http-client.js";
 import type { Workload } from "./latency.js";
-import type { SeededCouncil } from "./seed-database.js";
+import type { SeededCouncil, SeededPerson } from "./seed-database.js";
 
 export interface SlackWorkspace {
   teamId: string;
@@ -18,6 +20,20 @@ export interface SlackWorkspace {
 
 /** What a right answer looks like: Noterat's reply, or the floor's empty ack. */
 export type AckCheck = (result: HttpResult) => boolean;
+
+/** The fake Slack Web API on 127.0.0.1, knowing the seeded people (for users.info). */
+export async function startFakeSlackApi(people: SeededPerson[]): Promise<FakeSlackApi> {
+  const fake = new FakeSlackApi({
+    users: Object.fromEntries(
+      people.map((person) => [
+        person.userId,
+        { real_name: person.displayName, display_name: person.displayName, tz: "Europe/Stockholm" },
+      ]),
+    ),
+  });
+  await fake.start();
+  return fake;
+}
 
 export function slashCommandWorkload(options: {
   workspace: SlackWorkspace;

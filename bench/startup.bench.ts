@@ -1,0 +1,239 @@
+// Start-up and memory of the real program: `src/main.ts` as `npm start` runs it, serving Slack
+// (against the fake Web API) and Teams on the seeded database, timed from spawning the process
+// to the first 200 from /healthz; then its resident memory idle and after a burst of load.
+// Floor: the same Node and loader running a bare server that only answers /healthz.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
+import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
+import { measureThroughput, summarize } from "./latency.js";
+import type { SeededDatabase } from "./seed-database.js";
+import { replyAck, slashCommandWorkload, startFakeSlackApi } from "./slack-workloads.js";
+import { IDLE_RSS_MB, STARTUP_MS } from "./targets.js";
+
+const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const BARE = fileURLToPath(new URL("./bare-health-server.ts", import.meta.url));
+const SIGNING_SECRET = "bench-signing-secret-0123456789";
+const STARTS = 3;
+/** How long the started server is left alone before its idle memory is read. */
+const IDLE_MS = 3_000;
+const LOAD = { connections: 32, durationMs: 3_000, warmupMs: 500 };
+const START_TIMEOUT_MS = 30_000;
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  ms: number;
+}
+
+export const startupBenchmark: Benchmark = {
+  name: "startup",
+  title: "Start-up to a ready /healthz, and resident memory idle and under load",
+  async run(context) {
+    const seeded = await context.database();
+    const fake = await startFakeSlackApi(seeded.people);
+    const exportDir = mkdtempSync(join(tmpdir(), "noterat-bench-export-"));
+    try {
+      const env = noteratEnv(seeded, fake, exportDir);
+      context.log("startup: Noterat (src/main.ts)");
+      const ours = await startRepeatedly(MAIN, env);
+      context.log("startup: floor (bare /healthz server)");
+      const floor = await startRepeatedly(BARE, {});
+      context.log("startup: Noterat under load");
+      const loaded = await underLoad(context, seeded, fake, env);
+      const mb = (kb: number) => kb / 1024;
+      const figures: Figure[] = [
+        {
+          figure: "start to ready /healthz p50",
+          unit: "ms",
+          ours: ours.startMs.p50,
+          floor: floor.startMs.p50,
+          target: STARTUP_MS,
+        },
+        {
+          figure: "start to ready /healthz max",
+          unit: "ms",
+          ours: ours.startMs.max,
+          floor: floor.startMs.max,
+          target: STARTUP_MS,
+        },
+        {
+          figure: `RSS idle, ${IDLE_MS / 1000} s after start`,
+          unit: "MB",
+          ours: mb(ours.idleRssKb),
+          floor: mb(floor.idleRssKb),
+          target: IDLE_RSS_MB,
+        },
+        { figure: "RSS after load", unit: "MB", ours: mb(loaded.rssKb) },
+      ];
+      return {
+        figures,
+        notes: [
+          `${STARTS} starts each; the program serves Slack (single workspace, the fake Web API on 127.0.0.1) and Teams on the seeded database, as \`npm start\` runs it (Node with tsx's loader, TypeScript compiled on the fly)`,
+          `under load: ${LOAD.connections} connections of signed /noterat öppna and noterat for ${LOAD.durationMs / 1000} s each; ${loaded.requests} answered (${loaded.failures} unexpected)`,
+          "RSS as the operating system reports it for the server process (ps)",
+        ],
+        details: { ours, floor, loaded },
+      };
+    } finally {
+      await fake.stop();
+      rmSync(exportDir, { recursive: true, force: true });
+    }
+  },
+};
+
+function noteratEnv(seeded: SeededDatabase, fake: FakeSlackApi, exportDir: string) {
+  return {
+    DATABASE_URL: seeded.url,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    NOTERAT_EXPORT_DIR: exportDir,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: fake.team.botToken,
+    SLACK_API_URL: fake.url,
+    TEAMS_ALLOW_UNAUTHENTICATED: "true",
+  };
+}
+
+async function startRepeatedly(entry: string, env: Record<string, string>) {
+  const times: number[] = [];
+  let idleRssKb = 0;
+  for (let index = 0; index < STARTS; index += 1) {
+    const started = await start(entry, env);
+    try {
+      times.push(started.ms);
+      if (index === STARTS - 1) {
+        await sleep(IDLE_MS);
+        idleRssKb = rssKb(started.child);
+      }
+    } finally {
+      await stop(started.child);
+    }
+  }
+  return { startMs: summarize(times, { count: 0, first: undefined }), idleRssKb };
+}
+
+async function underLoad(
+  context: BenchContext,
+  seeded: SeededDatabase,
+  fake: FakeSlackApi,
+  env: Record<string, string>,
+) {
+  const started = await start(MAIN, env);
+  try {
+    const workspace = {
+      teamId: fake.team.id,
+      signingSecret: SIGNING_SECRET,
+      responseUrl: fake.responseUrl("startup"),
+    };
+    let requests = 0;
+    let failures = 0;
+    for (const [councils, text, accepts] of [
+      [seeded.councils, () => "öppna", replyAck("ephemeral", 2)],
+      [
+        seeded.councils.filter((council) => council.meetsToday),
+        (n: number) => `noterat Last ${n}: under last`,
+        replyAck("in_channel", 1),
+      ],
+    ] as const) {
+      const workload = slashCommandWorkload({ workspace, councils, text, accepts });
+      const result = await measureThroughput(new URL(started.url), workload, LOAD);
+      requests += result.requests;
+      failures += result.failures;
+      if (result.firstFailure) context.log(`  unexpected answer: ${result.firstFailure}`);
+    }
+    return { rssKb: rssKb(started.child), requests, failures };
+  } finally {
+    await stop(started.child);
+  }
+}
+
+/** Spawns the entry with this process's loader and waits for the URL it logs, then /healthz. */
+async function start(entry: string, env: Record<string, string>): Promise<Started> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [...process.execArgv, entry], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  try {
+    const url = await listeningUrl(child);
+    for (;;) {
+      const healthy = await fetch(`${url}/healthz`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+      if (healthy) return { child, url, ms: performance.now() - began };
+      if (performance.now() - began > START_TIMEOUT_MS) throw new Error(`${entry}: no /healthz`);
+      await sleep(5);
+    }
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+}
+
+/** The URL from the "… is listening" log line (JSON on stderr, as pino writes it). */
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    let log = "";
+    const timer = setTimeout(
+      () => fail(new Error("did not log its URL in time")),
+      START_TIMEOUT_MS,
+    );
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(new Error(`${error.message}; its log:\n${log.slice(-2_000)}`));
+    };
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
+      log += chunk;
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) {
+        const url = urlOf(line);
+        if (url) {
+          clearTimeout(timer);
+          resolve(url);
+        }
+      }
+    });
+    child.once("exit", (code) => fail(new Error(`exited with ${String(code)} before listening`)));
+  });
+}
+
+function urlOf(line: string): string | undefined {
+  try {
+    const entry: unknown = JSON.parse(line);
+    if (typeof entry !== "object" || entry === null) return undefined;
+    const { msg, url } = entry as { msg?: unknown; url?: unknown };
+    return typeof msg === "string" && msg.includes("listening") && typeof url === "string"
+      ? url
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory of the process in kB, as the operating system counts it. */
+function rssKb(child: ChildProcess): number {
+  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(child.pid)], { encoding: "utf8" }));
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
