@@ -315,7 +315,9 @@ function leadPhrase(
   const { t } = context;
   if (lead.unit === "minutes") {
     const minutes = Math.max(1, Math.round((meeting.startsAt.getTime() - now.getTime()) / 60_000));
-    return t.t("reminder.lead-minutes", { count: minutes });
+    return minutes === 1
+      ? t.t("reminder.lead-minute")
+      : t.t("reminder.lead-minutes", { count: minutes });
   }
   const today = localDateOf(now, council.timeZone);
   const day = localDateOf(meeting.startsAt, council.timeZone);

@@ -8,6 +8,7 @@ export const reminderNoticeMessages = defineMessages({
     "reminder.lead-tomorrow": "imorgon",
     "reminder.lead-today": "idag",
     "reminder.lead-minutes": "om {count} minuter",
+    "reminder.lead-minute": "om en minut",
     "reminder.digest-title": "Veckans uppdrag i {council}: {open} öppna, varav {overdue} försenade",
     "reminder.due-title": "Påminnelse: uppdrag som ska vara klara",
     "reminder.overdue-title": "Försenade uppdrag – klara, eller ska de skjutas upp?",
@@ -21,7 +22,9 @@ export const reminderNoticeMessages = defineMessages({
     "reminder.lead-tomorrow": "tomorrow",
     "reminder.lead-today": "today",
     "reminder.lead-minutes": "in {count} minutes",
-    "reminder.digest-title": "This week's actions in {council}: {open} open, {overdue} of them overdue",
+    "reminder.lead-minute": "in a minute",
+    "reminder.digest-title":
+      "This week's actions in {council}: {open} open, {overdue} of them overdue",
     "reminder.due-title": "Reminder: actions due",
     "reminder.overdue-title": "Overdue actions – done, or should they be postponed?",
     "reminder.prep-title": "Before the meeting of {council} {meeting}: your open actions ({count})",
