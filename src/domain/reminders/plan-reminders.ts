@@ -186,12 +186,27 @@ class CouncilPlanner {
     const startsAt = meeting.startsAt.toISOString();
     const started = (fire: Date) =>
       this.now >= meeting.startsAt || fire >= meeting.startsAt ? "meeting-started" : null;
-    const leads = this.settings.meetingLeads
-      .map((lead) => ({ lead, fire: leadFire(meeting, lead, this.council) }))
+    const leads = distinctLeads(this.settings.meetingLeads)
+      .map((lead) => {
+        const nominal = leadNominal(meeting, lead, this.council);
+        const fire = intoWindow(nominal, this.settings.window, this.council.timeZone);
+        return { lead, nominal, fire };
+      })
       .filter(({ fire }) => within(fire, this.since, this.now));
-    const latest = Math.max(...leads.map(({ fire }) => fire.getTime()));
-    for (const { lead, fire } of leads) {
-      const reason = started(fire) ?? (fire.getTime() < latest ? "superseded" : null);
+    // One "meeting coming" per window: the latest; of leads the council's hours move to one
+    // moment (2 and 1 days before a Monday meeting, both at Monday's opening), the nearest.
+    const sent = leads.reduce<(typeof leads)[number] | undefined>(
+      (best, lead) =>
+        !best ||
+        lead.fire > best.fire ||
+        (lead.fire.getTime() === best.fire.getTime() && lead.nominal > best.nominal)
+          ? lead
+          : best,
+      undefined,
+    );
+    for (const entry of leads) {
+      const { lead, fire } = entry;
+      const reason = started(fire) ?? (entry === sent ? null : "superseded");
       for (const channel of this.council.channels) {
         this.add({ fire, reason }, channelReminder(this.council.id, channel, meeting.id), {
           key: `meeting:${meeting.id}:${startsAt}:${leadCode(lead)}:${channel.bindingId}`,
@@ -254,7 +269,8 @@ class CouncilPlanner {
     const occasions = this.firesWhere((epochDay) => isoWeekday(fromEpochDay(epochDay)) === day);
     for (const [index, { date, fire }] of occasions.entries()) {
       const late = this.now.getTime() - fire.getTime() > DIGEST_LATENESS_MS;
-      const reason = late ? "too-late" : index < occasions.length - 1 ? "superseded" : null;
+      // An older week's digest is superseded by the newer one (and is always a week late).
+      const reason = index < occasions.length - 1 ? "superseded" : late ? "too-late" : null;
       for (const channel of this.council.channels) {
         this.add({ fire, reason }, channelReminder(this.council.id, channel, this.council.id), {
           key: `digest:${this.council.id}:${isoDate(date)}:${channel.bindingId}`,
@@ -309,16 +325,24 @@ function personReminder(councilId: string, assignee: PlanningAssignee, subjectId
 
 /** When a meeting's reminder with this lead goes out, in the council's hours. */
 function leadFire(meeting: PlanningMeeting, lead: Lead, council: PlanningCouncil): Date {
+  return intoWindow(leadNominal(meeting, lead, council), council.settings.window, council.timeZone);
+}
+
+/** When a meeting's reminder with this lead would go out without the council's hours. */
+function leadNominal(meeting: PlanningMeeting, lead: Lead, council: PlanningCouncil): Date {
   const { timeZone, settings } = council;
-  const nominal =
-    lead.unit === "days"
-      ? toInstant(
-          addDays(localDateOf(meeting.startsAt, timeZone), -lead.amount),
-          settings.at,
-          timeZone,
-        )
-      : new Date(meeting.startsAt.getTime() - lead.amount * 60_000);
-  return intoWindow(nominal, settings.window, timeZone);
+  return lead.unit === "days"
+    ? toInstant(
+        addDays(localDateOf(meeting.startsAt, timeZone), -lead.amount),
+        settings.at,
+        timeZone,
+      )
+    : new Date(meeting.startsAt.getTime() - lead.amount * 60_000);
+}
+
+/** Each lead once: a hand-edited setting may repeat one, and a key must not be planned twice. */
+function distinctLeads(leads: Lead[]): Lead[] {
+  return [...new Map(leads.map((lead) => [leadCode(lead), lead])).values()];
 }
 
 function leadCode(lead: Lead): string {

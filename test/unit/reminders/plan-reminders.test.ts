@@ -4,12 +4,12 @@
 // and UTC+1 in winter (09:00 = 08:00Z). June 2026: Mon 1, 8, 15, 22, 29.
 import { describe, expect, it } from "vitest";
 import { type PlanningState, planReminders } from "../../../src/domain/reminders/plan-reminders.js";
+import type { Lead } from "../../../src/domain/reminders/reminder-settings.js";
 import {
   action,
   brief,
   channel,
   council,
-  DAY,
   expectEachPlannedOnce,
   HOUR,
   instant,
@@ -25,7 +25,7 @@ const STEP = 15 * MINUTE;
 
 function sweepState(from: string, to: string, state: PlanningState, stepMs = STEP) {
   const emitted = sweep(instant(from), instant(to), stepMs, () => state);
-  expectEachPlannedOnce(emitted, stepMs);
+  expectEachPlannedOnce(emitted);
   return emitted;
 }
 
@@ -109,6 +109,84 @@ describe("meeting coming: 7 days and 1 day before at 09:00, to each channel", ()
       // Thu 18 June 12:30 CEST.
       { key: key("30m"), dueAt: "2026-06-18T10:30:00.000Z", reason: null },
     ]);
+  });
+
+  it("sends one of two leads the council's hours move to one moment: the nearer", () => {
+    // Mon 15 June 10:00 CEST, 2 and 1 days before: Saturday and Sunday 09:00, both moved to
+    // Monday 08:00 CEST (06:00Z). One message, not two at once.
+    const emitted = sweepState(
+      "2026-06-12T00:00:00.000Z",
+      "2026-06-16T00:00:00.000Z",
+      {
+        councils: [
+          council({
+            settings: settings({
+              digestDay: null,
+              meetingLeads: [
+                { unit: "days", amount: 2 },
+                { unit: "days", amount: 1 },
+              ],
+            }),
+          }),
+        ],
+        meetings: [meeting("m1", "2026-06-15T08:00:00.000Z")],
+        actions: [],
+      },
+      MINUTE,
+    );
+    expect(brief(emitted)).toEqual([
+      {
+        key: "meeting:m1:2026-06-15T08:00:00.000Z:1d:b1",
+        dueAt: "2026-06-15T06:00:00.000Z",
+        reason: null,
+      },
+      {
+        key: "meeting:m1:2026-06-15T08:00:00.000Z:2d:b1",
+        dueAt: "2026-06-15T06:00:00.000Z",
+        reason: "superseded",
+      },
+    ]);
+  });
+
+  it("sends one message for a lead stored twice, and for a day and 1440 minutes before a 09:00 meeting", () => {
+    const run = (meetingLeads: Lead[]) =>
+      brief(
+        sweepState(
+          "2026-06-15T00:00:00.000Z",
+          "2026-06-19T00:00:00.000Z",
+          {
+            councils: [
+              council({ settings: settings({ digestDay: null, actionsLead: null, meetingLeads }) }),
+            ],
+            // Thu 18 June 09:00 CEST.
+            meetings: [meeting("m1", "2026-06-18T07:00:00.000Z")],
+            actions: [],
+          },
+          MINUTE,
+        ),
+      );
+    expect(
+      run([
+        { unit: "days", amount: 1 },
+        { unit: "days", amount: 1 },
+      ]),
+    ).toEqual([
+      {
+        key: "meeting:m1:2026-06-18T07:00:00.000Z:1d:b1",
+        dueAt: "2026-06-17T07:00:00.000Z",
+        reason: null,
+      },
+    ]);
+    const both = run([
+      { unit: "days", amount: 1 },
+      { unit: "minutes", amount: 1440 },
+    ]);
+    expect(both.map(({ dueAt }) => dueAt)).toEqual([
+      "2026-06-17T07:00:00.000Z",
+      "2026-06-17T07:00:00.000Z",
+    ]);
+    expect(both.filter(({ reason }) => reason === null)).toHaveLength(1);
+    expect(both.filter(({ reason }) => reason === "superseded")).toHaveLength(1);
   });
 
   it("says nothing for a council without channels, or a meeting of another council", () => {
@@ -631,6 +709,5 @@ describe("keys", () => {
       due: [],
       stale: [],
     });
-    expect(DAY).toBe(86_400_000);
   });
 });
