@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { DEFAULT_TEAM } from "../test/support/fake-slack-api.js";
 import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
 import { minutesBenchmark } from "./minutes.bench.js";
+import { reminderTickBenchmark } from "./reminder-tick.bench.js";
 import { formatNumber, formatTable, meetsTarget, megabytes, writeResult } from "./report.js";
 import { REALISTIC_SIZES, type SeededDatabase, seedDatabase } from "./seed-database.js";
 import { slackAckBenchmark } from "./slack-ack.bench.js";
@@ -19,6 +20,7 @@ const BENCHMARKS: Benchmark[] = [
   startupBenchmark,
   slackAckBenchmark,
   teamsReplyBenchmark,
+  reminderTickBenchmark,
 ];
 
 /** The whole run must end by itself: a stuck server must not keep it (or CI) waiting. */

@@ -16,3 +16,5 @@ export const MINUTES_MS = atMost(50);
 export const STARTUP_MS = atMost(2_000);
 /** Resident memory of the idle server. */
 export const IDLE_RSS_MB = atMost(150);
+/** One reminder tick's planning and claiming, for the whole database. */
+export const TICK_MS = atMost(1_000);
