@@ -1,9 +1,11 @@
 import type { ItemRecord } from "../domain/records.js";
 import type { ItemKind } from "../domain/types.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { reopenMinutes } from "./meetings-repository.js";
-import { toItem } from "./row-mappers.js";
+import { newId } from "./new-id.js";
+import type { Db } from "./prisma-types.js";
+import { fromRawItem, type RawItemRow, toItem } from "./row-mappers.js";
 import { takeRef } from "./short-refs.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
@@ -30,43 +32,20 @@ export interface ItemChange {
 export class ItemsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /**
+   * Logs an item with the council's next number, the meeting's next position and, for a
+   * decision, the next § of the year. Its own SQL, three statements and the audit entry: every
+   * `noterat` runs this, and Prisma's queries for it (lookups, aggregates, create) cost ~2 ms more.
+   */
   async record(input: NewItem): Promise<{ item: ItemRecord; created: boolean }> {
     try {
       return await this.prisma.$transaction(async (tx) => {
         if (input.dedupKey !== undefined) {
-          const existing = await tx.item.findUnique({ where: { dedupKey: input.dedupKey } });
-          if (existing) return { item: toItem(existing), created: false };
+          const existing = await findByDedupKey(tx, input.dedupKey);
+          if (existing) return { item: existing, created: false };
         }
         const ref = await takeRef(tx, input.councilId);
-        const last = await tx.item.aggregate({
-          where: { meetingId: input.meetingId },
-          _max: { position: true },
-        });
-        const paragraph =
-          input.kind === "decision"
-            ? ((
-                await tx.item.aggregate({
-                  where: { councilId: input.councilId, paragraphYear: input.paragraphYear },
-                  _max: { paragraph: true },
-                })
-              )._max.paragraph ?? 0) + 1
-            : null;
-        const item = await tx.item.create({
-          data: {
-            councilId: input.councilId,
-            meetingId: input.meetingId,
-            ref,
-            kind: input.kind,
-            heading: input.heading,
-            text: input.text,
-            position: (last._max.position ?? 0) + 1,
-            paragraph,
-            paragraphYear: paragraph === null ? null : input.paragraphYear,
-            authorId: input.authorId,
-            dedupKey: input.dedupKey ?? null,
-            sourceUrl: input.sourceUrl ?? null,
-          },
-        });
+        const item = await insertItem(tx, input, ref);
         if (input.kind !== "agenda") {
           await reopenMinutes(
             tx,
@@ -81,16 +60,22 @@ export class ItemsRepository {
           action: "created",
           entityType: "item",
           entityId: item.id,
-          after: { ref, kind: input.kind, heading: input.heading, text: input.text, paragraph },
+          after: {
+            ref,
+            kind: input.kind,
+            heading: input.heading,
+            text: input.text,
+            paragraph: item.paragraph,
+          },
           at: input.at,
         });
-        return { item: toItem(item), created: true };
+        return { item, created: true };
       });
     } catch (error) {
       // Two deliveries of the same retry raced past the lookup: the loser returns the winner's item.
       if (isUniqueViolation(error) && input.dedupKey !== undefined) {
-        const existing = await this.prisma.item.findUnique({ where: { dedupKey: input.dedupKey } });
-        if (existing) return { item: toItem(existing), created: false };
+        const existing = await findByDedupKey(this.prisma, input.dedupKey);
+        if (existing) return { item: existing, created: false };
       }
       throw error;
     }
@@ -149,6 +134,35 @@ export class ItemsRepository {
       });
     });
   }
+}
+
+async function findByDedupKey(db: Db, dedupKey: string): Promise<ItemRecord | null> {
+  const [row] = await db.$queryRaw<RawItemRow[]>`
+    SELECT * FROM "Item" WHERE "dedupKey" = ${dedupKey}`;
+  return row ? toItem(fromRawItem(row)) : null;
+}
+
+/** The item at the end of its meeting; a decision takes the next § of its year in the council. */
+async function insertItem(db: Db, input: NewItem, ref: number): Promise<ItemRecord> {
+  const decision = input.kind === "decision";
+  const paragraph = decision
+    ? Prisma.sql`(SELECT COALESCE(MAX("paragraph"), 0) + 1 FROM "Item"
+        WHERE "councilId" = ${input.councilId} AND "paragraphYear" = ${input.paragraphYear})`
+    : Prisma.sql`NULL`;
+  // As Prisma's @default(now()) and @updatedAt would stamp it.
+  const stamp = new Date();
+  const [row] = await db.$queryRaw<RawItemRow[]>`
+    INSERT INTO "Item" ("id", "councilId", "meetingId", "ref", "kind", "heading", "text",
+      "position", "paragraph", "paragraphYear", "authorId", "dedupKey", "sourceUrl",
+      "createdAt", "updatedAt")
+    VALUES (${newId()}, ${input.councilId}, ${input.meetingId}, ${ref}, ${input.kind},
+      ${input.heading}, ${input.text},
+      (SELECT COALESCE(MAX("position"), 0) + 1 FROM "Item" WHERE "meetingId" = ${input.meetingId}),
+      ${paragraph}, ${decision ? input.paragraphYear : null}, ${input.authorId},
+      ${input.dedupKey ?? null}, ${input.sourceUrl ?? null}, ${stamp}, ${stamp})
+    RETURNING *`;
+  if (!row) throw new Error("items: the insert returned no row");
+  return toItem(fromRawItem(row));
 }
 
 function meetingOf(item: ItemRecord): { id: string; councilId: string } {

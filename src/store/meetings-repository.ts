@@ -155,10 +155,14 @@ export async function reopenMinutes(
   actorId: string,
   at: Date,
 ): Promise<void> {
-  const { count } = await db.meeting.updateMany({
-    where: { id: meeting.id, minutesStatus: { not: "draft" } },
-    data: { minutesStatus: "draft" satisfies MinutesStatus, approvedAt: null, approvedById: null },
-  });
+  const draft: MinutesStatus = "draft";
+  // Every change to an item or action passes here: one statement of our own, not Prisma's
+  // updateMany. updatedAt is set as Prisma's @updatedAt sets it.
+  const count = await db.$executeRaw`
+    UPDATE "Meeting"
+    SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
+      "updatedAt" = ${new Date()}
+    WHERE "id" = ${meeting.id} AND "minutesStatus" <> ${draft}`;
   if (count === 0) return;
   await writeAudit(db, {
     councilId: meeting.councilId,

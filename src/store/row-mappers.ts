@@ -56,6 +56,34 @@ export function toMeeting(row: Meeting): MeetingRecord {
   };
 }
 
+/** An Item row as the driver returns it to raw SQL: numbers may be bigints, instants text. */
+export type RawItemRow = {
+  [K in keyof Item]: Item[K] extends Date
+    ? Date | string
+    : Item[K] extends number
+      ? number | bigint
+      : Item[K] extends number | null
+        ? number | bigint | null
+        : Item[K];
+};
+
+/** A raw Item row in the types Prisma's own queries return. */
+export function fromRawItem(row: RawItemRow): Item {
+  const optionalNumber = (value: number | bigint | null) => (value === null ? null : Number(value));
+  const optionalInstant = (value: Date | string | null) =>
+    value === null ? null : new Date(value);
+  return {
+    ...row,
+    ref: Number(row.ref),
+    position: Number(row.position),
+    paragraph: optionalNumber(row.paragraph),
+    paragraphYear: optionalNumber(row.paragraphYear),
+    removedAt: optionalInstant(row.removedAt),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  };
+}
+
 export function toItem(row: Item): ItemRecord {
   return {
     id: row.id,

@@ -1,13 +1,8 @@
 import type { SearchHit } from "../domain/records.js";
-import { type Item, Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { toItem } from "./row-mappers.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { fromRawItem, type RawItemRow, toItem } from "./row-mappers.js";
 
-type HitRow = Omit<Item, "createdAt" | "updatedAt" | "removedAt"> & {
-  removedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  meetingStartsAt: string;
-};
+type HitRow = RawItemRow & { meetingStartsAt: Date | string };
 
 export class SearchRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -22,16 +17,7 @@ export class SearchRepository {
     if (!query) return [];
     const rows = await this.prisma.$queryRaw<HitRow[]>(query);
     return rows.map((row) => ({
-      item: toItem({
-        ...row,
-        ref: Number(row.ref),
-        position: Number(row.position),
-        paragraph: row.paragraph === null ? null : Number(row.paragraph),
-        paragraphYear: row.paragraphYear === null ? null : Number(row.paragraphYear),
-        removedAt: null,
-        createdAt: new Date(row.createdAt),
-        updatedAt: new Date(row.updatedAt),
-      }),
+      item: toItem(fromRawItem(row)),
       meetingStartsAt: new Date(row.meetingStartsAt),
     }));
   }

@@ -1,11 +1,12 @@
 import type { Db } from "./prisma-types.js";
 
-/** Takes the council's next short number (#12), shared by its items and actions. */
+/**
+ * Takes the council's next short number (#12), shared by its items and actions. One statement
+ * (UPDATE … RETURNING, in SQLite and PostgreSQL alike): every item and action takes one.
+ */
 export async function takeRef(db: Db, councilId: string): Promise<number> {
-  const council = await db.council.update({
-    where: { id: councilId },
-    data: { nextRef: { increment: 1 } },
-    select: { nextRef: true },
-  });
-  return council.nextRef - 1;
+  const [council] = await db.$queryRaw<Array<{ nextRef: number | bigint }>>`
+    UPDATE "Council" SET "nextRef" = "nextRef" + 1 WHERE "id" = ${councilId} RETURNING "nextRef"`;
+  if (!council) throw new Error(`takeRef: no council ${councilId}`);
+  return Number(council.nextRef) - 1;
 }

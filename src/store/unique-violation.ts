@@ -1,5 +1,22 @@
 import { Prisma } from "../generated/prisma/client.js";
 
+/**
+ * A unique constraint refused the write: P2002 from Prisma's own queries; from raw SQL, P2010
+ * with the driver adapter's error kind (the same kind for SQLite's and PostgreSQL's adapters).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return error.code === "P2010" && adapterErrorKind(error.meta) === "UniqueConstraintViolation";
+}
+
+function adapterErrorKind(meta: unknown): unknown {
+  if (typeof meta !== "object" || meta === null || !("driverAdapterError" in meta))
+    return undefined;
+  const adapterError = meta.driverAdapterError;
+  if (typeof adapterError !== "object" || adapterError === null || !("cause" in adapterError)) {
+    return undefined;
+  }
+  const { cause } = adapterError;
+  return typeof cause === "object" && cause !== null && "kind" in cause ? cause.kind : undefined;
 }

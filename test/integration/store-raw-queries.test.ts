@@ -2,6 +2,7 @@
 // what the Prisma queries they replaced gave.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CouncilRecord, Identity, PersonRecord, Place } from "../../src/domain/records.js";
+import { isUniqueViolation } from "../../src/store/unique-violation.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
 const at = new Date("2026-05-20T10:00:00Z");
@@ -69,6 +70,66 @@ describe("store statements of its own", () => {
       expect(renamed.person).toEqual({ ...eva, displayName: "Eva Berg" });
       expect(await db.store.people.find(identity("eva", "Eva Berg"))).toEqual(renamed.person);
     });
+  });
+
+  it("records items that Prisma reads back as they were returned, with ids shaped like its own", async () => {
+    const meeting = await db.store.meetings.create({
+      councilId: council.id,
+      startsAt: at,
+      hasTime: true,
+      place: null,
+      actorId: eva.id,
+      at,
+    });
+    const record = (kind: "info" | "decision", paragraphYear: number) =>
+      db.store.items.record({
+        councilId: council.id,
+        meetingId: meeting.id,
+        kind,
+        heading: "Rubrik",
+        text: "Text",
+        authorId: eva.id,
+        paragraphYear,
+        sourceUrl: "https://example.slack.com/archives/C1/p1",
+        at,
+      });
+    const recorded = [
+      await record("info", 2026),
+      await record("decision", 2026),
+      await record("decision", 2027),
+    ];
+    const items = recorded.map((result) => result.item);
+    expect(items.map((item) => [item.ref, item.position, item.paragraph])).toEqual([
+      [1, 1, null],
+      [2, 2, 1],
+      [3, 3, 1],
+    ]);
+    for (const item of items) {
+      expect(await db.store.items.byRef(council.id, item.ref)).toEqual(item);
+      expect(item.id).toMatch(/^c[0-9a-z]{24}$/);
+    }
+    const row = await db.database.prisma.item.findUniqueOrThrow({
+      where: { id: items[2]?.id ?? "" },
+    });
+    expect(row).toMatchObject({
+      paragraphYear: 2027,
+      sourceUrl: "https://example.slack.com/archives/C1/p1",
+    });
+    expect(row.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("knows a unique violation from its own SQL as from Prisma's", async () => {
+    const doubled = { ...place, channelId: "dubbel" };
+    const twice = () =>
+      db.database.prisma
+        .$executeRaw`INSERT INTO "ChannelBinding" ("id", "councilId", "platform", "workspaceId", "channelId", "createdAt")
+        VALUES (${`b-${Math.random()}`}, ${council.id}, ${doubled.platform}, ${doubled.workspaceId}, ${doubled.channelId}, ${at})`;
+    await twice();
+    const raw = await twice().catch((error: unknown) => error);
+    const prisma = await db.store.councils
+      .bind(council.id, place, eva.id, at)
+      .catch((error: unknown) => error);
+    expect([isUniqueViolation(raw), isUniqueViolation(prisma)]).toEqual([true, true]);
   });
 
   describe("open actions", () => {
