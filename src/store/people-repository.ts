@@ -78,6 +78,14 @@ export class PeopleRepository {
     return { council, person, role: (row.role as Role | null) ?? null };
   }
 
+  /** The display name stored for a platform identity, if the person is stored. */
+  async storedName(identity: Omit<Identity, "displayName">): Promise<string | null> {
+    const [row] = await this.prisma.$queryRaw<Array<{ displayName: string }>>`
+      SELECT "displayName" FROM "Person" WHERE "platform" = ${identity.platform}
+        AND "workspaceId" = ${identity.workspaceId} AND "externalId" = ${identity.externalId}`;
+    return row?.displayName ?? null;
+  }
+
   /** A mentioned person if stored, without storing one. */
   async findMentioned(
     mention: Mention,

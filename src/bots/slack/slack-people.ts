@@ -8,22 +8,58 @@ const MENTION_TOKEN = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const NAME_TTL_MS = 60 * 60 * 1000;
 const MAX_CACHED = 10_000;
 
+/** The name the store already keeps for a Slack user, if any. */
+export type StoredName = (teamId: string, userId: string) => Promise<string | null>;
+
 /**
  * Display names of Slack users, asked of `users.info` once an hour at most per person: commands
  * carry only ids, and the minutes must name people as their colleagues know them.
  */
 export class SlackPeople {
   private readonly names = new Map<string, { name: string; until: number }>();
+  private readonly refreshing = new Set<string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async identity(client: WebClient, teamId: string, userId: string): Promise<Identity> {
+  /**
+   * Who typed a command. A person the store knows is named as stored at once, and Slack is
+   * asked in the background (a changed name is stored with the next command): a Web API round
+   * trip is no longer part of the answer after a restart or when a name's hour is up.
+   */
+  async identity(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+    storedName?: StoredName,
+  ): Promise<Identity> {
     return {
       platform: "slack",
       workspaceId: teamId,
       externalId: userId,
-      displayName: await this.displayName(client, teamId, userId),
+      displayName: await this.actorName(client, teamId, userId, storedName),
     };
+  }
+
+  private async actorName(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+    storedName: StoredName | undefined,
+  ): Promise<string> {
+    const cached = this.names.get(`${teamId}:${userId}`);
+    if (cached && cached.until > this.now()) return cached.name;
+    const stored = storedName ? await storedName(teamId, userId) : null;
+    if (stored === null) return this.displayName(client, teamId, userId);
+    this.refreshInBackground(client, teamId, userId);
+    return stored;
+  }
+
+  private refreshInBackground(client: WebClient, teamId: string, userId: string): void {
+    const key = `${teamId}:${userId}`;
+    if (this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    // knownName does not throw: a failed lookup leaves the name as it was.
+    void this.knownName(client, teamId, userId).finally(() => this.refreshing.delete(key));
   }
 
   /** A mention reader for one command's text, with the names of everyone it mentions. */
