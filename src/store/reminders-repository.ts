@@ -19,18 +19,11 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { ACTION_INCLUDE, toAction, toPerson } from "./row-mappers.js";
 
-/** A reminder row as the dispatcher works with it. */
-export interface OutboxReminder {
+/** A reminder row as the dispatcher works with it: what was planned, and how it is going. */
+export interface OutboxReminder extends PlannedReminder {
   id: string;
-  key: string;
-  councilId: string;
-  recipient: string;
-  platform: Platform;
-  subjectId: string;
-  dueAt: Date;
   /** Including the attempt this claim starts. */
   attempts: number;
-  payload: ReminderPayload;
 }
 
 /** What a secretary sees of reminders that could not be sent. */

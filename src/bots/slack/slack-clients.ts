@@ -49,3 +49,6 @@ export const SLACK_RETRIES: RetryOptions = {
   minTimeout: 500,
   maxTimeout: 4_000,
 };
+
+/** Per Web API call, before a retry: Slack answers in well under a second when it is well. */
+export const SLACK_CALL_TIMEOUT_MS = 5_000;

@@ -13,7 +13,7 @@ import { listenToButtons } from "./button-listener.js";
 import { listenToForms } from "./form-listeners.js";
 import { listenToHomeTab } from "./home-tab.js";
 import { listenToUninstall } from "./install-events.js";
-import { SLACK_RETRIES, SlackClients } from "./slack-clients.js";
+import { SLACK_CALL_TIMEOUT_MS, SLACK_RETRIES, SlackClients } from "./slack-clients.js";
 import { slackInstallationStore } from "./slack-installation-store.js";
 import { SLACK_NOTIFIER_OPTIONS, slackNotifier } from "./slack-notifier.js";
 import { SlackPeople } from "./slack-people.js";
@@ -50,6 +50,8 @@ export async function createSlackSurface(options: {
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRIES,
+    // A call that never answers must fail (and be retried), not hold a command forever.
+    timeout: SLACK_CALL_TIMEOUT_MS,
     logger: boltLogger(logger),
   };
   const log = boltLogger(logger);
