@@ -1,9 +1,11 @@
 import type { MeetingRecord } from "../domain/records.js";
-import type { MinutesStatus } from "../domain/types.js";
+import type { MeetingStatus, MinutesStatus } from "../domain/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import type { Db } from "./prisma-types.js";
-import { toMeeting } from "./row-mappers.js";
+import { fromRawMeeting, type RawMeetingRow, toMeeting } from "./row-mappers.js";
+
+const PLANNED: MeetingStatus = "planned";
 
 export interface NewMeeting {
   councilId: string;
@@ -53,36 +55,39 @@ export class MeetingsRepository {
     });
   }
 
-  /** Planned meetings that start in [from, to), earliest first. */
+  /**
+   * Planned meetings that start in [from, to), earliest first. This and the lookups below find
+   * the meeting nearly every command is about: statements of our own, not Prisma's findMany.
+   */
   async plannedBetween(councilId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
-    const rows = await this.prisma.meeting.findMany({
-      where: { councilId, status: "planned", startsAt: { gte: from, lt: to } },
-      orderBy: { startsAt: "asc" },
-    });
-    return rows.map(toMeeting);
+    const rows = await this.prisma.$queryRaw<RawMeetingRow[]>`
+      SELECT * FROM "Meeting"
+      WHERE "councilId" = ${councilId} AND "status" = ${PLANNED}
+        AND "startsAt" >= ${from} AND "startsAt" < ${to}
+      ORDER BY "startsAt" ASC`;
+    return rows.map((row) => toMeeting(fromRawMeeting(row)));
   }
 
   /** The earliest planned meeting that starts after `now`. */
   async next(councilId: string, now: Date): Promise<MeetingRecord | null> {
-    const row = await this.prisma.meeting.findFirst({
-      where: { councilId, status: "planned", startsAt: { gt: now } },
-      orderBy: { startsAt: "asc" },
-    });
-    return row ? toMeeting(row) : null;
+    const [row] = await this.prisma.$queryRaw<RawMeetingRow[]>`
+      SELECT * FROM "Meeting"
+      WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" > ${now}
+      ORDER BY "startsAt" ASC
+      LIMIT 1`;
+    return row ? toMeeting(fromRawMeeting(row)) : null;
   }
 
   /** The latest planned meeting before `now` whose minutes are not published. */
   async latestUnpublishedBefore(councilId: string, now: Date): Promise<MeetingRecord | null> {
-    const row = await this.prisma.meeting.findFirst({
-      where: {
-        councilId,
-        status: "planned",
-        startsAt: { lt: now },
-        minutesStatus: { not: "published" },
-      },
-      orderBy: { startsAt: "desc" },
-    });
-    return row ? toMeeting(row) : null;
+    const published: MinutesStatus = "published";
+    const [row] = await this.prisma.$queryRaw<RawMeetingRow[]>`
+      SELECT * FROM "Meeting"
+      WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" < ${now}
+        AND "minutesStatus" <> ${published}
+      ORDER BY "startsAt" DESC
+      LIMIT 1`;
+    return row ? toMeeting(fromRawMeeting(row)) : null;
   }
 
   async byId(id: string): Promise<MeetingRecord | null> {

@@ -56,22 +56,46 @@ export function toMeeting(row: Meeting): MeetingRecord {
   };
 }
 
-/** An Item row as the driver returns it to raw SQL: numbers may be bigints, instants text. */
-export type RawItemRow = {
-  [K in keyof Item]: Item[K] extends Date
+/**
+ * A row as the driver returns it to raw SQL, whatever the database: numbers may be bigints,
+ * instants text, booleans numbers.
+ */
+type RawRow<T> = {
+  [K in keyof T]: T[K] extends Date
     ? Date | string
-    : Item[K] extends number
-      ? number | bigint
-      : Item[K] extends number | null
-        ? number | bigint | null
-        : Item[K];
+    : T[K] extends Date | null
+      ? Date | string | null
+      : T[K] extends number
+        ? number | bigint
+        : T[K] extends number | null
+          ? number | bigint | null
+          : T[K] extends boolean
+            ? boolean | number | bigint
+            : T[K];
 };
+
+const optionalNumber = (value: number | bigint | null) => (value === null ? null : Number(value));
+const optionalInstant = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+export type RawMeetingRow = RawRow<Meeting>;
+
+/** A raw Meeting row in the types Prisma's own queries return. */
+export function fromRawMeeting(row: RawMeetingRow): Meeting {
+  return {
+    ...row,
+    hasTime: Boolean(Number(row.hasTime)),
+    startsAt: new Date(row.startsAt),
+    approvedAt: optionalInstant(row.approvedAt),
+    publishedAt: optionalInstant(row.publishedAt),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  };
+}
+
+export type RawItemRow = RawRow<Item>;
 
 /** A raw Item row in the types Prisma's own queries return. */
 export function fromRawItem(row: RawItemRow): Item {
-  const optionalNumber = (value: number | bigint | null) => (value === null ? null : Number(value));
-  const optionalInstant = (value: Date | string | null) =>
-    value === null ? null : new Date(value);
   return {
     ...row,
     ref: Number(row.ref),

@@ -118,6 +118,49 @@ describe("store statements of its own", () => {
     expect(row.createdAt).toBeInstanceOf(Date);
   });
 
+  it("finds meetings as Prisma reads them: between two instants, the next, the latest unpublished", async () => {
+    const meeting = (iso: string, hasTime: boolean) =>
+      db.store.meetings.create({
+        councilId: council.id,
+        startsAt: new Date(iso),
+        hasTime,
+        place: hasTime ? "Sundsvall" : null,
+        actorId: eva.id,
+        at,
+      });
+    const past = await meeting("2026-05-06T11:00:00Z", true);
+    const today = await meeting("2026-05-20T11:00:00Z", false);
+    const next = await meeting("2026-06-03T11:00:00Z", true);
+    const cancelled = await meeting("2026-05-27T11:00:00Z", true);
+    await db.store.meetings.change(
+      cancelled,
+      { status: "cancelled" },
+      { action: "cancelled", actorId: eva.id, at },
+    );
+    await db.store.meetings.change(
+      past,
+      { minutesStatus: "published" },
+      { action: "published", actorId: eva.id, at },
+    );
+    const byId = async (id: string) => db.store.meetings.byId(id);
+
+    expect(
+      await db.store.meetings.plannedBetween(
+        council.id,
+        new Date("2026-05-01T00:00:00Z"),
+        new Date("2026-07-01T00:00:00Z"),
+      ),
+    ).toEqual([await byId(past.id), await byId(today.id), await byId(next.id)]);
+    expect(await db.store.meetings.next(council.id, at)).toEqual(await byId(today.id));
+    expect(await db.store.meetings.next(council.id, new Date("2026-05-21T00:00:00Z"))).toEqual(
+      await byId(next.id),
+    );
+    expect(
+      await db.store.meetings.latestUnpublishedBefore(council.id, new Date("2026-05-21T00:00:00Z")),
+    ).toEqual(await byId(today.id));
+    expect(await db.store.meetings.latestUnpublishedBefore(council.id, at)).toBeNull();
+  });
+
   it("knows a unique violation from its own SQL as from Prisma's", async () => {
     const doubled = { ...place, channelId: "dubbel" };
     const twice = () =>
