@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "not-an-action",
   "no-due-on-item",
   "last-secretary",
+  "reminder-time-outside-hours",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

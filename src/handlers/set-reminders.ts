@@ -1,10 +1,13 @@
 import type { ReminderChange } from "../domain/command/parsed-command.js";
+import { NoteratError } from "../domain/errors.js";
+import { formatClock } from "../domain/i18n/format-date.js";
 import { assertSecretary } from "../domain/permissions.js";
 import {
   minutesOf,
   type QuietWindow,
   type ReminderSettings,
 } from "../domain/reminders/reminder-settings.js";
+import type { Locale } from "../domain/types.js";
 import type { CommandHandler } from "./command-registry.js";
 import { describeReminderSettings } from "./reminder-settings-description.js";
 import { requireCouncil } from "./scope.js";
@@ -18,6 +21,7 @@ export const setReminders: CommandHandler<"reminders-set"> = async (context) => 
   assertSecretary(context.role);
   const { reminders } = context.deps.store;
   const settings = applyChange(await reminders.settingsOf(council.id), context.command.change);
+  assertTimeWithinHours(settings, context.t.locale);
   await reminders.saveSettings(council.id, settings, {
     actorId: context.actor.id,
     at: context.now,
@@ -31,6 +35,21 @@ export const setReminders: CommandHandler<"reminders-set"> = async (context) => 
     ],
   };
 };
+
+/**
+ * A reminder time outside the council's hours would move every due reminder to the next
+ * morning, after its due date: refused, so that nothing is silently never sent.
+ */
+function assertTimeWithinHours(settings: ReminderSettings, locale: Locale): void {
+  const { at, window } = settings;
+  if (!window) return;
+  if (minutesOf(at) >= minutesOf(window.from) && minutesOf(at) < minutesOf(window.to)) return;
+  throw new NoteratError("reminder-time-outside-hours", {
+    at: formatClock(at, locale),
+    from: formatClock(window.from, locale),
+    to: formatClock(window.to, locale),
+  });
+}
 
 function applyChange(settings: ReminderSettings, change: ReminderChange): ReminderSettings {
   const { hours, weekends, ...rest } = change;

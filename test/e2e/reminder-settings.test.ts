@@ -57,6 +57,15 @@ describe("reminder settings", () => {
       await start("sv");
     });
 
+    it("refuses a reminder time outside the hours (due reminders would come a day late), changing nothing", async () => {
+      expect(await say("Eva", "påminnelser kl 19")).toBe(
+        "Påminnelserna går kl. 19.00, utanför dagtiden 8.00–18.00: då skulle de vänta till nästa dag. Välj en tid inom dagtiden, eller ändra den med `dagtid`.",
+      );
+      expect(await settings()).toEqual(DEFAULT_REMINDER_SETTINGS);
+      await say("Eva", "påminnelser kl 19 dagtid 08-20");
+      expect((await settings()).at).toEqual({ hour: 19, minute: 0 });
+    });
+
     it("shows the defaults to a member, without the secretary's part", async () => {
       const said = await chat.say("Lisa", "påminnelser");
       expect(said.reply.audience).toBe("caller");

@@ -34,6 +34,8 @@ export const errorMessages = defineMessages({
     "error.no-due-on-item": "#{ref} är en punkt; bara uppdrag har ett slutdatum.",
     "error.last-secretary":
       "Rådet behöver minst en sekreterare. Utse en ny innan du ändrar den sista.",
+    "error.reminder-time-outside-hours":
+      "Påminnelserna går kl. {at}, utanför dagtiden {from}–{to}: då skulle de vänta till nästa dag. Välj en tid inom dagtiden, eller ändra den med `dagtid`.",
   },
   en: {
     "error.no-council":
@@ -67,5 +69,7 @@ export const errorMessages = defineMessages({
     "error.no-due-on-item": "#{ref} is an item; only actions have a due date.",
     "error.last-secretary":
       "The council needs at least one secretary. Appoint another before changing the last one.",
+    "error.reminder-time-outside-hours":
+      "Reminders go at {at}, outside the hours {from}–{to}, so they would wait until the next day. Choose a time within the hours, or change them with `hours`.",
   },
 });
