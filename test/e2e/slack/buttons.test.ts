@@ -92,7 +92,10 @@ describe("buttons", () => {
 
   it("Skjut upp moves the due date a week and tells the channel", async () => {
     const list = await h.command(anna.id, "öppna");
-    const postpone = findButton(list.messages, { label: "Skjut upp en vecka", command: "postpone 3" });
+    const postpone = findButton(list.messages, {
+      label: "Skjut upp en vecka",
+      command: "postpone 3",
+    });
     const moved = await h.click(anna.id, postpone);
     expect(moved.messages[0]?.responseType).toBe("in_channel");
     expect(moved.text).toContain("Uppskjutet av Anna B");
@@ -140,7 +143,10 @@ describe("buttons", () => {
     expect(done.posted.map((call) => call.args.channel)).toEqual([CHANNEL]);
     expect(done.text).toContain("Klart, markerat av Anna B");
 
-    const postpone = findButton(done.home.view, { label: "Skjut upp en vecka", command: "postpone 3" });
+    const postpone = findButton(done.home.view, {
+      label: "Skjut upp en vecka",
+      command: "postpone 3",
+    });
     const moved = await h.clickOnHome(anna.id, postpone);
     expect(moved.posted.map((call) => call.args.channel)).toEqual([CHANNEL]);
     expect(moved.text).toContain("Uppskjutet av Anna B");

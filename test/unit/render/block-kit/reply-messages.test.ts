@@ -84,7 +84,10 @@ describe("renderReplyMessages", () => {
           section("#12 Anna Berg: Skicka förslaget – senast 30 maj (försenat)"),
           {
             type: "actions",
-            elements: [button("Klar", "done 12", "primary"), button("Skjut upp en vecka", "postpone 12")],
+            elements: [
+              button("Klar", "done 12", "primary"),
+              button("Skjut upp en vecka", "postpone 12"),
+            ],
           },
           section("#13 Per Ek: Ring Almi – klart"),
           section("#14 Eva: Boka lokal"),
