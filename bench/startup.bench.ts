@@ -3,7 +3,7 @@
 // to the first 200 from /healthz; then its resident memory idle and after a burst of load.
 // Floor: the same Node and loader running a bare server that only answers /healthz.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -75,7 +75,7 @@ export const startupBenchmark: Benchmark = {
         notes: [
           `${STARTS} starts each; the program serves Slack (single workspace, the fake Web API on 127.0.0.1) and Teams on the seeded database, as \`npm start\` runs it (Node with tsx's loader, TypeScript compiled on the fly), with REMINDER_SCHEDULE=off (the reminder tick has a benchmark of its own)`,
           `under load: ${LOAD.connections} connections of signed /noterat öppna and noterat for ${LOAD.durationMs / 1000} s each; ${loaded.requests} answered (${loaded.failures} unexpected)`,
-          "RSS as the operating system reports it for the server process (ps)",
+          "RSS as the operating system reports it for the server process (/proc, or ps)",
         ],
         details: { ours, floor, loaded },
       };
@@ -227,6 +227,12 @@ function urlOf(line: string): string | undefined {
 
 /** Resident memory of the process in kB, as the operating system counts it. */
 function rssKb(child: ChildProcess): number {
+  const status = `/proc/${String(child.pid)}/status`;
+  // Linux without procps (a slim container) has no ps; elsewhere there is no /proc.
+  if (existsSync(status)) {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(status, "utf8"))?.[1];
+    if (kb !== undefined) return Number(kb);
+  }
   return Number(execFileSync("ps", ["-o", "rss=", "-p", String(child.pid)], { encoding: "utf8" }));
 }
 
