@@ -1,9 +1,11 @@
 // The reminder tick of a server, alone in a process so that its peak memory is its own:
 // `tsx bench/reminder-tick-process.ts <database url> <now ISO>` plans and claims the whole
-// database at <now> (the planning window the minute before it), sends through a notifier that
+// database at <now> (the planning window the minute before it, in a process warmed up by the
+// same work a week earlier), sends through a notifier that
 // takes every message at once, and prints what it measured as one JSON line.
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
+import { outboxEntries } from "../src/domain/reminders/outbox-entries.js";
 import {
   councilsNeedingActions,
   planningStart,
@@ -13,7 +15,7 @@ import { REMINDER_LIMITS } from "../src/domain/reminders/reminder-settings.js";
 import { fanOutPublisher } from "../src/handlers/publisher-fan-out.js";
 import { createReminderTick } from "../src/scheduler/reminder-tick.js";
 import { openDatabase } from "../src/store/database.js";
-import { createStore } from "../src/store/store.js";
+import { createStore, type Store } from "../src/store/store.js";
 
 export interface TickMeasurement {
   /** Reading the councils, meetings and open actions the window needs. */
@@ -29,6 +31,8 @@ export interface TickMeasurement {
   meetingsRead: number;
   actionsRead: number;
   planned: number;
+  /** Outbox rows: a person's due (or overdue) actions of a council at one moment share one. */
+  rows: number;
   stale: number;
   claimed: number;
   messages: number;
@@ -37,12 +41,24 @@ export interface TickMeasurement {
 
 const DAY_MS = 86_400_000;
 
-async function measure(url: string, now: Date): Promise<TickMeasurement> {
-  const database = await openDatabase(url);
-  const store = createStore(database);
+interface PlanAndClaim {
+  readMs: number;
+  planMs: number;
+  recordMs: number;
+  claimMs: number;
+  councilsRead: number;
+  meetingsRead: number;
+  actionsRead: number;
+  planned: number;
+  rows: number;
+  stale: number;
+  claimed: number;
+}
+
+/** The tick's planning and claiming at `now`, the window the minute before it, step by step. */
+async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {
   const outbox = store.reminders;
   await outbox.advancePlannedThrough(new Date(now.getTime() - 60_000));
-
   let started = performance.now();
   const since = planningStart(await outbox.plannedThrough(), now);
   const councils = await outbox.planningCouncils();
@@ -59,7 +75,8 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
   const planMs = performance.now() - started;
 
   started = performance.now();
-  await outbox.record(plan, now);
+  const entries = outboxEntries(plan);
+  await outbox.record(entries, now);
   await outbox.advancePlannedThrough(now);
   const recordMs = performance.now() - started;
 
@@ -71,6 +88,29 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
     leaseMs: 5 * 60_000,
   });
   const claimMs = performance.now() - started;
+  return {
+    readMs,
+    planMs,
+    recordMs,
+    claimMs,
+    councilsRead: councils.length,
+    meetingsRead: meetings.length,
+    actionsRead: actions.length,
+    planned: plan.due.length,
+    rows: entries.length,
+    stale: plan.stale.length,
+    claimed: claimed.length,
+  };
+}
+
+async function measure(url: string, now: Date): Promise<TickMeasurement> {
+  const database = await openDatabase(url);
+  const store = createStore(database);
+  // A server has ticked every minute before 09:00 (and at 09:00 last week): the same work a
+  // week earlier warms the process up, and its rows are cleared again.
+  await planAndClaim(store, new Date(now.getTime() - 7 * DAY_MS));
+  await database.prisma.reminder.deleteMany({});
+  const measured = await planAndClaim(store, now);
   // Give the claims back, so that the tick below sends them as a server would.
   await database.prisma.reminder.updateMany({
     where: { status: "claimed" },
@@ -95,7 +135,7 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
     logger: pino({ level: "silent" }),
     instance: "bench",
   });
-  started = performance.now();
+  let started = performance.now();
   await tick(now);
   const sendMs = performance.now() - started;
 
@@ -105,18 +145,9 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
 
   await database.close();
   return {
-    readMs,
-    planMs,
-    recordMs,
-    claimMs,
+    ...measured,
     quietTickMs,
     sendMs,
-    councilsRead: councils.length,
-    meetingsRead: meetings.length,
-    actionsRead: actions.length,
-    planned: plan.due.length,
-    stale: plan.stale.length,
-    claimed: claimed.length,
     messages,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };

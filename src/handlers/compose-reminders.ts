@@ -2,7 +2,7 @@ import { addDays, compareLocalDates, isoDate, toEpochDay } from "../domain/dates
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { createTranslator } from "../domain/i18n/translator.js";
 import type { ActionRecord, CouncilRecord, MeetingRecord } from "../domain/records.js";
-import type { ReminderPayload } from "../domain/reminders/plan-reminders.js";
+import type { ReminderKind } from "../domain/reminders/plan-reminders.js";
 import type { Lead } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { Locale } from "../domain/types.js";
@@ -90,7 +90,7 @@ class RecipientComposer {
   }
 
   private async blocksFor(
-    kind: ReminderPayload["kind"],
+    kind: ReminderKind,
     reminders: OutboxReminder[],
     target: ReminderTarget,
     locale: Locale,
@@ -208,18 +208,27 @@ class RecipientComposer {
     locale: Locale,
     withCouncil: boolean,
   ): Promise<ReplyBlock[]> {
+    const reminded = reminders.flatMap(({ payload }) =>
+      "actions" in payload ? payload.actions : [],
+    );
     const actions = new Map(
-      (await this.deps.store.reminders.actions(reminders.map(({ subjectId }) => subjectId))).map(
+      (await this.deps.store.reminders.actions(reminded.map(({ actionId }) => actionId))).map(
         (action) => [action.id, action],
       ),
     );
     const live: ActionRecord[] = [];
     for (const reminder of reminders) {
-      const action = actions.get(reminder.subjectId);
-      const council = action ? await this.council(action.councilId) : null;
-      const reason = action && council ? staleAction(action, reminder.payload, council) : "gone";
-      if (reason) this.skip([reminder], reason);
-      else if (action && !live.includes(action)) live.push(action);
+      const items = "actions" in reminder.payload ? reminder.payload.actions : [];
+      const reasons: string[] = [];
+      for (const item of items) {
+        const action = actions.get(item.actionId);
+        const council = action ? await this.council(action.councilId) : null;
+        const reason = action && council ? staleAction(action, item.due, council) : "gone";
+        if (reason) reasons.push(reason);
+        else if (action && !live.includes(action)) live.push(action);
+      }
+      // A row goes when any of its actions still applies; else it is skipped with the reason.
+      if (reasons.length === items.length) this.skip([reminder], reasons[0] ?? "gone");
     }
     const [first] = live;
     if (!first) return [];
@@ -231,6 +240,9 @@ class RecipientComposer {
         type: "actions",
         title: context.t.t(kind === "due" ? "reminder.due-title" : "reminder.overdue-title"),
         actions: actionEntries(live.slice(0, LIST_LIMIT), context, { withCouncil }),
+        ...(live.length > LIST_LIMIT
+          ? { more: context.t.t("actions.more", { count: live.length - LIST_LIMIT }) }
+          : {}),
       },
     ];
   }
@@ -295,13 +307,13 @@ class RecipientComposer {
 /** Why an action's due or overdue reminder no longer applies, or null when it does. */
 function staleAction(
   action: ActionRecord,
-  payload: ReminderPayload,
+  plannedDue: string,
   council: CouncilRecord,
 ): string | null {
   if (action.removedAt !== null) return "action-removed";
   if (action.status !== "open") return `action-${action.status}`;
   const due = action.dueAt ? isoDate(localDateOf(action.dueAt, council.timeZone)) : null;
-  return "due" in payload && payload.due !== due ? "action-postponed" : null;
+  return plannedDue !== due ? "action-postponed" : null;
 }
 
 /** "om 7 dagar", "imorgon", "idag", "om 10 minuter". */

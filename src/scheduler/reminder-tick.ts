@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { outboxEntries } from "../domain/reminders/outbox-entries.js";
 import {
   councilsNeedingActions,
   planningStart,
@@ -68,7 +69,7 @@ export function createReminderTick(
     const needing = councilsNeedingActions(now, since, councils, meetings);
     const actions = await outbox.planningActions([...needing]);
     const planned = planReminders(now, since, { councils, meetings, actions });
-    const recorded = await outbox.record(planned, now);
+    const recorded = await outbox.record(outboxEntries(planned), now);
     await outbox.advancePlannedThrough(now);
     return recorded;
   }

@@ -36,7 +36,6 @@ DROP TABLE "Reminder";
 ALTER TABLE "new_Reminder" RENAME TO "Reminder";
 CREATE UNIQUE INDEX "Reminder_key_key" ON "Reminder"("key");
 CREATE INDEX "Reminder_status_platform_nextAttemptAt_idx" ON "Reminder"("status", "platform", "nextAttemptAt");
-CREATE INDEX "Reminder_subjectId_status_idx" ON "Reminder"("subjectId", "status");
 CREATE INDEX "Reminder_councilId_status_idx" ON "Reminder"("councilId", "status");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;

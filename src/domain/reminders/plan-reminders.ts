@@ -138,9 +138,18 @@ export function planReminders(now: Date, since: Date, state: PlanningState): Rem
   const plan: ReminderPlan = { due: [], stale: [] };
   const meetingsOf = groupBy(state.meetings, (meeting) => meeting.councilId);
   const actionsOf = groupBy(state.actions, (action) => action.councilId);
+  // Councils with the same zone, time and hours (most of them) share their reminder days.
+  const firesBySchedule = new Map<string, Map<number, Date>>();
   for (const council of state.councils) {
     if (!council.settings.enabled) continue;
-    const planner = new CouncilPlanner(council, now, since, plan);
+    const { timeZone, settings } = council;
+    const schedule = JSON.stringify([timeZone, settings.at, settings.window]);
+    let fires = firesBySchedule.get(schedule);
+    if (!fires) {
+      fires = reminderDays(council, now, since);
+      firesBySchedule.set(schedule, fires);
+    }
+    const planner = new CouncilPlanner(council, now, since, plan, fires);
     const actions = actionsOf.get(council.id) ?? [];
     for (const meeting of meetingsOf.get(council.id) ?? []) planner.meeting(meeting, actions);
     for (const action of actions) planner.action(action);
@@ -157,28 +166,16 @@ interface Occasion {
 class CouncilPlanner {
   private readonly settings: ReminderSettings;
   private readonly today: LocalDate;
-  /**
-   * The days whose day-based reminders (at the council's time, moved into its hours) fall in
-   * the window, by epoch day, oldest first: worked out once per council, so that each of
-   * thousands of actions costs a lookup, not zone arithmetic.
-   */
-  private readonly fires = new Map<number, Date>();
-
   constructor(
     private readonly council: PlanningCouncil,
     private readonly now: Date,
     private readonly since: Date,
     private readonly plan: ReminderPlan,
+    /** See reminderDays. */
+    private readonly fires: Map<number, Date>,
   ) {
     this.settings = council.settings;
     this.today = localDateOf(now, council.timeZone);
-    // A day's reminder goes at or after its time that day, and the council's hours move it
-    // forward by at most a weekend: earlier days cannot land in the window.
-    const first = toEpochDay(localDateOf(since, council.timeZone)) - MAX_SHIFT_DAYS;
-    for (let day = first; day <= toEpochDay(this.today); day += 1) {
-      const fire = this.fireOn(fromEpochDay(day));
-      if (within(fire, since, now)) this.fires.set(day, fire);
-    }
   }
 
   /** "Meeting in 7 days / tomorrow" to the channels; "your open actions" to each assignee. */
@@ -289,20 +286,43 @@ class CouncilPlanner {
       .map(([epochDay, fire]) => ({ date: fromEpochDay(epochDay), fire }));
   }
 
-  private fireOn(date: LocalDate): Date {
-    const { timeZone, settings } = this.council;
-    return intoWindow(toInstant(date, settings.at, timeZone), settings.window, timeZone);
-  }
-
   private add(
     occasion: Occasion,
     target: Pick<PlannedReminder, "councilId" | "recipient" | "platform" | "subjectId">,
     what: Pick<PlannedReminder, "key" | "payload">,
   ): void {
-    const reminder: PlannedReminder = { ...target, ...what, dueAt: occasion.fire };
+    // Built field by field: a 09:00 tick makes tens of thousands of these.
+    const reminder: PlannedReminder = {
+      key: what.key,
+      councilId: target.councilId,
+      recipient: target.recipient,
+      platform: target.platform,
+      subjectId: target.subjectId,
+      dueAt: occasion.fire,
+      payload: what.payload,
+    };
     if (occasion.reason === null) this.plan.due.push(reminder);
-    else this.plan.stale.push({ ...reminder, reason: occasion.reason });
+    else this.plan.stale.push(Object.assign(reminder, { reason: occasion.reason }));
   }
+}
+
+/**
+ * The days whose day-based reminders (at the council's time, moved into its hours) fall in
+ * the window, by epoch day, oldest first: worked out once per schedule, so that each of
+ * thousands of actions costs a lookup, not zone arithmetic. A day's reminder goes at or after
+ * its time that day, and the hours move it forward by at most a weekend: earlier days cannot
+ * land in the window.
+ */
+function reminderDays(council: PlanningCouncil, now: Date, since: Date): Map<number, Date> {
+  const { timeZone, settings } = council;
+  const fires = new Map<number, Date>();
+  const last = toEpochDay(localDateOf(now, timeZone));
+  for (let day = toEpochDay(localDateOf(since, timeZone)) - MAX_SHIFT_DAYS; day <= last; day += 1) {
+    const nominal = toInstant(fromEpochDay(day), settings.at, timeZone);
+    const fire = intoWindow(nominal, settings.window, timeZone);
+    if (within(fire, since, now)) fires.set(day, fire);
+  }
+  return fires;
 }
 
 function channelReminder(councilId: string, channel: PlanningChannel, subjectId: string) {
