@@ -86,6 +86,7 @@ async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {
     platforms: ["slack", "teams", "local"],
     limit: 100_000,
     leaseMs: 5 * 60_000,
+    claimedAt: now,
   });
   const claimMs = performance.now() - started;
   return {

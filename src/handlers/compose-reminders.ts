@@ -1,8 +1,14 @@
-import { addDays, compareLocalDates, isoDate, toEpochDay } from "../domain/dates/local-date.js";
+import {
+  addDays,
+  compareLocalDates,
+  fromIsoDate,
+  isoDate,
+  toEpochDay,
+} from "../domain/dates/local-date.js";
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { createTranslator } from "../domain/i18n/translator.js";
 import type { ActionRecord, CouncilRecord, MeetingRecord } from "../domain/records.js";
-import type { ReminderKind } from "../domain/reminders/plan-reminders.js";
+import { isDigestLate, type ReminderKind } from "../domain/reminders/plan-reminders.js";
 import type { Lead } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { Locale } from "../domain/types.js";
@@ -137,6 +143,10 @@ class RecipientComposer {
     const [reminder] = reminders;
     if (reminders.length > 1) this.skip(reminders.slice(1), "superseded");
     if (!reminder) return [];
+    if (isDigestLate(reminder.dueAt, this.now)) {
+      this.skip([reminder], "too-late");
+      return [];
+    }
     const council = await this.council(reminder.councilId);
     if (!council) return [];
     const { actions } = this.deps.store;
@@ -218,12 +228,23 @@ class RecipientComposer {
     );
     const live: ActionRecord[] = [];
     for (const reminder of reminders) {
-      const items = "actions" in reminder.payload ? reminder.payload.actions : [];
+      const { payload } = reminder;
+      const items = "actions" in payload ? payload.actions : [];
       const reasons: string[] = [];
       for (const item of items) {
         const action = actions.get(item.actionId);
         const council = action ? await this.council(action.councilId) : null;
-        const reason = action && council ? staleAction(action, item.due, council) : "gone";
+        const reason =
+          action && council
+            ? (staleAction(action, item.due, council) ??
+              lateAction(
+                kind,
+                item.due,
+                "on" in payload ? payload.on : item.due,
+                this.now,
+                council,
+              ))
+            : "gone";
         if (reason) reasons.push(reason);
         else if (action && !live.includes(action)) live.push(action);
       }
@@ -314,6 +335,22 @@ function staleAction(
   if (action.status !== "open") return `action-${action.status}`;
   const due = action.dueAt ? isoDate(localDateOf(action.dueAt, council.timeZone)) : null;
   return plannedDue !== due ? "action-postponed" : null;
+}
+
+/**
+ * The planner's lateness rules, again at sending time, for a row that waited (retries, a
+ * platform that was away): a due reminder after its due date, an overdue one a week on.
+ */
+function lateAction(
+  kind: "due" | "overdue",
+  due: string,
+  on: string,
+  now: Date,
+  council: CouncilRecord,
+): string | null {
+  const today = isoDate(localDateOf(now, council.timeZone));
+  if (kind === "due") return today > due ? "due-date-passed" : null;
+  return today >= isoDate(addDays(fromIsoDate(on), 7)) ? "superseded" : null;
 }
 
 /** "om 7 dagar", "imorgon", "idag", "om 10 minuter". */

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { outboxEntries } from "../domain/reminders/outbox-entries.js";
 import {
   councilsNeedingActions,
+  MAX_CATCH_UP_MS,
   planningStart,
   planReminders,
 } from "../domain/reminders/plan-reminders.js";
@@ -39,7 +41,8 @@ export interface TickReport {
   skipped: number;
 }
 
-const RECIPIENTS_PER_CLAIM = 200;
+/** Recipients per claim: sent within the lease even when every send waits out its timeout. */
+const RECIPIENTS_PER_CLAIM = 50;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_CONCURRENCY = 4;
 const DAY_MS = 86_400_000;
@@ -64,7 +67,8 @@ export function createReminderTick(
     const councils = await outbox.planningCouncils();
     // Meetings whose reminders can fall in the window: from those starting after it opened
     // to those the longest lead reaches.
-    const reach = new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 1) * DAY_MS);
+    // (A day more than the longest lead, and one for a DST change in between.)
+    const reach = new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 2) * DAY_MS);
     const meetings = await outbox.planningMeetings(since, reach);
     const needing = councilsNeedingActions(now, since, councils, meetings);
     const actions = await outbox.planningActions([...needing]);
@@ -74,13 +78,13 @@ export function createReminderTick(
     return recorded;
   }
 
+  /** Sends one notice and marks its rows; never throws, so one failure stops no other send. */
   async function send(
     notice: ComposedNotice,
     now: Date,
     report: TickReport,
     claimed: Map<string, OutboxReminder>,
   ): Promise<void> {
-    const { ids } = notice;
     let outcome: Awaited<ReturnType<Notifier["deliver"]>>;
     try {
       outcome = await options.notifier.deliver(notice.notice);
@@ -89,19 +93,31 @@ export function createReminderTick(
       logger.warn({ err: error }, "a reminder notifier threw");
       outcome = { ok: false, reason: "notifier-error", retryable: true };
     }
-    if (outcome.ok) {
-      await outbox.markSent(ids, instance, outcome.ref, now);
-      report.sent += ids.length;
-      return;
+    try {
+      if (outcome.ok) {
+        await outbox.markSent(notice.ids, instance, outcome.ref, now);
+        report.sent += notice.ids.length;
+      } else {
+        await settleFailure(notice.ids, outcome, now, report, claimed);
+      }
+    } catch (error) {
+      // The row stays claimed: after the lease it is claimed and (if it was sent) sent again.
+      logger.error({ err: error, reminders: notice.ids.length }, "marking reminders failed");
     }
+  }
+
+  /** Back to pending for a later attempt, or given up with the reason. */
+  async function settleFailure(
+    ids: string[],
+    outcome: { reason: string; retryable: boolean; retryAfterMs?: number },
+    now: Date,
+    report: TickReport,
+    claimed: Map<string, OutboxReminder>,
+  ): Promise<void> {
     const attempts = Math.max(...ids.map((id) => claimed.get(id)?.attempts ?? retry.maxAttempts));
     if (outcome.retryable && attempts < retry.maxAttempts) {
-      await outbox.retryLater(
-        ids,
-        instance,
-        nextAttemptAt(now, attempts, outcome.retryAfterMs, retry),
-        outcome.reason,
-      );
+      const at = nextAttemptAt(now, attempts, outcome.retryAfterMs, retry);
+      await outbox.retryLater(ids, instance, at, outcome.reason);
       report.retried += ids.length;
     } else {
       await outbox.giveUp(ids, instance, outcome.reason);
@@ -112,7 +128,17 @@ export function createReminderTick(
 
   async function dispatch(rows: OutboxReminder[], now: Date, report: TickReport): Promise<void> {
     const claimed = new Map(rows.map((row) => [row.id, row]));
-    const composition = await composeReminders(deps, rows, now);
+    let composition: Awaited<ReturnType<typeof composeReminders>>;
+    try {
+      composition = await composeReminders(deps, rows, now);
+    } catch (error) {
+      // Retried like a platform failure, so that a batch that cannot be composed is given up
+      // after the usual attempts instead of being claimed again after every lease.
+      logger.error({ err: error, reminders: rows.length }, "composing reminders failed");
+      const ids = rows.map(({ id }) => id);
+      await settleFailure(ids, { reason: "internal-error", retryable: true }, now, report, claimed);
+      return;
+    }
     for (const { ids, reason } of composition.skipped) {
       await outbox.skip(ids, instance, reason);
       report.skipped += ids.length;
@@ -135,15 +161,21 @@ export function createReminderTick(
       failed: 0,
       skipped: 0,
     };
+    const started = performance.now();
     report.planned = await plan(now);
+    // What no instance delivered within the catch-up horizon (its surface stopped running
+    // everywhere) is given up, for the secretary to see, rather than sent weeks late.
+    await outbox.expire(new Date(now.getTime() - MAX_CATCH_UP_MS), "not-delivered-in-time");
     // Batch after batch until nothing is due: what fails goes back with a later attempt time,
-    // so each row is claimed at most once per tick.
+    // so each row is claimed at most once per tick. A batch's claim is stamped with the time
+    // the tick has really taken, so that a long 09:00 tick's later claims keep their lease.
     for (;;) {
       const rows = await outbox.claim(now, {
         instance,
         platforms: options.platforms,
         limit: RECIPIENTS_PER_CLAIM,
         leaseMs,
+        claimedAt: new Date(now.getTime() + (performance.now() - started)),
       });
       if (rows.length === 0) return report;
       report.claimed += rows.length;

@@ -38,6 +38,8 @@ export interface ClaimOptions {
   limit: number;
   /** A claim older than this is taken to be of an instance that died before sending. */
   leaseMs: number;
+  /** When the claim is made: later than `now` in a long tick, whose lease runs from here. */
+  claimedAt: Date;
 }
 
 const CURSOR_ID = "reminders";
@@ -217,7 +219,7 @@ export class RemindersRepository {
        RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
          "attempts", "payload"`,
       options.instance,
-      instant(now),
+      instant(options.claimedAt),
       ...dueParameters,
       ...dueParameters,
       options.limit,
@@ -256,6 +258,19 @@ export class RemindersRepository {
       where: { id: { in: ids }, status: "claimed", claimedBy: instance },
       data: { status: "failed", lastError: reason },
     });
+  }
+
+  /**
+   * Gives up what is still waiting from before `before`: rows of a platform no running
+   * instance serves (pending), or claimed by an instance that died and was never replaced.
+   */
+  async expire(before: Date, reason: string): Promise<void> {
+    // One statement: Prisma runs an updateMany with OR in a transaction of its own.
+    const limit = instant(before);
+    await this.prisma.$executeRaw`
+      UPDATE "Reminder" SET "status" = 'failed', "lastError" = ${reason}
+      WHERE "dueAt" < ${limit}
+        AND ("status" = 'pending' OR ("status" = 'claimed' AND "claimedAt" < ${limit}))`;
   }
 
   /** Claimed, then found no longer relevant (the action is done, the meeting moved). */

@@ -158,6 +158,60 @@ describe("the reminder outbox", () => {
     expect(notifier.to("channel:konsol")).toHaveLength(1);
   });
 
+  it("does not send the day's reminders again when the secretary moves the reminder time after they went", async () => {
+    const app = await council();
+    const chat = new ChatSession(temp.store, app.clock);
+    const notifier = new RecordingNotifier();
+    const tick = tickOf(app, notifier, "a");
+    await tick(THURSDAY_NIGHT);
+    await tick(FRIDAY_NINE);
+    expect(notifier.delivered).toHaveLength(PEOPLE);
+    app.clock.set("2026-05-15T07:30:00Z");
+    expect((await chat.say("Sara", "påminnelser kl 10")).text).toContain("ändrade");
+    // 10:00 is in the next window: the due day's reminders fall in it again, under the same keys.
+    await tick(new Date("2026-05-15T08:00:00Z"));
+    expect(notifier.delivered).toHaveLength(PEOPLE);
+    expect(await rows()).toHaveLength(PEOPLE);
+  });
+
+  it("skips, when it could finally be sent, a due reminder whose day has passed", async () => {
+    const app = await council();
+    let down = true;
+    const notifier = new RecordingNotifier(() =>
+      down ? { ok: false, reason: "http-503", retryable: true } : null,
+    );
+    const tick = tickOf(app, notifier, "a");
+    await tick(THURSDAY_NIGHT);
+    await tick(FRIDAY_NINE);
+    down = false;
+    // Back on Saturday: the retries are due, but "due today" would now be wrong.
+    await tick(new Date("2026-05-16T07:00:00Z"));
+    const stored = await rows();
+    expect(stored.map((row) => [row.status, row.lastError])).toEqual(
+      Array.from({ length: PEOPLE }, () => ["skipped", "due-date-passed"]),
+    );
+    expect(notifier.delivered).toEqual([]);
+  });
+
+  it("gives up, after the catch-up horizon, reminders for a platform no instance runs", async () => {
+    const app = await council();
+    const tick = createReminderTick({
+      deps: app.deps,
+      notifier: new RecordingNotifier(),
+      platforms: [],
+      logger: app.logger,
+      instance: "teams-only",
+    });
+    await tick(THURSDAY_NIGHT);
+    await tick(FRIDAY_NINE);
+    expect((await rows()).every((row) => row.status === "pending")).toBe(true);
+    await tick(new Date(FRIDAY_NINE.getTime() + 8 * 86_400_000));
+    const friday = (await rows()).filter((row) => row.dueAt.getTime() === FRIDAY_NINE.getTime());
+    expect(friday.map((row) => [row.status, row.lastError])).toEqual(
+      Array.from({ length: PEOPLE }, () => ["failed", "not-delivered-in-time"]),
+    );
+  });
+
   it("skips a reminder whose action was done before it could be sent", async () => {
     const app = await council();
     const chat = new ChatSession(temp.store, app.clock);
@@ -195,5 +249,6 @@ async function claimWithoutSending(app: ReturnType<typeof wireApp>, now: Date): 
     platforms: ["local"],
     limit: 1_000,
     leaseMs: 5 * 60_000,
+    claimedAt: now,
   });
 }

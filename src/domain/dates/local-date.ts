@@ -93,6 +93,12 @@ export function isoDate(date: LocalDate): string {
   return `${year}-${pad2(date.month)}-${pad2(date.day)}`;
 }
 
+/** "2026-05-30" → the date: isoDate read back (stored reminder payloads hold dates so). */
+export function fromIsoDate(text: string): LocalDate {
+  const [year = 0, month = 0, day = 0] = text.split("-").map(Number);
+  return { year, month, day };
+}
+
 export function pad2(value: number): string {
   return String(value).padStart(2, "0");
 }

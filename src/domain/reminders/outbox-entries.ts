@@ -12,10 +12,13 @@ export interface RemindedAction {
   due: string;
 }
 
+/** The local day a due or overdue row reminds on. */
+type RemindedOn = { on: string };
+
 /** What an outbox row carries: due and overdue rows list every action they remind of. */
 export type OutboxPayload =
   | Exclude<ReminderPayload, { kind: "due" | "overdue" }>
-  | { kind: "due" | "overdue"; actions: RemindedAction[] };
+  | ({ kind: "due" | "overdue"; actions: RemindedAction[] } & RemindedOn);
 
 /** One row of the outbox, as the tick records it. */
 export interface OutboxEntry extends Omit<PlannedReminder, "payload"> {
@@ -26,12 +29,12 @@ export interface OutboxEntry extends Omit<PlannedReminder, "payload"> {
 }
 
 /**
- * The plan as outbox rows. A person's due (or overdue) actions of one council at one moment
- * share a row: they go in one message anyway, and a Monday 09:00 with tens of thousands of
- * overdue actions then records one row per person rather than one per action. Each occasion
- * is planned in exactly one window, so a row's key (kind, council, person, moment) is as
- * unique as the per-action keys it stands for. Stale reminders keep a row each, with their
- * own key and reason, for the secretary to read.
+ * The plan as outbox rows. A person's due (or overdue) actions of one council on one day share
+ * a row: they go in one message anyway, and a Monday 09:00 with tens of thousands of overdue
+ * actions then records one row per person rather than one per action. The key names the day,
+ * not the moment, so that a secretary moving the reminder time after the day's reminders went
+ * out does not send them again. Stale reminders keep a row each, with their own key and
+ * reason, for the secretary to read.
  */
 export function outboxEntries(plan: ReminderPlan): OutboxEntry[] {
   const entries: OutboxEntry[] = [];
@@ -42,7 +45,7 @@ export function outboxEntries(plan: ReminderPlan): OutboxEntry[] {
       entries.push({ ...reminder, kind: payload.kind, payload, reason: null });
       continue;
     }
-    const key = `${payload.kind}:${reminder.councilId}:${reminder.recipient}:${reminder.dueAt.toISOString()}`;
+    const key = `${payload.kind}:${reminder.councilId}:${reminder.recipient}:${payload.on}`;
     const action = { actionId: payload.actionId, due: payload.due };
     const existing = grouped.get(key);
     if (existing) {
@@ -54,7 +57,7 @@ export function outboxEntries(plan: ReminderPlan): OutboxEntry[] {
       key,
       kind: payload.kind,
       subjectId: reminder.councilId,
-      payload: { kind: payload.kind, actions: [action] },
+      payload: { kind: payload.kind, on: payload.on, actions: [action] },
       reason: null,
     };
     grouped.set(key, entry);
@@ -67,7 +70,11 @@ export function outboxEntries(plan: ReminderPlan): OutboxEntry[] {
       kind: payload.kind,
       payload:
         payload.kind === "due" || payload.kind === "overdue"
-          ? { kind: payload.kind, actions: [{ actionId: payload.actionId, due: payload.due }] }
+          ? {
+              kind: payload.kind,
+              on: payload.on,
+              actions: [{ actionId: payload.actionId, due: payload.due }],
+            }
           : payload,
       reason,
     });

@@ -62,8 +62,10 @@ export interface PlanningState {
 export type ReminderPayload =
   | { kind: "meeting"; meetingId: string; startsAt: string; lead: Lead }
   | { kind: "prep"; meetingId: string; startsAt: string }
-  | { kind: "due"; actionId: string; due: string }
-  | { kind: "overdue"; actionId: string; due: string }
+  /** `on`: the local day it reminds on (the due date, or the Friday before a weekend's). */
+  | { kind: "due"; actionId: string; due: string; on: string }
+  /** `on`: the local day of this week's overdue reminder. */
+  | { kind: "overdue"; actionId: string; due: string; on: string }
   | { kind: "digest"; date: string };
 
 export interface PlannedReminder {
@@ -97,6 +99,10 @@ const FIRST_WINDOW_MS = 60_000;
 const MAX_SHIFT_DAYS = 4;
 /** A weekly digest more than a day late is old news. */
 const DIGEST_LATENESS_MS = 86_400_000;
+
+export function isDigestLate(dueAt: Date, now: Date): boolean {
+  return now.getTime() - dueAt.getTime() > DIGEST_LATENESS_MS;
+}
 
 /** Where this tick's window starts: where the last one ended, within the catch-up horizon. */
 export function planningStart(plannedThrough: Date | null, now: Date): Date {
@@ -232,8 +238,10 @@ class CouncilPlanner {
     if (!action.dueAt) return;
     const dueDate = localDateOf(action.dueAt, this.council.timeZone);
     const due = isoDate(dueDate);
-    const dueFire = this.fires.get(toEpochDay(weekdayOnOrBefore(dueDate)));
+    const remindOn = weekdayOnOrBefore(dueDate);
+    const dueFire = this.fires.get(toEpochDay(remindOn));
     if (dueFire) {
+      const on = isoDate(remindOn);
       const passed = compareLocalDates(this.today, dueDate) > 0 ? "due-date-passed" : null;
       for (const assignee of action.assignees) {
         this.add(
@@ -241,7 +249,7 @@ class CouncilPlanner {
           personReminder(this.council.id, assignee, action.id),
           {
             key: `due:${action.id}:${due}:${assignee.personId}`,
-            payload: { kind: "due", actionId: action.id, due },
+            payload: { kind: "due", actionId: action.id, due, on },
           },
         );
       }
@@ -253,7 +261,7 @@ class CouncilPlanner {
       for (const assignee of action.assignees) {
         this.add({ fire, reason }, personReminder(this.council.id, assignee, action.id), {
           key: `overdue:${action.id}:${due}:${isoDate(date)}:${assignee.personId}`,
-          payload: { kind: "overdue", actionId: action.id, due },
+          payload: { kind: "overdue", actionId: action.id, due, on: isoDate(date) },
         });
       }
     }
@@ -265,7 +273,7 @@ class CouncilPlanner {
     if (day === null) return;
     const occasions = this.firesWhere((epochDay) => isoWeekday(fromEpochDay(epochDay)) === day);
     for (const [index, { date, fire }] of occasions.entries()) {
-      const late = this.now.getTime() - fire.getTime() > DIGEST_LATENESS_MS;
+      const late = isDigestLate(fire, this.now);
       // An older week's digest is superseded by the newer one (and is always a week late).
       const reason = index < occasions.length - 1 ? "superseded" : late ? "too-late" : null;
       for (const channel of this.council.channels) {

@@ -15,12 +15,12 @@ function due(actionId: string, person: string, council = "c1", at = NINE): Plann
     platform: "slack",
     subjectId: actionId,
     dueAt: at,
-    payload: { kind: "due", actionId, due: "2026-06-15" },
+    payload: { kind: "due", actionId, due: "2026-06-15", on: "2026-06-15" },
   };
 }
 
 describe("outbox rows of a plan", () => {
-  it("puts a person's due actions of one council at one moment in one row, keyed by all four", () => {
+  it("puts a person's due actions of one council on one day in one row, keyed by kind, council, person and day", () => {
     const entries = outboxEntries({
       due: [due("a1", "p1"), due("a2", "p1"), due("a3", "p2"), due("a4", "p1", "c2")],
       stale: [],
@@ -29,10 +29,11 @@ describe("outbox rows of a plan", () => {
       entries.map(({ key, subjectId, payload, reason }) => [key, subjectId, payload, reason]),
     ).toEqual([
       [
-        "due:c1:person:p1:2026-06-15T07:00:00.000Z",
+        "due:c1:person:p1:2026-06-15",
         "c1",
         {
           kind: "due",
+          on: "2026-06-15",
           actions: [
             { actionId: "a1", due: "2026-06-15" },
             { actionId: "a2", due: "2026-06-15" },
@@ -41,15 +42,15 @@ describe("outbox rows of a plan", () => {
         null,
       ],
       [
-        "due:c1:person:p2:2026-06-15T07:00:00.000Z",
+        "due:c1:person:p2:2026-06-15",
         "c1",
-        { kind: "due", actions: [{ actionId: "a3", due: "2026-06-15" }] },
+        { kind: "due", on: "2026-06-15", actions: [{ actionId: "a3", due: "2026-06-15" }] },
         null,
       ],
       [
-        "due:c2:person:p1:2026-06-15T07:00:00.000Z",
+        "due:c2:person:p1:2026-06-15",
         "c2",
-        { kind: "due", actions: [{ actionId: "a4", due: "2026-06-15" }] },
+        { kind: "due", on: "2026-06-15", actions: [{ actionId: "a4", due: "2026-06-15" }] },
         null,
       ],
     ]);
@@ -59,7 +60,7 @@ describe("outbox rows of a plan", () => {
     const overdue: PlannedReminder = {
       ...due("a2", "p1"),
       key: "overdue:a2:2026-06-12:2026-06-15:p1",
-      payload: { kind: "overdue", actionId: "a2", due: "2026-06-12" },
+      payload: { kind: "overdue", actionId: "a2", due: "2026-06-12", on: "2026-06-15" },
     };
     const digest: PlannedReminder = {
       key: "digest:c1:2026-06-15:b1",
@@ -72,11 +73,20 @@ describe("outbox rows of a plan", () => {
     };
     const entries = outboxEntries({ due: [due("a1", "p1"), overdue, digest], stale: [] });
     expect(entries.map(({ kind, key }) => [kind, key])).toEqual([
-      ["due", "due:c1:person:p1:2026-06-15T07:00:00.000Z"],
-      ["overdue", "overdue:c1:person:p1:2026-06-15T07:00:00.000Z"],
+      ["due", "due:c1:person:p1:2026-06-15"],
+      ["overdue", "overdue:c1:person:p1:2026-06-15"],
       ["digest", "digest:c1:2026-06-15:b1"],
     ]);
     expect(entries[2]?.payload).toEqual(digest.payload);
+  });
+
+  it("keys a row by its day, not its moment: the same day's reminders at another time make no new row", () => {
+    const [nine] = outboxEntries({ due: [due("a1", "p1")], stale: [] });
+    const [ten] = outboxEntries({
+      due: [due("a1", "p1", "c1", new Date("2026-06-15T08:00:00.000Z"))],
+      stale: [],
+    });
+    expect(ten?.key).toBe(nine?.key);
   });
 
   it("records each stale reminder in a row of its own, with its own key and reason", () => {
@@ -89,12 +99,12 @@ describe("outbox rows of a plan", () => {
     ).toEqual([
       [
         "due:a1:2026-06-15:p1",
-        { kind: "due", actions: [{ actionId: "a1", due: "2026-06-15" }] },
+        { kind: "due", on: "2026-06-15", actions: [{ actionId: "a1", due: "2026-06-15" }] },
         "due-date-passed",
       ],
       [
         "due:a2:2026-06-15:p1",
-        { kind: "due", actions: [{ actionId: "a2", due: "2026-06-15" }] },
+        { kind: "due", on: "2026-06-15", actions: [{ actionId: "a2", due: "2026-06-15" }] },
         "due-date-passed",
       ],
     ]);

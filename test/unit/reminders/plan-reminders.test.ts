@@ -297,12 +297,13 @@ describe("action due: the morning of the due date; overdue: the next weekday, th
       platform: "slack",
       subjectId: "a1",
       dueAt: instant("2026-06-17T07:00:00.000Z"),
-      payload: { kind: "due", actionId: "a1", due: "2026-06-17" },
+      payload: { kind: "due", actionId: "a1", due: "2026-06-17", on: "2026-06-17" },
     });
     expect(emitted[1]?.reminder.payload).toEqual({
       kind: "overdue",
       actionId: "a1",
       due: "2026-06-17",
+      on: "2026-06-18",
     });
   });
 
