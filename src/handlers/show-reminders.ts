@@ -1,5 +1,6 @@
 import type { MessageKey } from "../domain/i18n/catalog.js";
 import { formatDateTime } from "../domain/i18n/format-date.js";
+import { isMessageKey } from "../domain/i18n/translator.js";
 import { maySeeFailedReminders } from "../domain/permissions.js";
 import type { ReminderKind } from "../domain/reminders/plan-reminders.js";
 import type { ReplyBlock } from "../domain/reply.js";
@@ -57,8 +58,15 @@ async function failedReminders(
       t.t("reminders.settings.failed-line", {
         kind: t.t(KIND_NAMES[reminder.kind]),
         when: formatDateTime(reminder.dueAt, context.dates),
-        reason: reminder.reason,
+        reason: t.t(reasonKey(reminder.reason)),
+        code: reminder.reason,
       }),
     ),
   };
+}
+
+/** What a secretary can act on, in words; the platform's own code follows in brackets. */
+function reasonKey(reason: string): MessageKey {
+  const key = `reminders.reason.${reason}`;
+  return isMessageKey(key) ? key : "reminders.reason.other";
 }

@@ -185,7 +185,7 @@ describe("reminder settings", () => {
       expect(shown).toContain(
         [
           "Påminnelser som inte gick fram de senaste 30 dagarna",
-          "  Mötespåminnelse, tisdag 19 maj kl. 9.00: channel_not_found",
+          "  Mötespåminnelse, tisdag 19 maj kl. 9.00: kanalen finns inte längre, eller appen ser den inte (channel_not_found)",
           "",
           "Ändra till exempel med `påminnelser möte 7d 1d kl 9`",
         ].join("\n"),
@@ -227,7 +227,7 @@ describe("reminder settings", () => {
 
       await failedReminder("recent", "2026-05-19T07:00:00Z");
       expect(await say("Eva", "reminders")).toContain(
-        "Reminders that failed in the last 30 days\n  Meeting reminder, Tuesday, May 19 at 9:00: channel_not_found",
+        "Reminders that failed in the last 30 days\n  Meeting reminder, Tuesday, May 19 at 9:00: the channel is gone, or the app cannot see it (channel_not_found)",
       );
       expect(await say("Lisa", "reminders digest off")).toContain(
         "Only the council's secretary may do that.",

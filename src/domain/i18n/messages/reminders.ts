@@ -29,7 +29,16 @@ export const reminderMessages = defineMessages({
     "reminders.settings.hint":
       "Ändra till exempel med `påminnelser möte 7d 1d kl 9` – `hjälp` visar alla sätt.",
     "reminders.settings.failed-title": "Påminnelser som inte gick fram de senaste {days} dagarna",
-    "reminders.settings.failed-line": "{kind}, {when}: {reason}",
+    "reminders.reason.not_in_channel":
+      "Noterat är inte med i kanalen: bjud in appen (`/invite @Noterat`)",
+    "reminders.reason.channel_not_found": "kanalen finns inte längre, eller appen ser den inte",
+    "reminders.reason.BotNotInConversationRoster":
+      "Noterat har tagits bort från chatten eller teamet",
+    "reminders.reason.not-installed": "appen är inte installerad i arbetsytan",
+    "reminders.reason.not-delivered-in-time":
+      "ingen körande Noterat når den plattformen; påminnelsen gavs upp efter en vecka",
+    "reminders.reason.other": "plattformen svarade inte som väntat",
+    "reminders.settings.failed-line": "{kind}, {when}: {reason} ({code})",
     "reminders.settings.failed-none": "Ingen påminnelse har misslyckats de senaste {days} dagarna.",
     "reminders.settings.kind-meeting": "Mötespåminnelse",
     "reminders.settings.kind-prep": "Egna uppdrag inför mötet",
@@ -64,7 +73,15 @@ export const reminderMessages = defineMessages({
     "reminders.settings.hint":
       "Change them with, for example, `reminders meeting 7d 1d at 9` – `help` shows every way.",
     "reminders.settings.failed-title": "Reminders that failed in the last {days} days",
-    "reminders.settings.failed-line": "{kind}, {when}: {reason}",
+    "reminders.reason.not_in_channel":
+      "Noterat is not in the channel: invite the app (`/invite @Noterat`)",
+    "reminders.reason.channel_not_found": "the channel is gone, or the app cannot see it",
+    "reminders.reason.BotNotInConversationRoster": "Noterat was removed from the chat or team",
+    "reminders.reason.not-installed": "the app is not installed in the workspace",
+    "reminders.reason.not-delivered-in-time":
+      "no running Noterat reaches that platform; the reminder was given up after a week",
+    "reminders.reason.other": "the platform did not answer as expected",
+    "reminders.settings.failed-line": "{kind}, {when}: {reason} ({code})",
     "reminders.settings.failed-none": "No reminder has failed in the last {days} days.",
     "reminders.settings.kind-meeting": "Meeting reminder",
     "reminders.settings.kind-prep": "Own actions before the meeting",
