@@ -52,7 +52,7 @@ export const reminderTickBenchmark: Benchmark = {
           { figure: "peak RSS of the tick's process", unit: "MB", ours: megabytes(m.peakRssBytes) },
         ],
         notes: [
-          `${m.councilsRead} councils, ${m.meetingsRead} meetings ahead, ${m.actionsRead} open actions read; ${m.planned} reminders due (${m.rows} outbox rows: one per person, council, kind and moment), ${m.stale} stale; ${m.claimed} rows claimed`,
+          `${m.councilsRead} councils, ${m.meetingsRead} meetings ahead, ${m.actionsRead} open actions read; ${m.planned} reminders due (${m.rows} outbox rows: a person's due or overdue actions of a council on a day share one), ${m.stale} stale; ${m.claimed} rows claimed`,
           "the notifier takes every message at once: a platform's own pace (Slack posts about one message per second per channel) comes on top",
         ],
         details: { now: now.toISOString(), ...m },
