@@ -19,36 +19,30 @@ export class SlackPeople {
   private readonly names = new Map<string, { name: string; until: number }>();
   private readonly refreshing = new Set<string>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    /** Where names of people the store knows come from; without it, Slack is always asked. */
+    private readonly storedName?: StoredName,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * Who typed a command. A person the store knows is named as stored at once, and Slack is
    * asked in the background (a changed name is stored with the next command): a Web API round
    * trip is no longer part of the answer after a restart or when a name's hour is up.
    */
-  async identity(
-    client: WebClient,
-    teamId: string,
-    userId: string,
-    storedName?: StoredName,
-  ): Promise<Identity> {
+  async identity(client: WebClient, teamId: string, userId: string): Promise<Identity> {
     return {
       platform: "slack",
       workspaceId: teamId,
       externalId: userId,
-      displayName: await this.actorName(client, teamId, userId, storedName),
+      displayName: await this.actorName(client, teamId, userId),
     };
   }
 
-  private async actorName(
-    client: WebClient,
-    teamId: string,
-    userId: string,
-    storedName: StoredName | undefined,
-  ): Promise<string> {
+  private async actorName(client: WebClient, teamId: string, userId: string): Promise<string> {
     const cached = this.names.get(`${teamId}:${userId}`);
     if (cached && cached.until > this.now()) return cached.name;
-    const stored = storedName ? await storedName(teamId, userId) : null;
+    const stored = this.storedName ? await this.storedName(teamId, userId) : null;
     if (stored === null) return this.displayName(client, teamId, userId);
     this.refreshInBackground(client, teamId, userId);
     return stored;

@@ -107,7 +107,11 @@ export async function createSlackSurface(options: {
     clientOptions,
     logger: log,
   });
-  const surface = { deps, registry, people: new SlackPeople(), clients, logger };
+  // Who typed a command or pressed a button is named as the store knows them, at once.
+  const people = new SlackPeople((workspaceId, externalId) =>
+    deps.store.people.storedName({ platform: "slack", workspaceId, externalId }),
+  );
+  const surface = { deps, registry, people, clients, logger };
   listenToSlashCommand(app, surface);
   listenToButtons(app, surface);
   listenToForms(app, surface);

@@ -2,7 +2,6 @@ import type { App } from "@slack/bolt";
 import type { Reply } from "../../domain/reply.js";
 import { internalErrorReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
-import type { StoredName } from "./slack-people.js";
 import { slackResponses, within } from "./slack-responses.js";
 import {
   ACK_DEADLINE_MS,
@@ -16,13 +15,11 @@ import {
  * follows through `response_url`.
  */
 export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): void {
-  const storedName: StoredName = (workspaceId, externalId) =>
-    surface.deps.store.people.storedName({ platform: "slack", workspaceId, externalId });
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const work = (async (): Promise<Reply> => {
       try {
         const [actor, readMention] = await Promise.all([
-          surface.people.identity(client, command.team_id, command.user_id, storedName),
+          surface.people.identity(client, command.team_id, command.user_id),
           surface.people.mentionReader(client, command.team_id, command.text),
         ]);
         return await handleCommand(surface.deps, surface.registry, {
