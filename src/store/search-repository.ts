@@ -28,8 +28,10 @@ export class SearchRepository {
  * benchmark runs the very same statement on the driver as its floor.
  */
 export function searchQuery(councilId: string, words: string[], limit: number): Prisma.Sql | null {
-  const match = words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(" ");
-  if (match === "") return null;
+  const terms = words.map((word) => `${quoted(word)}*`).join(" ");
+  if (terms === "") return null;
+  // The council in the MATCH: the index itself narrows to the council's items.
+  const match = `councilId:${quoted(councilId)} AND {heading text}:(${terms})`;
   return Prisma.sql`
     SELECT i.*, m."startsAt" AS "meetingStartsAt"
     FROM "ItemSearch" s
@@ -41,4 +43,9 @@ export function searchQuery(councilId: string, words: string[], limit: number): 
       AND i."kind" <> 'agenda'
     ORDER BY bm25("ItemSearch", 0, 0, 4.0, 1.0), m."startsAt" DESC
     LIMIT ${limit}`;
+}
+
+/** An FTS5 string: quotes doubled, so that no user word is read as query syntax. */
+function quoted(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
 }
