@@ -6,9 +6,12 @@ import {
   toEpochDay,
 } from "../domain/dates/local-date.js";
 import { localDateOf } from "../domain/dates/zoned-time.js";
+import { groupBy } from "../domain/group-by.js";
 import { createTranslator } from "../domain/i18n/translator.js";
 import type { ActionRecord, CouncilRecord, MeetingRecord } from "../domain/records.js";
+import type { RemindedAction } from "../domain/reminders/outbox-entries.js";
 import { isDigestLate, type ReminderKind } from "../domain/reminders/plan-reminders.js";
+import { parseRecipient } from "../domain/reminders/recipient.js";
 import type { Lead } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { Locale } from "../domain/types.js";
@@ -49,20 +52,20 @@ export async function composeReminders(
   now: Date,
 ): Promise<Composition> {
   const composition: Composition = { notices: [], skipped: [] };
-  for (const group of groupByRecipient(reminders)) {
-    const composer = new RecipientComposer(deps, now, composition);
-    await composer.compose(group);
+  // One lookup per council for the whole batch, whoever its reminders are for.
+  const councils = new Map<string, CouncilRecord | null>();
+  for (const group of groupBy(reminders, (reminder) => reminder.recipient).values()) {
+    await new RecipientComposer(deps, now, composition, councils).compose(group);
   }
   return composition;
 }
 
 class RecipientComposer {
-  private readonly councils = new Map<string, CouncilRecord | null>();
-
   constructor(
     private readonly deps: HandlerDeps,
     private readonly now: Date,
     private readonly composition: Composition,
+    private readonly councils: Map<string, CouncilRecord | null>,
   ) {}
 
   async compose(group: OutboxReminder[]): Promise<void> {
@@ -229,27 +232,16 @@ class RecipientComposer {
     const live: ActionRecord[] = [];
     for (const reminder of reminders) {
       const { payload } = reminder;
-      const items = "actions" in payload ? payload.actions : [];
+      if (!("actions" in payload)) continue;
       const reasons: string[] = [];
-      for (const item of items) {
+      for (const item of payload.actions) {
         const action = actions.get(item.actionId);
-        const council = action ? await this.council(action.councilId) : null;
-        const reason =
-          action && council
-            ? (staleAction(action, item.due, council) ??
-              lateAction(
-                kind,
-                item.due,
-                "on" in payload ? payload.on : item.due,
-                this.now,
-                council,
-              ))
-            : "gone";
+        const reason = await this.whyNotSent(kind, item, payload.on, action);
         if (reason) reasons.push(reason);
         else if (action && !live.includes(action)) live.push(action);
       }
       // A row goes when any of its actions still applies; else it is skipped with the reason.
-      if (reasons.length === items.length) this.skip([reminder], reasons[0] ?? "gone");
+      if (reasons.length === payload.actions.length) this.skip([reminder], reasons[0] ?? "gone");
     }
     const [first] = live;
     if (!first) return [];
@@ -266,6 +258,20 @@ class RecipientComposer {
           : {}),
       },
     ];
+  }
+
+  /** Why an action of a due or overdue row is no longer to be reminded of, or null. */
+  private async whyNotSent(
+    kind: "due" | "overdue",
+    item: RemindedAction,
+    on: string,
+    action: ActionRecord | undefined,
+  ): Promise<string | null> {
+    const council = action ? await this.council(action.councilId) : null;
+    if (!action || !council) return "gone";
+    return (
+      staleAction(action, item.due, council) ?? lateAction(kind, item.due, on, this.now, council)
+    );
   }
 
   private async liveMeeting(
@@ -291,14 +297,15 @@ class RecipientComposer {
   }
 
   private async target(reminder: OutboxReminder): Promise<ReminderTarget | null> {
-    const [type, id = ""] = splitRecipient(reminder.recipient);
+    const recipient = parseRecipient(reminder.recipient);
     const { reminders } = this.deps.store;
-    if (type === "channel") {
-      const place = await reminders.bindingPlace(id);
-      return place ? { type, councilId: reminder.councilId, place } : null;
+    const { councilId } = reminder;
+    if (recipient.type === "channel") {
+      const place = await reminders.bindingPlace(recipient.bindingId);
+      return place ? { type: "channel", councilId, place } : null;
     }
-    const person = await reminders.person(id);
-    return person ? { type: "person", councilId: reminder.councilId, person } : null;
+    const person = await reminders.person(recipient.personId);
+    return person ? { type: "person", councilId, person } : null;
   }
 
   private async council(id: string): Promise<CouncilRecord | null> {
@@ -378,19 +385,4 @@ function leadPhrase(
 
 function spansCouncils(group: OutboxReminder[]): boolean {
   return new Set(group.map(({ councilId }) => councilId)).size > 1;
-}
-
-function splitRecipient(recipient: string): [string, string | undefined] {
-  const colon = recipient.indexOf(":");
-  return [recipient.slice(0, colon), recipient.slice(colon + 1)];
-}
-
-function groupByRecipient(reminders: OutboxReminder[]): OutboxReminder[][] {
-  const groups = new Map<string, OutboxReminder[]>();
-  for (const reminder of reminders) {
-    const group = groups.get(reminder.recipient) ?? [];
-    group.push(reminder);
-    groups.set(reminder.recipient, group);
-  }
-  return [...groups.values()];
 }

@@ -1,3 +1,4 @@
+import { groupBy } from "../domain/group-by.js";
 import type { ActionRecord, PersonRecord, Place } from "../domain/records.js";
 import type { OutboxEntry, OutboxPayload } from "../domain/reminders/outbox-entries.js";
 import type {
@@ -111,18 +112,15 @@ export class RemindersRepository {
       SELECT "id", "timeZone", "reminderSettings" FROM "Council"`;
     const bindings = await this.prisma.$queryRaw<Row[]>`
       SELECT "id", "councilId", "platform" FROM "ChannelBinding" ORDER BY "createdAt"`;
-    const channelsOf = new Map<string, PlanningCouncil["channels"]>();
-    for (const binding of bindings) {
-      const councilId = String(binding.councilId);
-      const channels = channelsOf.get(councilId) ?? [];
-      channels.push({ bindingId: String(binding.id), platform: binding.platform as Platform });
-      channelsOf.set(councilId, channels);
-    }
+    const channelsOf = groupBy(bindings, (binding) => String(binding.councilId));
     return councils.map((council) => ({
       id: String(council.id),
       timeZone: String(council.timeZone),
       settings: readReminderSettings((council.reminderSettings as string | null) ?? null),
-      channels: channelsOf.get(String(council.id)) ?? [],
+      channels: (channelsOf.get(String(council.id)) ?? []).map((binding) => ({
+        bindingId: String(binding.id),
+        platform: binding.platform as Platform,
+      })),
     }));
   }
 

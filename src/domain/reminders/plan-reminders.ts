@@ -7,8 +7,10 @@ import {
   weekdayOf,
 } from "../dates/local-date.js";
 import { localDateOf, toInstant } from "../dates/zoned-time.js";
+import { groupBy } from "../group-by.js";
 import type { LocalDate, LocalTime, Platform } from "../types.js";
 import { intoWindow } from "./quiet-window.js";
+import { channelRecipient, personRecipient } from "./recipient.js";
 import type { Lead, ReminderSettings } from "./reminder-settings.js";
 
 // DESIGN.md §5 as a pure function of (now, stored state): which reminders fell due in the
@@ -336,7 +338,7 @@ function reminderDays(council: PlanningCouncil, now: Date, since: Date): Map<num
 function channelReminder(councilId: string, channel: PlanningChannel, subjectId: string) {
   return {
     councilId,
-    recipient: `channel:${channel.bindingId}`,
+    recipient: channelRecipient(channel.bindingId),
     platform: channel.platform,
     subjectId,
   };
@@ -345,7 +347,7 @@ function channelReminder(councilId: string, channel: PlanningChannel, subjectId:
 function personReminder(councilId: string, assignee: PlanningAssignee, subjectId: string) {
   return {
     councilId,
-    recipient: `person:${assignee.personId}`,
+    recipient: personRecipient(assignee.personId),
     platform: assignee.platform,
     subjectId,
   };
@@ -412,15 +414,4 @@ function distinctAssignees(actions: PlanningAction[]): PlanningAssignee[] {
   for (const action of actions)
     for (const assignee of action.assignees) byPerson.set(assignee.personId, assignee);
   return [...byPerson.values()];
-}
-
-function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) {
-    const key = keyOf(value);
-    const group = groups.get(key);
-    if (group) group.push(value);
-    else groups.set(key, [value]);
-  }
-  return groups;
 }
