@@ -7,6 +7,7 @@ import type { Reply } from "../../domain/reply.js";
 import type { LocalDate, LocalTime, Mention } from "../../domain/types.js";
 import { internalErrorReply, parseErrorReply } from "../../handlers/error-replies.js";
 import { runCommand } from "../../handlers/handle-command.js";
+import { unescapeSlackText } from "../../render/block-kit/slack-escape.js";
 import { renderReplyText } from "../../render/reply-text.js";
 import { FORM, type FormKind, type FormMetadata, formView } from "./form-views.js";
 import { slackResponses, within } from "./slack-responses.js";
@@ -59,7 +60,9 @@ export function listenToForms(app: App, surface: SlackSurfaceContext): void {
     };
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: formView("item", locale, metadata, { text: plainText(shortcut.message.text ?? "") }),
+      view: formView("item", locale, metadata, {
+        text: unescapeSlackText(shortcut.message.text ?? ""),
+      }),
     });
   });
 
@@ -143,13 +146,13 @@ async function buildCommand(
     const problem = checkFieldText(text, TEXT_LIMIT, "action");
     if (problem) return { ok: false, error: problem.error, block: "text" };
     const teamId = body.team?.id ?? "";
-    const assignees: Mention[] = [];
-    for (const userId of values.assignees?.value?.selected_users ?? []) {
-      assignees.push({
+    // Looked up side by side: each is a Web API round trip before the form can be answered.
+    const assignees: Mention[] = await Promise.all(
+      (values.assignees?.value?.selected_users ?? []).map(async (userId) => ({
         externalId: userId,
         displayName: await surface.people.displayName(client, teamId, userId),
-      });
-    }
+      })),
+    );
     const due = localDate(values.due?.value?.selected_date);
     return { ok: true, command: { id: "action", assignees, text, ...(due ? { due } : {}) } };
   }
@@ -200,9 +203,4 @@ function localDate(value: string | null | undefined): LocalDate | undefined {
 function localTime(value: string | null | undefined): LocalTime | undefined {
   const match = /^(\d{2}):(\d{2})$/.exec(value ?? "");
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : undefined;
-}
-
-/** A message's text as a person reads it: Slack's escapes undone, its markup kept. */
-function plainText(text: string): string {
-  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }

@@ -20,8 +20,8 @@ export class SlackPeople {
   private readonly refreshing = new Set<string>();
 
   constructor(
-    /** Where names of people the store knows come from; without it, Slack is always asked. */
-    private readonly storedName?: StoredName,
+    /** Where names of people the store knows come from. */
+    private readonly storedName: StoredName,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -42,7 +42,7 @@ export class SlackPeople {
   private async actorName(client: WebClient, teamId: string, userId: string): Promise<string> {
     const cached = this.names.get(`${teamId}:${userId}`);
     if (cached && cached.until > this.now()) return cached.name;
-    const stored = this.storedName ? await this.storedName(teamId, userId) : null;
+    const stored = await this.storedName(teamId, userId);
     if (stored === null) return this.displayName(client, teamId, userId);
     this.refreshInBackground(client, teamId, userId);
     return stored;

@@ -1,7 +1,6 @@
 import type { CommandRegistry } from "../../handlers/command-registry.js";
 import type { HandlerDeps } from "../../handlers/context.js";
 import type { Logger } from "../../logger.js";
-import type { SlackClients } from "./slack-clients.js";
 import type { SlackPeople } from "./slack-people.js";
 
 /** What every Slack listener works with. */
@@ -9,7 +8,6 @@ export interface SlackSurfaceContext {
   deps: HandlerDeps;
   registry: CommandRegistry;
   people: SlackPeople;
-  clients: SlackClients;
   logger: Logger;
 }
 

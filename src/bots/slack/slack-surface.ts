@@ -47,14 +47,14 @@ export async function createSlackSurface(options: {
   retryConfig?: typeof SLACK_RETRIES;
 }): Promise<SlackSurface> {
   const { config, deps, registry, logger } = options;
+  const log = boltLogger(logger);
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: options.retryConfig ?? SLACK_RETRIES,
     // A call that never answers must fail (and be retried), not hold a command forever.
     timeout: SLACK_CALL_TIMEOUT_MS,
-    logger: boltLogger(logger),
+    logger: log,
   };
-  const log = boltLogger(logger);
   let receiver: HTTPReceiver | SocketModeReceiver;
   let authorize: Authorize<boolean> | undefined;
   let clients: SlackClients;
@@ -111,7 +111,7 @@ export async function createSlackSurface(options: {
   const people = new SlackPeople((workspaceId, externalId) =>
     deps.store.people.storedName({ platform: "slack", workspaceId, externalId }),
   );
-  const surface = { deps, registry, people, clients, logger };
+  const surface = { deps, registry, people, logger };
   listenToSlashCommand(app, surface);
   listenToButtons(app, surface);
   listenToForms(app, surface);

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Reply } from "../../domain/reply.js";
 import { internalErrorReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
+import { unescapeSlackText } from "../../render/block-kit/slack-escape.js";
 import { slackResponses, within } from "./slack-responses.js";
 import {
   ACK_DEADLINE_MS,
@@ -25,7 +26,7 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
         return await handleCommand(surface.deps, surface.registry, {
           actor,
           place: { platform: "slack", workspaceId: command.team_id, channelId: command.channel_id },
-          text: typedText(command.text),
+          text: unescapeSlackText(command.text),
           readMention,
           // Slack does not retry slash commands, but a trigger id names this one invocation.
           deliveryId: command.trigger_id,
@@ -45,13 +46,4 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
     await ack();
     for (const message of slackResponses(await work)) await respond(message);
   });
-}
-
-/**
- * The command as it was typed. Slack sends `&`, `<` and `>` typed by the person as entities
- * (mentions and links arrive as markup, which stays); stored text is unescaped, and escaped
- * again once for whatever shows it.
- */
-function typedText(text: string): string {
-  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }
