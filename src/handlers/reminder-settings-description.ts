@@ -1,3 +1,4 @@
+import { fromIsoWeekday } from "../domain/dates/local-date.js";
 import { formatClock, formatWeekday } from "../domain/i18n/format-date.js";
 import { joinList } from "../domain/i18n/join-list.js";
 import type { Translator } from "../domain/i18n/translator.js";
@@ -32,7 +33,9 @@ export function describeReminderSettings(
         digestDay === null
           ? t.t("reminders.settings.digest-none")
           : // The settings count Monday 1 … Sunday 7; the formatter Sunday 0 … Saturday 6.
-            t.t("reminders.settings.digest", { weekday: formatWeekday(digestDay % 7, t.locale) }),
+            t.t("reminders.settings.digest", {
+              weekday: formatWeekday(fromIsoWeekday(digestDay), t.locale),
+            }),
         describeWindow(settings.window, t),
       ],
     },

@@ -7,7 +7,7 @@ import { joinWords, type Token, withoutTrailing } from "./tokens.js";
 
 /** The longest date people write is about "tisdag den 30 maj 2026". */
 const MAX_DATE_WORDS = 5;
-const TIME_MARKERS = new Set(["kl", "kl.", "klockan", "at"]);
+export const TIME_MARKERS = new Set(["kl", "kl.", "klockan", "at"]);
 /** A time written without `kl` still reads as one when it has minutes: "13:00", "13.00". */
 const BARE_TIME = /^\d{1,2}[:.]\d{2}[,;.]?$/u;
 /** parseDate reads "den 30 maj" and "on tuesday"; "on May 30" is English too. */

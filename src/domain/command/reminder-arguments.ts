@@ -1,3 +1,4 @@
+import { isoWeekday } from "../dates/local-date.js";
 import { parseTime, parseWeekdayName } from "../dates/parse-date.js";
 import {
   isValidLead,
@@ -6,6 +7,7 @@ import {
   REMINDER_LIMITS,
 } from "../reminders/reminder-settings.js";
 import type { CommandInput } from "./command-input.js";
+import { TIME_MARKERS } from "./date-words.js";
 import { parsed, type Rejection, rejected, unexpectedArgument } from "./parse-outcome.js";
 import type { ParseResult, ReminderChange } from "./parsed-command.js";
 import { joinWords, type Token, withoutTrailing } from "./tokens.js";
@@ -111,8 +113,7 @@ const readDigest: SettingReader = (input, at) => {
   if (isOff(token)) return { ok: true, change: { digestDay: null }, next };
   const weekday = parseWeekdayName(wordOf(token));
   if (weekday === undefined) return rejected("bad-weekday", COMMAND, { word: token.text });
-  // The settings count from Monday (1) to Sunday (7); the date parser from Sunday (0).
-  return { ok: true, change: { digestDay: weekday === 0 ? 7 : weekday }, next };
+  return { ok: true, change: { digestDay: isoWeekday(weekday) }, next };
 };
 
 const readHours: SettingReader = (input, at) => {
@@ -147,7 +148,7 @@ const SETTINGS = new Map<string, SettingReader>([
   ...settingWords(enabledReader(false), OFF_WORDS),
   ...settingWords(readMeetingLeads, ["möte", "möten", "meeting", "meetings"]),
   ...settingWords(readActionsLead, ["uppdrag", "actions"]),
-  ...settingWords(readAt, ["kl", "kl.", "klockan", "at"]),
+  ...settingWords(readAt, [...TIME_MARKERS]),
   ...settingWords(readDigest, ["sammanfattning", "veckosammanfattning", "digest"]),
   ...settingWords(readHours, ["dagtid", "hours"]),
   ...settingWords(weekendReader(true), ["helger", "helg", "helgerna", "weekends", "weekend"]),

@@ -87,6 +87,16 @@ export function weekdayOf(date: LocalDate): number {
   return (((toEpochDay(date) + 4) % 7) + 7) % 7;
 }
 
+/** 0 = Sunday … 6 = Saturday (weekdayOf) → 1 = Monday … 7 = Sunday (ISO, the reminder settings). */
+export function isoWeekday(weekday: number): number {
+  return weekday === 0 ? 7 : weekday;
+}
+
+/** 1 = Monday … 7 = Sunday → 0 = Sunday … 6 = Saturday. */
+export function fromIsoWeekday(isoDay: number): number {
+  return isoDay % 7;
+}
+
 /** "2026-05-30" */
 export function isoDate(date: LocalDate): string {
   const year = String(date.year).padStart(4, "0");

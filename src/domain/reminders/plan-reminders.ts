@@ -3,6 +3,7 @@ import {
   compareLocalDates,
   fromEpochDay,
   isoDate,
+  isoWeekday,
   toEpochDay,
   weekdayOf,
 } from "../dates/local-date.js";
@@ -273,7 +274,9 @@ class CouncilPlanner {
   digest(): void {
     const day = this.settings.digestDay;
     if (day === null) return;
-    const occasions = this.firesWhere((epochDay) => isoWeekday(fromEpochDay(epochDay)) === day);
+    const occasions = this.firesWhere(
+      (epochDay) => isoWeekday(weekdayOf(fromEpochDay(epochDay))) === day,
+    );
     for (const [index, { date, fire }] of occasions.entries()) {
       const late = isDigestLate(fire, this.now);
       // An older week's digest is superseded by the newer one (and is always a week late).
@@ -402,11 +405,6 @@ function weekdayAfter(date: LocalDate): LocalDate {
   let next = addDays(date, 1);
   while (weekdayOf(next) === 0 || weekdayOf(next) === 6) next = addDays(next, 1);
   return next;
-}
-
-/** 1 = Monday … 7 = Sunday. */
-function isoWeekday(date: LocalDate): number {
-  return weekdayOf(date) === 0 ? 7 : weekdayOf(date);
 }
 
 function distinctAssignees(actions: PlanningAction[]): PlanningAssignee[] {

@@ -10,7 +10,7 @@ import { minutesOf, type QuietWindow } from "./reminder-settings.js";
 export function intoWindow(instant: Date, window: QuietWindow | null, timeZone: string): Date {
   if (!window) return instant;
   const local = toLocal(instant, timeZone);
-  const minute = local.hour * 60 + local.minute;
+  const minute = minutesOf(local);
   const openDay = dayAllowed(local.weekday, window);
   if (openDay && minute >= minutesOf(window.from) && minute < minutesOf(window.to)) return instant;
   let date: LocalDate = { year: local.year, month: local.month, day: local.day };
