@@ -1,5 +1,6 @@
 import type { Translator } from "../../domain/i18n/translator.js";
 import type { ActionEntry, ReplyButton } from "../../domain/reply.js";
+import { entryButtons } from "../entry-buttons.js";
 import {
   type ActionSet,
   ADAPTIVE_CARD_LIMITS,
@@ -42,20 +43,6 @@ export function actionSets(buttons: ReplyButton[]): ActionSet[] {
     });
   }
   return sets;
-}
-
-/** "Klar" and "Skjut upp" for an open action; nothing for one done or cancelled. */
-export function entryButtons(entry: ActionEntry, t: Translator): ReplyButton[] {
-  if (entry.status !== "open") return [];
-  return [
-    {
-      label: t.t("button.done"),
-      command: `done ${entry.ref}`,
-      councilId: entry.councilId,
-      style: "primary",
-    },
-    { label: t.t("button.postpone"), command: `postpone ${entry.ref}`, councilId: entry.councilId },
-  ];
 }
 
 /** The action's line, split over cards if it must be, with its buttons kept under it. */

@@ -1,10 +1,10 @@
 import type { Translator } from "../../domain/i18n/translator.js";
 import type { ActionEntry, ReplyButton } from "../../domain/reply.js";
+import { entryButtons } from "../entry-buttons.js";
 import { BLOCK_KIT_LIMITS, type ButtonElement } from "./block-kit-types.js";
-import { text } from "./mrkdwn-sections.js";
 import type { BlockGroup, RenderedBlock } from "./rendered-block.js";
 import { escapeWithin } from "./split-text.js";
-import { sectionBlocks } from "./text-blocks.js";
+import { paragraphBlocks } from "./text-blocks.js";
 
 // Buttons that run a command: the Slack adapter routes every action_id that starts with
 // RUN_ACTION_PREFIX to the command registry, reading the council and the command from
@@ -54,22 +54,5 @@ export function buttonRows(buttons: ReplyButton[]): RenderedBlock[] {
 
 /** The action's line, and while it is open, "Klar" and "Skjut upp" below it. */
 export function actionEntryGroup(entry: ActionEntry, t: Translator): BlockGroup {
-  const line = sectionBlocks([{ segments: [text(entry.line)] }]);
-  if (entry.status !== "open") return line;
-  return [
-    ...line,
-    ...buttonRows([
-      {
-        label: t.t("button.done"),
-        command: `done ${entry.ref}`,
-        councilId: entry.councilId,
-        style: "primary",
-      },
-      {
-        label: t.t("button.postpone"),
-        command: `postpone ${entry.ref}`,
-        councilId: entry.councilId,
-      },
-    ]),
-  ];
+  return [...paragraphBlocks(entry.line), ...buttonRows(entryButtons(entry, t))];
 }

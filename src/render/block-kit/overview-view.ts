@@ -26,7 +26,7 @@ export function renderOverviewView(overview: Overview): HomeView {
       : [paragraphBlocks(overview.noActions)];
   const meetingGroups =
     overview.meetings.length > 0
-      ? overview.meetings.map((meeting) => sectionBlocks([{ segments: [text(meeting)] }]))
+      ? overview.meetings.map((meeting) => paragraphBlocks(meeting))
       : [paragraphBlocks(overview.noMeetings)];
 
   // Actions are what the tab is for; meetings (one per council, so few) keep a quarter of
