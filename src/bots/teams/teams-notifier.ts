@@ -11,7 +11,7 @@ import type { DeliveryOutcome, Notifier } from "../../handlers/reminder-notice.j
 import type { Logger } from "../../logger.js";
 import type { Store } from "../../store/store.js";
 import { PartialDeliveries } from "../partial-deliveries.js";
-import { inPersonalChat } from "./personal-chat.js";
+import { inConversation, inPersonalChat } from "./proactive-turns.js";
 import { replyActivities } from "./teams-messages.js";
 import { teamsErrorCode } from "./teams-publisher.js";
 
@@ -33,23 +33,8 @@ export function teamsNotifier(
   partial: PartialDeliveries,
   logger: Logger,
 ): Notifier {
-  /** Runs `work` in a continued conversation; its failure is carried out of the turn. */
-  async function inConversation<T>(
-    reference: Reference,
-    work: (context: TurnContext) => Promise<T>,
-  ): Promise<T> {
-    const failures: unknown[] = [];
-    let result: T | undefined;
-    await adapter.continueConversationAsync(appId, reference, async (context) => {
-      try {
-        result = await work(context);
-      } catch (error) {
-        failures.push(error);
-      }
-    });
-    if (failures.length > 0) throw failures[0];
-    return result as T;
-  }
+  const inChat = <T>(reference: Reference, work: (context: TurnContext) => Promise<T>) =>
+    inConversation(adapter, appId, reference, work);
 
   /** Sends the parts not sent by an earlier attempt; the first part's id is the ref. */
   async function sendParts(
@@ -82,13 +67,13 @@ export function teamsNotifier(
     );
     const stored = await store.people.referenceOf(person);
     if (stored) {
-      return inConversation(parse(stored), (context) => sendParts(context, key, activities));
+      return inChat(parse(stored), (context) => sendParts(context, key, activities));
     }
     const channel = await channelReferenceIn(store, councilId, person.workspaceId);
     if (!channel?.serviceUrl || !channel.bot) return NO_REFERENCE;
     // The person is known by their Azure AD object id; the roster gives their Teams user id,
     // which opening a chat takes.
-    const member: ChannelAccount = await inConversation(channel, (context) =>
+    const member: ChannelAccount = await inChat(channel, (context) =>
       TeamsInfo.getMember(context, person.externalId),
     );
     let ref = "";
@@ -119,9 +104,7 @@ export function teamsNotifier(
         if (!stored) return NO_REFERENCE;
         const { workspaceId, channelId } = target.place;
         const key = PartialDeliveries.key(`teams:${workspaceId}:${channelId}`, activities);
-        const ref = await inConversation(parse(stored), (context) =>
-          sendParts(context, key, activities),
-        );
+        const ref = await inChat(parse(stored), (context) => sendParts(context, key, activities));
         return { ok: true, ref };
       } catch (error) {
         const outcome = teamsDeliveryFailure(error);

@@ -4,6 +4,7 @@ import type { Logger } from "../../logger.js";
 import { renderMinutesCards } from "../../render/adaptive-card/minutes-cards.js";
 import { renderMinutesText } from "../../render/minutes-text.js";
 import type { Store } from "../../store/store.js";
+import { inConversation } from "./proactive-turns.js";
 import { cardActivity } from "./teams-messages.js";
 
 /**
@@ -28,35 +29,26 @@ export function teamsPublisher(
       );
       const posted = await store.publishedMessages.of(publication.meetingId, place);
       const ids: string[] = [];
-      // A failure must reach the catch below: thrown out of the turn, it would go to the
-      // adapter's onTurnError, which logs it, posts "something went wrong" in the channel and
-      // lets continueConversationAsync resolve as if the minutes had been posted.
-      const failures: unknown[] = [];
       try {
-        await adapter.continueConversationAsync(appId, reference, async (context) => {
-          try {
-            for (const [part, card] of cards.entries()) {
-              const existing = posted[part];
-              if (existing !== undefined) {
-                await context.updateActivity({
-                  ...card,
-                  id: existing,
-                  conversation: context.activity.conversation,
-                });
-                ids.push(existing);
-                continue;
-              }
-              const sent = await context.sendActivity(card);
-              ids.push(sent?.id ?? "");
+        await inConversation(adapter, appId, reference, async (context) => {
+          for (const [part, card] of cards.entries()) {
+            const existing = posted[part];
+            if (existing !== undefined) {
+              await context.updateActivity({
+                ...card,
+                id: existing,
+                conversation: context.activity.conversation,
+              });
+              ids.push(existing);
+              continue;
             }
-            for (const surplus of posted.slice(cards.length)) {
-              await context.deleteActivity(surplus).catch(() => undefined);
-            }
-          } catch (error) {
-            failures.push(error);
+            const sent = await context.sendActivity(card);
+            ids.push(sent?.id ?? "");
+          }
+          for (const surplus of posted.slice(cards.length)) {
+            await context.deleteActivity(surplus).catch(() => undefined);
           }
         });
-        if (failures.length > 0) throw failures[0];
         await store.publishedMessages.record(publication.meetingId, place, ids);
         return { place, ok: true };
       } catch (error) {

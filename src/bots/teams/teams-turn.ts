@@ -11,7 +11,7 @@ import type { Logger } from "../../logger.js";
 import { RUN_VERB } from "../../render/adaptive-card/card-actions.js";
 import { renderReplyCards } from "../../render/adaptive-card/reply-cards.js";
 import { renderReplyText } from "../../render/reply-text.js";
-import { inPersonalChat } from "./personal-chat.js";
+import { inPersonalChat } from "./proactive-turns.js";
 import { channelReference, commandText, identityOf, placeOf, tenantOf } from "./teams-activity.js";
 import { cardActivity, replyActivities } from "./teams-messages.js";
 
