@@ -1,11 +1,9 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { isButtonCommand } from "../../domain/command/button-commands.js";
-import { NoteratError } from "../../domain/errors.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
-import { internalErrorReply, refusalReply } from "../../handlers/error-replies.js";
-import { handleCommand } from "../../handlers/handle-command.js";
+import { internalErrorReply } from "../../handlers/error-replies.js";
+import { runButtonCommand } from "../../handlers/run-button-command.js";
 import { RUN_ACTION_PREFIX } from "../../render/block-kit/action-buttons.js";
 import { publishHome } from "./home-tab.js";
 import { slackResponses } from "./slack-responses.js";
@@ -31,20 +29,13 @@ export function listenToButtons(app: App, surface: SlackSurfaceContext): void {
       let reply: Reply;
       let place: Place | undefined;
       try {
-        place = isButtonCommand(command)
-          ? await placeOf(surface, councilId, teamId, body.channel?.id)
-          : undefined;
         const actor = await surface.people.identity(client, teamId, body.user.id);
-        reply = !isButtonCommand(command)
-          ? refusalReply(new NoteratError("bad-button"), surface.deps.defaults.locale)
-          : place
-            ? await handleCommand(surface.deps, surface.registry, {
-                actor,
-                place,
-                text: command,
-                readMention: () => undefined,
-              })
-            : refusalReply(new NoteratError("no-council"), surface.deps.defaults.locale);
+        ({ reply, place } = await runButtonCommand(surface.deps, surface.registry, {
+          actor,
+          councilId,
+          command,
+          here: { platform: "slack", workspaceId: teamId, channelId: body.channel?.id ?? "" },
+        }));
       } catch (error) {
         surface.logger.error({ err: error, command }, "button failed");
         reply = internalErrorReply(surface.deps.defaults.locale);
@@ -64,18 +55,6 @@ export function listenToButtons(app: App, surface: SlackSurfaceContext): void {
       );
     },
   );
-}
-
-async function placeOf(
-  surface: SlackSurfaceContext,
-  councilId: string,
-  teamId: string,
-  channelId: string | undefined,
-): Promise<Place | undefined> {
-  const channels = (await surface.deps.store.councils.channelsOf(councilId)).filter(
-    (place) => place.platform === "slack" && place.workspaceId === teamId,
-  );
-  return channels.find((place) => place.channelId === channelId) ?? channels[0];
 }
 
 async function post(client: WebClient, channel: string, reply: Reply): Promise<void> {

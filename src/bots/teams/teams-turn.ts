@@ -1,12 +1,11 @@
 import { ActivityTypes, type CloudAdapter, type TurnContext } from "botbuilder";
-import { isButtonCommand } from "../../domain/command/button-commands.js";
-import { NoteratError } from "../../domain/errors.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
 import type { CommandRegistry } from "../../handlers/command-registry.js";
 import type { HandlerDeps } from "../../handlers/context.js";
-import { internalErrorReply, refusalReply } from "../../handlers/error-replies.js";
+import { internalErrorReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
+import { runButtonCommand } from "../../handlers/run-button-command.js";
 import type { Logger } from "../../logger.js";
 import { RUN_VERB } from "../../render/adaptive-card/card-actions.js";
 import { renderReplyCards } from "../../render/adaptive-card/reply-cards.js";
@@ -163,30 +162,13 @@ async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext):
     });
     return;
   }
-  if (!isButtonCommand(data.command)) {
-    const refused = refusalReply(new NoteratError("bad-button"), surface.deps.defaults.locale);
-    await invokeResponse(context, 200, {
-      statusCode: 200,
-      type: "application/vnd.microsoft.activity.message",
-      value: renderReplyText(refused),
-    });
-    return;
-  }
   try {
-    const place = await councilPlace(
-      surface,
-      String(data.councilId ?? ""),
-      tenantOf(activity),
-      placeOf(activity),
-    );
-    reply = place
-      ? await handleCommand(surface.deps, surface.registry, {
-          actor: identityOf(activity),
-          place,
-          text: data.command,
-          readMention: () => undefined,
-        })
-      : refusalReply(new NoteratError("no-council"), surface.deps.defaults.locale);
+    ({ reply } = await runButtonCommand(surface.deps, surface.registry, {
+      actor: identityOf(activity),
+      councilId: String(data.councilId ?? ""),
+      command: data.command,
+      here: placeOf(activity),
+    }));
   } catch (error) {
     surface.logger.error({ err: error }, "Teams card action failed");
     reply = internalErrorReply(surface.deps.defaults.locale);
@@ -222,18 +204,6 @@ async function onCardAction(surface: TeamsSurfaceContext, context: TurnContext):
 
 async function invokeResponse(context: TurnContext, status: number, body: unknown): Promise<void> {
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
-}
-
-async function councilPlace(
-  surface: TeamsSurfaceContext,
-  councilId: string,
-  tenantId: string,
-  here: Place,
-): Promise<Place | undefined> {
-  const channels = (await surface.deps.store.councils.channelsOf(councilId)).filter(
-    (place) => place.platform === "teams" && place.workspaceId === tenantId,
-  );
-  return channels.find((place) => place.channelId === here.channelId) ?? channels[0];
 }
 
 /** Installed in a personal scope: keep the chat's reference so the person can be reached. */
