@@ -111,7 +111,7 @@ function ask(child: ChildProcess, message: ToServer): Promise<FromServer> {
   });
 }
 
-export function isFromServer(value: unknown): value is FromServer {
+function isFromServer(value: unknown): value is FromServer {
   return (
     typeof value === "object" &&
     value !== null &&
@@ -125,6 +125,6 @@ function describe(answer: FromServer): string {
   return answer.type === "failed" ? answer.message : answer.type;
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

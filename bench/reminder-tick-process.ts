@@ -41,19 +41,8 @@ export interface TickMeasurement {
 
 const DAY_MS = 86_400_000;
 
-interface PlanAndClaim {
-  readMs: number;
-  planMs: number;
-  recordMs: number;
-  claimMs: number;
-  councilsRead: number;
-  meetingsRead: number;
-  actionsRead: number;
-  planned: number;
-  rows: number;
-  stale: number;
-  claimed: number;
-}
+/** What planning and claiming measured: the tick's figures less the sending ones. */
+type PlanAndClaim = Omit<TickMeasurement, "quietTickMs" | "sendMs" | "messages" | "peakRssBytes">;
 
 /** The tick's planning and claiming at `now`, the window the minute before it, step by step. */
 async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
+import { sleep } from "./bench-server.js";
 import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
 import { measureThroughput, summarize } from "./latency.js";
 import type { SeededDatabase } from "./seed-database.js";
@@ -242,8 +243,4 @@ async function stop(child: ChildProcess): Promise<void> {
   child.kill("SIGTERM");
   await Promise.race([exited, sleep(10_000)]);
   if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,8 +1,7 @@
-import { toInstant } from "../domain/dates/zoned-time.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { actionEntry } from "./action-entries.js";
 import type { CommandHandler } from "./command-registry.js";
-import { findCurrentMeeting, requireCouncil } from "./scope.js";
+import { findCurrentMeeting, requireCouncil, startOfDay } from "./scope.js";
 
 /**
  * `uppdrag @PERSON … TEXT [senast DATUM]`. Given during a meeting, the action belongs to it and
@@ -26,7 +25,7 @@ export const assignAction: CommandHandler<"action"> = async (context) => {
     meetingId: meeting?.id ?? null,
     itemId: lastItem?.id ?? null,
     text: command.text,
-    dueAt: command.due ? toInstant(command.due, { hour: 0, minute: 0 }, council.timeZone) : null,
+    dueAt: command.due ? startOfDay(command.due, council.timeZone) : null,
     assigneeIds: [...new Set(assignees.map((person) => person.id))],
     createdById: actor.id,
     ...(context.deliveryKey === undefined ? {} : { dedupKey: context.deliveryKey }),

@@ -1,9 +1,8 @@
-import { toInstant } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
-import { requireCouncil } from "./scope.js";
+import { requireCouncil, startOfDay } from "./scope.js";
 
 /**
  * `ändra ID TEXT`: corrects an item (heading and text when written `RUBRIK: TEXT`, else the
@@ -34,9 +33,7 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
       body.text === undefined || body.heading === undefined
         ? body.text
         : `${body.heading}: ${body.text}`;
-    const dueAt = body.due
-      ? toInstant(body.due, { hour: 0, minute: 0 }, council.timeZone)
-      : undefined;
+    const dueAt = body.due ? startOfDay(body.due, council.timeZone) : undefined;
     await deps.store.actions.change(
       action,
       { ...(text === undefined ? {} : { text }), ...(dueAt ? { dueAt } : {}) },

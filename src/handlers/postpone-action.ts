@@ -1,10 +1,10 @@
 import { addDays, compareLocalDates } from "../domain/dates/local-date.js";
-import { localDateOf, toInstant } from "../domain/dates/zoned-time.js";
+import { localDateOf } from "../domain/dates/zoned-time.js";
 import type { LocalDate } from "../domain/types.js";
 import { actionEntry } from "./action-entries.js";
 import type { CommandHandler } from "./command-registry.js";
 import { ownOpenAction } from "./own-open-action.js";
-import { requireCouncil } from "./scope.js";
+import { requireCouncil, startOfDay } from "./scope.js";
 
 const WEEK = 7;
 
@@ -18,7 +18,7 @@ export const postponeAction: CommandHandler<"postpone"> = async (context) => {
     command.until ?? addDays(laterOf(dueDate(action.dueAt, council.timeZone), today), WEEK);
   const postponed = await deps.store.actions.change(
     action,
-    { dueAt: toInstant(until, { hour: 0, minute: 0 }, council.timeZone) },
+    { dueAt: startOfDay(until, council.timeZone) },
     actor.id,
     context.now,
   );

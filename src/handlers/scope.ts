@@ -16,10 +16,12 @@ export function requireCouncil(context: CommandContext<unknown>): CouncilRecord 
 
 /** The instants that bound a local calendar day in the council's zone (23 or 25 hours at DST). */
 export function dayBounds(date: LocalDate, timeZone: string): { from: Date; to: Date } {
-  return {
-    from: toInstant(date, MIDNIGHT, timeZone),
-    to: toInstant(addDays(date, 1), MIDNIGHT, timeZone),
-  };
+  return { from: startOfDay(date, timeZone), to: startOfDay(addDays(date, 1), timeZone) };
+}
+
+/** Local midnight of the date in the zone: how due dates and date-only meetings are stored. */
+export function startOfDay(date: LocalDate, timeZone: string): Date {
+  return toInstant(date, MIDNIGHT, timeZone);
 }
 
 /**

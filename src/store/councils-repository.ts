@@ -17,14 +17,6 @@ export interface NewCouncil {
 export class CouncilsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async findByPlace(place: Place): Promise<CouncilRecord | null> {
-    const binding = await this.prisma.channelBinding.findUnique({
-      where: { platform_workspaceId_channelId: place },
-      include: { council: true },
-    });
-    return binding ? toCouncil(binding.council) : null;
-  }
-
   /** A council of the same name bound somewhere in the same workspace (to bind another channel). */
   async findByNameInWorkspace(
     name: string,

@@ -35,7 +35,7 @@ export const COMMAND_WORDS = [
 ];
 
 /** Words that lead into the parser's deeper paths: dates, times, mentions, ids, separators. */
-export const ARGUMENT_WORDS = [
+const ARGUMENT_WORDS = [
   "30",
   "maj",
   "30/5",

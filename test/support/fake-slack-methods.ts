@@ -97,7 +97,7 @@ export interface AnswerContext {
 }
 
 /** Hosts under .test are reserved (RFC 2606): a fake permalink can never resolve. */
-export function fakeHost(team: FakeTeam): string {
+function fakeHost(team: FakeTeam): string {
   return `${team.domain}.fake-slack.test`;
 }
 

@@ -528,14 +528,6 @@ export function textsIn(value: unknown): string[] {
   );
 }
 
-/** Every string anywhere inside a value. */
-export function stringsIn(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (!isRecord(value)) return [];
-  return Object.values(value).flatMap(stringsIn);
-}
-
 /** The blocks' text of messages, one line per text object (the fallback text left out). */
 export function textOf(messages: SlackMessageBody[]): string {
   return messages.flatMap((message) => textsIn(message.blocks)).join("\n");

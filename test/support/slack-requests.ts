@@ -230,7 +230,7 @@ function blocksForValues(values: ViewStateValues): unknown[] {
 }
 
 /** A view as Slack includes it in view_submission and view-container block_actions payloads. */
-export function viewObject(
+function viewObject(
   teamId: string,
   view: ViewOptions,
   options: WorkspaceOptions = {},

@@ -73,9 +73,7 @@ async function handle(
  * The request CloudAdapter reads: `method` (anything but POST gets 405), `headers`
  * (`authorization`), and `body` already parsed to an object (else it answers 400).
  */
-export async function readBotRequest(
-  req: IncomingMessage,
-): Promise<Request | "invalid" | "too-large"> {
+async function readBotRequest(req: IncomingMessage): Promise<Request | "invalid" | "too-large"> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -14,7 +14,7 @@ import { slackResponses, within } from "./slack-responses.js";
 import { ACK_DEADLINE_MS, type SlackSurfaceContext } from "./slack-surface-context.js";
 
 /** Global shortcuts that open an empty form, and the message shortcut that saves a message. */
-export const SHORTCUT = {
+const SHORTCUT = {
   newItem: "noterat.new_item",
   newAction: "noterat.new_action",
   newMeeting: "noterat.new_meeting",

@@ -78,7 +78,7 @@ export function slackNotifier(
 }
 
 /** What a Web API error means for the outbox: wait and retry, or give up with Slack's code. */
-export function slackDeliveryFailure(error: unknown): DeliveryOutcome & { ok: false } {
+function slackDeliveryFailure(error: unknown): DeliveryOutcome & { ok: false } {
   const reason = slackErrorCode(error);
   const code = typeof error === "object" && error !== null && "code" in error ? error.code : "";
   switch (code) {

@@ -9,7 +9,7 @@ const NAME_TTL_MS = 60 * 60 * 1000;
 const MAX_CACHED = 10_000;
 
 /** The name the store already keeps for a Slack user, if any. */
-export type StoredName = (teamId: string, userId: string) => Promise<string | null>;
+type StoredName = (teamId: string, userId: string) => Promise<string | null>;
 
 /**
  * Display names of Slack users, asked of `users.info` once an hour at most per person: commands

@@ -3,7 +3,7 @@ import type { SlackMessage } from "../../render/block-kit/block-kit-types.js";
 import { renderReplyMessages } from "../../render/block-kit/reply-messages.js";
 
 /** A message for `ack()` or `respond()`: shown to the caller only, or to the whole channel. */
-export interface SlackResponse extends SlackMessage {
+interface SlackResponse extends SlackMessage {
   response_type: "ephemeral" | "in_channel";
 }
 

@@ -150,7 +150,7 @@ function parse(stored: string): Reference {
  * service failure (5xx) or no answer at all is retried later; a refusal (403 the bot is not in
  * the conversation, 404 it is gone) is given up with the connector's code.
  */
-export function teamsDeliveryFailure(error: unknown): Failure {
+function teamsDeliveryFailure(error: unknown): Failure {
   const reason = teamsErrorCode(error);
   const { statusCode, response } = (error ?? {}) as {
     statusCode?: unknown;

@@ -14,7 +14,7 @@ import { inPersonalChat } from "./proactive-turns.js";
 import { channelReference, commandText, identityOf, placeOf, tenantOf } from "./teams-activity.js";
 import { cardActivity, replyActivities } from "./teams-messages.js";
 
-export interface TeamsSurfaceContext {
+interface TeamsSurfaceContext {
   adapter: CloudAdapter;
   appId: string;
   /** The tenants allowed to use the bot; undefined: any tenant that installed it. */

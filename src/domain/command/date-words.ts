@@ -22,7 +22,7 @@ export interface DateAndTime {
 }
 
 /** The whole text as one date; a leading "on" and a trailing comma are allowed around it. */
-export function readDate(text: string, context: ParseContext): LocalDate | undefined {
+function readDate(text: string, context: ParseContext): LocalDate | undefined {
   for (const candidate of variants(text)) {
     const date = parseDate(candidate, context);
     if (date !== undefined) return date;

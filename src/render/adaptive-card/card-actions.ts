@@ -20,7 +20,7 @@ export const RUN_VERB = "noterat.run";
 const OVERDUE: TextStyle = { color: "Attention" };
 
 /** The button, or undefined when its label shows nothing: Teams would draw an empty button. */
-export function executeAction(button: ReplyButton): ExecuteAction | undefined {
+function executeAction(button: ReplyButton): ExecuteAction | undefined {
   const title = shortLabel(button.label);
   if (title === "") return undefined;
   return {

@@ -105,7 +105,12 @@ describe("a typed command, whatever its text", () => {
   });
 
   it("gets a reply every renderer shows within limits; not understood, it stores nothing", async () => {
-    const council = await db.store.councils.findByPlace(PLACE);
+    const council = (
+      await db.database.prisma.channelBinding.findUnique({
+        where: { platform_workspaceId_channelId: PLACE },
+        include: { council: true },
+      })
+    )?.council;
     expect(council).not.toBeNull();
     await fc.assert(
       fc.asyncProperty(typedCommand, async (text) => {
