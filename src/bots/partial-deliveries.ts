@@ -23,8 +23,28 @@ export class PartialDeliveries {
     return createHash("sha256").update(address).update(JSON.stringify(messages)).digest("hex");
   }
 
+  /**
+   * Sends the parts an earlier attempt did not, one by one; returns every part's ref. When a
+   * part fails, what was sent is remembered for the next attempt and the failure thrown on.
+   */
+  async sendRemaining<T>(
+    key: string,
+    parts: T[],
+    sendOne: (part: T) => Promise<string>,
+  ): Promise<string[]> {
+    const refs = this.postedBefore(key);
+    try {
+      for (const part of parts.slice(refs.length)) refs.push(await sendOne(part));
+    } catch (error) {
+      this.remember(key, refs);
+      throw error;
+    }
+    this.forget(key);
+    return refs;
+  }
+
   /** The refs of the parts an earlier attempt posted (empty when there was none). */
-  postedBefore(key: string): string[] {
+  private postedBefore(key: string): string[] {
     const entry = this.posted.get(key);
     if (!entry) return [];
     if (this.clock.now().getTime() - entry.at > this.ttlMs) {
@@ -35,7 +55,7 @@ export class PartialDeliveries {
   }
 
   /** After a failed attempt: what it (and the ones before) posted. */
-  remember(key: string, refs: string[]): void {
+  private remember(key: string, refs: string[]): void {
     if (refs.length === 0) return;
     this.posted.delete(key);
     // Oldest first in a Map: past the cap, the oldest unfinished notice is forgotten.
@@ -47,7 +67,7 @@ export class PartialDeliveries {
   }
 
   /** After the last part went: nothing more to continue. */
-  forget(key: string): void {
+  private forget(key: string): void {
     this.posted.delete(key);
   }
 }

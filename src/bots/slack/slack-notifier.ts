@@ -52,9 +52,9 @@ export function slackNotifier(
       if (!client) return { ok: false, reason: "not-installed", retryable: false };
       const messages = renderReplyMessages(reply);
       const key = PartialDeliveries.key(`slack:${workspaceId}:${channel}`, messages);
-      const refs = partial.postedBefore(key);
+      let refs: string[];
       try {
-        for (const message of messages.slice(refs.length)) {
+        refs = await partial.sendRemaining(key, messages, async (message) => {
           const result = await client.chat.postMessage({
             channel,
             text: message.text,
@@ -63,15 +63,13 @@ export function slackNotifier(
             unfurl_media: false,
           });
           // A DM answers with its D… channel: the ref names where the message really is.
-          refs.push(`${result.channel ?? channel}:${result.ts ?? ""}`);
-        }
+          return `${result.channel ?? channel}:${result.ts ?? ""}`;
+        });
       } catch (error) {
-        partial.remember(key, refs);
         const outcome = slackDeliveryFailure(error);
         logger.warn({ err: error, workspaceId, channel, outcome }, "a Slack reminder failed");
         return outcome;
       }
-      partial.forget(key);
       return { ok: true, ref: refs[0] ?? "" };
     },
   };

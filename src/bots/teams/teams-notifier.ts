@@ -42,17 +42,11 @@ export function teamsNotifier(
     key: string,
     activities: Partial<Activity>[],
   ): Promise<string> {
-    const ids = partial.postedBefore(key);
-    try {
-      for (const activity of activities.slice(ids.length)) {
-        const sent = await context.sendActivity(activity);
-        ids.push(sent?.id ?? "");
-      }
-    } catch (error) {
-      partial.remember(key, ids);
-      throw error;
-    }
-    partial.forget(key);
+    const ids = await partial.sendRemaining(
+      key,
+      activities,
+      async (activity) => (await context.sendActivity(activity))?.id ?? "",
+    );
     return ids[0] ?? "";
   }
 
