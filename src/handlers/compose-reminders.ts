@@ -52,12 +52,17 @@ export async function composeReminders(
   now: Date,
 ): Promise<Composition> {
   const composition: Composition = { notices: [], skipped: [] };
-  // One lookup per council for the whole batch, whoever its reminders are for.
-  const councils = new Map<string, CouncilRecord | null>();
+  // One lookup per council and meeting for the whole batch, whoever its reminders are for.
+  const lookups: Lookups = { councils: new Map(), meetings: new Map() };
   for (const group of groupBy(reminders, (reminder) => reminder.recipient).values()) {
-    await new RecipientComposer(deps, now, composition, councils).compose(group);
+    await new RecipientComposer(deps, now, composition, lookups).compose(group);
   }
   return composition;
+}
+
+interface Lookups {
+  councils: Map<string, CouncilRecord | null>;
+  meetings: Map<string, MeetingRecord | null>;
 }
 
 class RecipientComposer {
@@ -65,7 +70,7 @@ class RecipientComposer {
     private readonly deps: HandlerDeps,
     private readonly now: Date,
     private readonly composition: Composition,
-    private readonly councils: Map<string, CouncilRecord | null>,
+    private readonly lookups: Lookups,
   ) {}
 
   async compose(group: OutboxReminder[]): Promise<void> {
@@ -154,22 +159,24 @@ class RecipientComposer {
     if (!council) return [];
     const { actions } = this.deps.store;
     const filter = { councilIds: [council.id] };
-    const open = await actions.countOpen(filter);
-    if (open === 0) {
+    const listed = await actions.open({ ...filter, limit: LIST_LIMIT });
+    if (listed.length === 0) {
       this.skip([reminder], "nothing-open");
       return [];
     }
-    const overdue = await actions.countOpen({
-      ...filter,
-      dueBefore: startOfToday(this.now, council.timeZone),
-    });
-    const listed = await actions.open({ ...filter, limit: LIST_LIMIT });
     const context = this.replyContext(locale, council);
+    const entries = actionEntries(listed, context);
+    // A list shorter than the limit is all of them: counted here, not asked of the store again.
+    const all = listed.length < LIST_LIMIT;
+    const open = all ? listed.length : await actions.countOpen(filter);
+    const overdue = all
+      ? entries.filter((entry) => entry.overdue).length
+      : await actions.countOpen({ ...filter, dueBefore: startOfToday(this.now, council.timeZone) });
     return [
       {
         type: "actions",
         title: context.t.t("reminder.digest-title", { council: council.name, open, overdue }),
-        actions: actionEntries(listed, context),
+        actions: entries,
         ...(open > listed.length
           ? { more: context.t.t("actions.more", { count: open - listed.length }) }
           : {}),
@@ -279,7 +286,10 @@ class RecipientComposer {
     meetingId: string,
     startsAt: string,
   ): Promise<{ meeting: MeetingRecord; council: CouncilRecord } | null> {
-    const meeting = await this.deps.store.meetings.byId(meetingId);
+    const { meetings } = this.lookups;
+    if (!meetings.has(meetingId))
+      meetings.set(meetingId, await this.deps.store.meetings.byId(meetingId));
+    const meeting = meetings.get(meetingId) ?? null;
     const council = await this.council(reminder.councilId);
     const reason =
       !meeting || !council || meeting.status === "cancelled"
@@ -309,8 +319,9 @@ class RecipientComposer {
   }
 
   private async council(id: string): Promise<CouncilRecord | null> {
-    if (!this.councils.has(id)) this.councils.set(id, await this.deps.store.councils.byId(id));
-    return this.councils.get(id) ?? null;
+    const { councils } = this.lookups;
+    if (!councils.has(id)) councils.set(id, await this.deps.store.councils.byId(id));
+    return councils.get(id) ?? null;
   }
 
   private replyContext(locale: Locale, council: CouncilRecord): ReplyContext {

@@ -212,6 +212,18 @@ describe("the reminder outbox", () => {
     );
   });
 
+  it("counts the council's open and overdue actions in the Monday digest", async () => {
+    const app = await council();
+    const notifier = new RecordingNotifier();
+    const tick = tickOf(app, notifier, "a");
+    await tick(new Date("2026-05-17T21:59:00Z"));
+    // Monday 18 May 09:00: all 30 actions were due on Friday.
+    await tick(new Date("2026-05-18T07:00:00Z"));
+    const [digest] = notifier.to("channel:konsol");
+    expect(digest?.text).toContain("Veckans uppdrag i Reglab: 30 öppna, varav 30 försenade");
+    expect(digest?.text).toContain("… och 5 till.");
+  });
+
   it("skips a reminder whose action was done before it could be sent", async () => {
     const app = await council();
     const chat = new ChatSession(temp.store, app.clock);
