@@ -14,12 +14,15 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   assertSecretary(context.role);
   const { deps, command, actor, now, t } = context;
   const { body } = command;
+  const { noSuchDate } = body.action;
+  // Refused whole, item or action: a day that does not exist is never kept as text (nor
+  // dropped), whatever the entry is.
+  if (noSuchDate !== undefined) {
+    throw new NoteratError("no-such-date", { ref: command.ref, date: noSuchDate });
+  }
   const item = await deps.store.items.byRef(council.id, command.ref);
   if (item && !item.removedAt) {
-    // "senast DATUM" on an item would silently fall out of its text.
-    if (body.text === undefined || body.due !== undefined) {
-      throw new NoteratError("no-due-on-item", { ref: item.ref });
-    }
+    // An item has no due date: "lämnas senast 30 maj" is what its text says.
     const change =
       item.kind === "agenda"
         ? { heading: body.heading ?? body.text }
@@ -29,11 +32,8 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   }
   const action = await deps.store.actions.byRef(council.id, command.ref);
   if (action && !action.removedAt) {
-    const text =
-      body.text === undefined || body.heading === undefined
-        ? body.text
-        : `${body.heading}: ${body.text}`;
-    const dueAt = body.due ? startOfDay(body.due, council.timeZone) : undefined;
+    const { text, due } = body.action;
+    const dueAt = due ? startOfDay(due, council.timeZone) : undefined;
     await deps.store.actions.change(
       action,
       { ...(text === undefined ? {} : { text }), ...(dueAt ? { dueAt } : {}) },

@@ -31,6 +31,8 @@ export const HELP_ORDER: readonly CommandId[] = [
   "lede",
   "approve",
   "publish",
+  "verify",
+  "show",
   "help",
 ];
 

@@ -108,7 +108,7 @@ describe("refusals, bad input and retries", () => {
     ["klar -3", /-3/],
     ["klar 999", "Det finns ingen punkt eller inget uppdrag med nummer #999."],
     ["klar 1", "#1 är en punkt, inte ett uppdrag."],
-    ["ändra 1 senast 30 maj", "#1 är en punkt; bara uppdrag har ett slutdatum."],
+    ["ändra 2 senast 31 juni", "”31 juni” finns inte i kalendern, så #2 är oförändrad."],
     ["noterat Rubrik:", /noterat RUBRIK: TEXT/],
     ["noterat Ingen rubrik här", /noterat RUBRIK: TEXT/],
     [`noterat Lång: ${"x".repeat(10_000)}`, /4000|4 000/],

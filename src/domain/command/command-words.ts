@@ -23,6 +23,8 @@ export type Verb =
   | "minutes"
   | "approve"
   | "publish"
+  | "verify"
+  | "show"
   | "search"
   | "role"
   | "documents"
@@ -74,6 +76,10 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   approve: "approve",
   publicera: "publish",
   publish: "publish",
+  verifiera: "verify",
+  verify: "verify",
+  visa: "show",
+  show: "show",
   sök: "search",
   search: "search",
   roll: "role",

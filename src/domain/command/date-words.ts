@@ -1,4 +1,4 @@
-import { parseDate, parseTime } from "../dates/parse-date.js";
+import { NO_SUCH_DATE, type NoSuchDate, parseDate, parseTime } from "../dates/parse-date.js";
 import type { LocalDate, LocalTime } from "../types.js";
 import type { CommandInput, ParseContext } from "./command-input.js";
 import { missingArgument, type Rejection, rejected } from "./parse-outcome.js";
@@ -21,28 +21,50 @@ export interface DateAndTime {
   next: number;
 }
 
-/** The whole text as one date; a leading "on" and a trailing comma are allowed around it. */
-function readDate(text: string, context: ParseContext): LocalDate | undefined {
+/**
+ * The whole text as one date; a leading "on" and a trailing comma are allowed around it.
+ * NO_SUCH_DATE only when no way of reading it gives a day that exists.
+ */
+function readDate(text: string, context: ParseContext): LocalDate | NoSuchDate | undefined {
+  let noSuchDate: NoSuchDate | undefined;
   for (const candidate of variants(text)) {
-    const date = parseDate(candidate, context);
-    if (date !== undefined) return date;
     const withoutOn = candidate.replace(LEADING_ON, "");
-    const onDate = withoutOn === candidate ? undefined : parseDate(withoutOn, context);
-    if (onDate !== undefined) return onDate;
+    for (const form of withoutOn === candidate ? [candidate] : [candidate, withoutOn]) {
+      const date = parseDate(form, context);
+      if (date === NO_SUCH_DATE) noSuchDate = date;
+      else if (date !== undefined) return date;
+    }
   }
-  return undefined;
+  return noSuchDate;
 }
 
-/** `words[from…to)` as one date, or undefined when there are too many words to be one. */
+/**
+ * `words[from…to)` as one date (NO_SUCH_DATE for "31 juni"), or undefined when they are no
+ * date or too many words to be one.
+ */
 export function readDateWords(
   words: readonly Token[],
   context: ParseContext,
   from = 0,
   to = words.length,
-): LocalDate | undefined {
+): LocalDate | NoSuchDate | undefined {
   const count = to - from;
   if (count < 1 || count > MAX_DATE_WORDS) return undefined;
   return readDate(joinWords(words, from, to), context);
+}
+
+/** `words[from…to)` as the date `command` needs, or why not: `no-such-date` or `bad-date`. */
+export function readDateArgument(
+  words: readonly Token[],
+  context: ParseContext,
+  command: CommandId,
+  from = 0,
+  to = words.length,
+): { ok: true; date: LocalDate } | Rejection {
+  const date = readDateWords(words, context, from, to);
+  const word = joinWords(words, from, to);
+  if (date === undefined) return rejected("bad-date", command, { word });
+  return date === NO_SUCH_DATE ? rejected("no-such-date", command, { word }) : { ok: true, date };
 }
 
 /**
@@ -59,8 +81,10 @@ export function readDateAndTime(
   const longest = Math.min(marker === -1 ? words.length : marker, from + MAX_DATE_WORDS);
   if (longest <= from) return missingArgument(input, command);
   for (let to = longest; to > from; to--) {
-    const date = readDate(joinWords(words, from, to), input.context);
+    const text = joinWords(words, from, to);
+    const date = readDate(text, input.context);
     if (date === undefined) continue;
+    if (date === NO_SUCH_DATE) return rejected("no-such-date", command, { word: text });
     // "tisdag 27 maj" when the 27th is no Tuesday: "tisdag" alone reads as a date, but the words
     // after it are another one. Guessing which was meant would schedule the wrong day.
     if (startsWithDate(words, to, longest, input.context)) break;

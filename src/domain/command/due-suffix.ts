@@ -1,7 +1,8 @@
+import { NO_SUCH_DATE } from "../dates/parse-date.js";
 import type { LocalDate } from "../types.js";
 import type { ParseContext } from "./command-input.js";
 import { readDateWords } from "./date-words.js";
-import type { Token } from "./tokens.js";
+import { joinWords, type Token } from "./tokens.js";
 
 const DUE_WORDS = new Set(["senast", "by"]);
 
@@ -9,6 +10,11 @@ export interface DueSuffix {
   /** Where the text before the due date ends: an index into the words. */
   end: number;
   due?: LocalDate;
+  /**
+   * The words after `senast` when they are a date whose day does not exist ("31 juni"): a
+   * mistake to refuse, never text (DESIGN.md §11). `end` is where the text ends then too.
+   */
+  noSuchDate?: string;
 }
 
 /**
@@ -20,7 +26,10 @@ export function splitDue(words: readonly Token[], from: number, context: ParseCo
     const word = words[index];
     if (word === undefined || !DUE_WORDS.has(word.text.toLowerCase())) continue;
     const due = readDateWords(words, context, index + 1);
-    return due === undefined ? { end: words.length } : { end: index, due };
+    if (due === undefined) return { end: words.length };
+    return due === NO_SUCH_DATE
+      ? { end: index, noSuchDate: joinWords(words, index + 1) }
+      : { end: index, due };
   }
   return { end: words.length };
 }

@@ -1,10 +1,10 @@
 import type { CommandInput } from "./command-input.js";
-import { readDateAndTime, readDateWords } from "./date-words.js";
+import { readDateAndTime, readDateArgument } from "./date-words.js";
 import { readDocumentsUrl } from "./documents-url.js";
 import { missingArgument, parsed, rejected, unexpectedArgument } from "./parse-outcome.js";
 import type { ParseResult } from "./parsed-command.js";
 import { HEADING_LIMIT, overLimit, URL_LIMIT } from "./text-limits.js";
-import { foldSpace, joinWords, typedText } from "./tokens.js";
+import { foldSpace, typedText } from "./tokens.js";
 
 const TO_WORDS = new Set(["till", "to"]);
 /** "möte 30 maj kl 13, Stadshuset": the comma belongs to the sentence, not to the place. */
@@ -34,16 +34,14 @@ export function parseMeeting(input: CommandInput): ParseResult {
  * instead of the next or current one (minutes are often approved at the following meeting).
  */
 export function meetingDateParser(
-  id: "cancel" | "minutes" | "approve" | "publish",
+  id: "cancel" | "minutes" | "approve" | "publish" | "verify",
 ): (input: CommandInput) => ParseResult {
   // Minutes are of a meeting already held: "justera 2 mars" in April means the past 2 March.
   const yearless = id === "cancel" ? "next" : "last";
   return (input) => {
     if (input.args.length === 0) return parsed({ id });
-    const date = readDateWords(input.args, { ...input.context, yearless });
-    return date === undefined
-      ? rejected("bad-date", id, { word: joinWords(input.args) })
-      : parsed({ id, date });
+    const read = readDateArgument(input.args, { ...input.context, yearless }, id);
+    return read.ok ? parsed({ id, date: read.date }) : read;
   };
 }
 
@@ -52,16 +50,14 @@ export function parseMove(input: CommandInput): ParseResult {
   const { args, context } = input;
   const to = args.findIndex((word) => TO_WORDS.has(word.text.toLowerCase()));
   if (to === -1) return missingArgument(input, "move");
-  const from = to === 0 ? undefined : readDateWords(args, context, 0, to);
-  if (to > 0 && from === undefined) {
-    return rejected("bad-date", "move", { word: joinWords(args, 0, to) });
-  }
+  const from = to === 0 ? undefined : readDateArgument(args, context, "move", 0, to);
+  if (from !== undefined && !from.ok) return from;
   const read = readDateAndTime(input, to + 1, "move");
   if (!read.ok) return read;
   if (read.next < args.length) return unexpectedArgument(input, read.next, "move");
   return parsed({
     id: "move",
-    ...(from === undefined ? {} : { from }),
+    ...(from === undefined ? {} : { from: from.date }),
     to: read.date,
     ...(read.time === undefined ? {} : { time: read.time }),
   });

@@ -15,7 +15,8 @@ export type ParsedCommand =
       /** The chat message the item was saved from ("Spara som notering"). */
       sourceUrl?: string;
     }
-  | { id: "action"; assignees: Mention[]; text: string; due?: LocalDate }
+  /** `itemRef`: `uppdrag #12 @P …` ties the action to item #12 without joining its minutes. */
+  | { id: "action"; assignees: Mention[]; text: string; due?: LocalDate; itemRef?: number }
   | { id: "list-open" }
   | { id: "list-mine" }
   | { id: "list-overdue" }
@@ -26,6 +27,10 @@ export type ParsedCommand =
   | { id: "minutes"; date?: LocalDate }
   | { id: "approve"; date?: LocalDate }
   | { id: "publish"; date?: LocalDate }
+  /** Whether the published minutes (the latest, or that day's) still match what was approved. */
+  | { id: "verify"; date?: LocalDate }
+  /** One item or action in full, with its history. */
+  | { id: "show"; ref: number }
   | { id: "search"; query: string }
   | { id: "role"; person: Mention; role: Role }
   | { id: "documents"; url: string }
@@ -43,14 +48,25 @@ export type ParsedCommand =
 
 export type CommandId = ParsedCommand["id"];
 
-/** `ändra ID …`: the handler applies the parts that fit the item or action named by ID. */
+/**
+ * `ändra ID …`: the handler applies what fits the item or action named by ID. Only an action
+ * reads `senast DATUM` as a due date; an item keeps the words as text.
+ */
 export interface EditBody {
-  /** Set when the new text was written `RUBRIK: TEXT`. */
+  /** Set when the new text was written `RUBRIK: TEXT`: an item's heading. */
   heading?: string;
-  /** Absent only when the command changed nothing but the due date (`ändra 12 senast 30 maj`). */
+  /** An item's new text, as written: "lämnas senast 30 maj" stays whole. */
+  text: string;
+  /** What an action gets, read as `uppdrag` reads its text. */
+  action: ActionEdit;
+}
+
+export interface ActionEdit {
+  /** The text before `senast DATUM` / `by DATE`; absent for `ändra 12 senast 30 maj`. */
   text?: string;
-  /** Set when the text ended in `senast DATUM` / `by DATE`. */
   due?: LocalDate;
+  /** The words after `senast` when they name a day that does not exist ("31 juni"). */
+  noSuchDate?: string;
 }
 
 /** `påminnelser …`: the settings the command named; the rest stay as they are. */
@@ -74,6 +90,7 @@ export const PARSE_ERROR_CODES = [
   "missing-argument",
   "unexpected-argument",
   "bad-date",
+  "no-such-date",
   "bad-time",
   "bad-mention",
   "bad-id",

@@ -1,5 +1,6 @@
 import type { CommandInput } from "./command-input.js";
 import { splitDue } from "./due-suffix.js";
+import { readRef } from "./entry-ref.js";
 import { readMention, readMentions } from "./mention-words.js";
 import { missingArgument, parsed, rejected, unexpectedArgument } from "./parse-outcome.js";
 import type { ParseResult } from "./parsed-command.js";
@@ -8,27 +9,42 @@ import { overLimit, TEXT_LIMIT } from "./text-limits.js";
 import { foldSpace, typedText } from "./tokens.js";
 
 /**
- * `uppdrag @PERSON [@PERSON…] TEXT [senast DATUM]` assigns; `uppdrag @PERSON` alone lists that
- * person's open actions (DESIGN.md §3 gives both forms the same word).
+ * `uppdrag [#ID] @PERSON [@PERSON…] TEXT [senast DATUM]` assigns, tied to item #ID when one is
+ * named; `uppdrag @PERSON` alone lists that person's open actions (DESIGN.md §3 gives both forms
+ * the same word).
  */
 export function parseAction(input: CommandInput): ParseResult {
   const { args, context } = input;
-  const [word] = args;
-  if (word === undefined) return missingArgument(input, "action");
-  const { mentions, next } = readMentions(args, 0, context.readMention);
+  const [first] = args;
+  if (first === undefined) return missingArgument(input, "action");
+  const itemRef = readRef(first.text);
+  const start = itemRef === undefined ? 0 : 1;
+  const { mentions, next } = readMentions(args, start, context.readMention);
   const [person] = mentions;
-  if (person === undefined) return rejected("bad-mention", "action", { word: word.text });
+  if (person === undefined) {
+    const word = args[start];
+    return word === undefined
+      ? rejected("missing-argument", "action", { word: `${input.word} ${first.text}` })
+      : rejected("bad-mention", "action", { word: word.text });
+  }
   if (next === args.length) {
-    return mentions.length === 1
+    return mentions.length === 1 && itemRef === undefined
       ? parsed({ id: "list-person", person })
       : rejected("empty-text", "action");
   }
-  const { end, due } = splitDue(args, next, context);
+  const { end, due, noSuchDate } = splitDue(args, next, context);
+  if (noSuchDate !== undefined) return rejected("no-such-date", "action", { word: noSuchDate });
   const text = foldSpace(typedText(input.source, args, next, end));
   if (text === "") return rejected("empty-text", "action");
   return (
     overLimit(text, TEXT_LIMIT, "action") ??
-    parsed({ id: "action", assignees: mentions, text, ...(due === undefined ? {} : { due }) })
+    parsed({
+      id: "action",
+      assignees: mentions,
+      text,
+      ...(due === undefined ? {} : { due }),
+      ...(itemRef === undefined ? {} : { itemRef }),
+    })
   );
 }
 

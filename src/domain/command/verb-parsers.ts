@@ -35,6 +35,8 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   minutes: meetingDateParser("minutes"),
   approve: meetingDateParser("approve"),
   publish: meetingDateParser("publish"),
+  verify: meetingDateParser("verify"),
+  show: refParser("show"),
   search: parseSearch,
   role: parseRole,
   documents: parseDocuments,

@@ -12,6 +12,8 @@ import { localDateOf } from "./zoned-time.js";
 // A small hand-written grammar rather than chrono-node: the command parser calls
 // parseDate on growing word prefixes to find where a date ends, so the WHOLE text must
 // be one date ("30 maj Sundsvall" is not), and every accepted form is listed here.
+// The grammar also knows a date written correctly whose day the calendar lacks ("31 juni"):
+// that is a mistake to point out (DESIGN §11), where words that are no date are just text.
 
 export interface DateParseContext {
   now: Date;
@@ -24,6 +26,10 @@ export interface DateParseContext {
 }
 
 export type Yearless = "next" | "last";
+
+/** What parseDate says of a calendar date whose day does not exist: "31 juni", "2027-02-29". */
+export const NO_SUCH_DATE = "no-such-date";
+export type NoSuchDate = typeof NO_SUCH_DATE;
 
 // Maps, not object literals: a typed word like "constructor" must not find a prototype key.
 const RELATIVE_DAYS = new Map<string, number>([
@@ -110,8 +116,11 @@ function normalize(text: string): string {
   return text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ").replace(/ ?, ?/g, ", ");
 }
 
-/** One date, the whole text, or undefined. "Today" is today in `ctx.timeZone`. */
-export function parseDate(text: string, ctx: DateParseContext): LocalDate | undefined {
+/**
+ * One date, the whole text; NO_SUCH_DATE when it is written as a calendar date but that day
+ * does not exist; undefined when it is no date. "Today" is today in `ctx.timeZone`.
+ */
+export function parseDate(text: string, ctx: DateParseContext): LocalDate | NoSuchDate | undefined {
   const input = normalize(text);
   if (input === "") return undefined;
   const today = localDateOf(ctx.now, ctx.timeZone);
@@ -186,12 +195,13 @@ function parseCalendarDate(
   input: string,
   today: LocalDate,
   yearless: Yearless,
-): LocalDate | undefined {
+): LocalDate | NoSuchDate | undefined {
   const prefixed = WEEKDAY_PREFIX.exec(input);
   const weekday = prefixed ? lookup(WEEKDAYS, prefixed[1] ?? "") : undefined;
   if (prefixed && weekday !== undefined) {
     // The weekday must agree with the date; a mismatch is a typo we must not guess at.
     const date = parsePlainDate(prefixed[2] ?? "", today, yearless);
+    if (date === NO_SUCH_DATE) return date;
     return date && weekdayOf(date) === weekday ? date : undefined;
   }
   return parsePlainDate(input.startsWith("den ") ? input.slice(4) : input, today, yearless);
@@ -201,11 +211,15 @@ function parsePlainDate(
   input: string,
   today: LocalDate,
   yearless: Yearless,
-): LocalDate | undefined {
+): LocalDate | NoSuchDate | undefined {
   let match = ISO_DATE.exec(input);
-  if (match) return explicitDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match && calendarShaped(Number(match[3]), Number(match[2]))) {
+    return explicitDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  }
   match = NUMERIC_DATE.exec(input);
-  if (match) return dayMonth(Number(match[1]), Number(match[2]), match[3], today, yearless);
+  if (match && calendarShaped(Number(match[1]), Number(match[2]))) {
+    return dayMonth(Number(match[1]), Number(match[2]), match[3], today, yearless);
+  }
   match = DAY_MONTH.exec(input);
   if (match) {
     const month = lookup(MONTHS, match[2] ?? "");
@@ -223,13 +237,26 @@ function parsePlainDate(
   return undefined;
 }
 
+/**
+ * Whether numbers could be a day and a month at all: "31/6" is a date that does not exist,
+ * "40/50" no date (a score, a fraction). A month's name makes a date of any day number.
+ */
+function calendarShaped(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
 /** Council business happens in this span; year 0 or 9999 is a typo, and breaks zone arithmetic. */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
 
-function explicitDate(year: number, month: number, day: number): LocalDate | undefined {
+function explicitDate(
+  year: number,
+  month: number,
+  day: number,
+): LocalDate | NoSuchDate | undefined {
+  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
   const date = { year, month, day };
-  return year >= FIRST_YEAR && year <= LAST_YEAR && isValidLocalDate(date) ? date : undefined;
+  return isValidLocalDate(date) ? date : NO_SUCH_DATE;
 }
 
 /**
@@ -242,13 +269,15 @@ function dayMonth(
   yearText: string | undefined,
   today: LocalDate,
   yearless: Yearless,
-): LocalDate | undefined {
+): LocalDate | NoSuchDate | undefined {
   if (yearText !== undefined) return explicitDate(Number(yearText), month, day);
+  // No year has "31 juni"; 2000 was a leap year, so it has 29 februari.
+  if (!isValidLocalDate({ year: 2000, month, day })) return NO_SUCH_DATE;
   const step = yearless === "next" ? 1 : -1;
   // A leap year comes within 8 years (2096 → 2104 is the longest wait), so 29 februari resolves.
   for (let offset = 0; offset <= 8; offset++) {
     const date = explicitDate(today.year + step * offset, month, day);
-    if (date && compareLocalDates(date, today) * step >= 0) return date;
+    if (typeof date === "object" && compareLocalDates(date, today) * step >= 0) return date;
   }
   return undefined;
 }

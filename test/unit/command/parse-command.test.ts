@@ -111,6 +111,11 @@ describe("parseCommand: every command of DESIGN.md §3, Swedish and English", ()
       "uppdrag @anna Fråga den som var senast på plats",
       { id: "action", assignees: [anna], text: "Fråga den som var senast på plats" },
     ],
+    // Numbers that could not be a day and a month are no date: "senast 40/50" stays text.
+    [
+      "uppdrag @anna Räkna rösterna senast 40/50",
+      { id: "action", assignees: [anna], text: "Räkna rösterna senast 40/50" },
+    ],
     [
       "uppdrag @anna Läs senast-listan senast",
       { id: "action", assignees: [anna], text: "Läs senast-listan senast" },
@@ -128,6 +133,24 @@ describe("parseCommand: every command of DESIGN.md §3, Swedish and English", ()
       { id: "action", assignees: [anna], text: "Talk to the people nearby by the lake" },
     ],
     ["uppdrag @anna", { id: "list-person", person: anna }],
+    [
+      "uppdrag #12 @anna Skicka beslutet senast 30 maj",
+      { id: "action", assignees: [anna], text: "Skicka beslutet", due: may(30), itemRef: 12 },
+    ],
+    [
+      "uppdrag 12 @anna och @Per Skicka beslutet",
+      { id: "action", assignees: [anna, per], text: "Skicka beslutet", itemRef: 12 },
+    ],
+    [
+      "action #3 @anna Send the decision by June 2",
+      {
+        id: "action",
+        assignees: [anna],
+        text: "Send the decision",
+        due: { year: 2026, month: 6, day: 2 },
+        itemRef: 3,
+      },
+    ],
     ["actions @Per", { id: "list-person", person: per }],
     ["öppna", { id: "list-open" }],
     ["open", { id: "list-open" }],
@@ -174,19 +197,58 @@ describe("parseCommand: every command of DESIGN.md §3, Swedish and English", ()
     ["agenda Budget 2027", { id: "agenda-add", heading: "Budget 2027" }],
     ["dagordning", { id: "agenda-show" }],
     ["agenda", { id: "agenda-show" }],
-    ["ändra 12 Ny text", { id: "edit", ref: 12, body: { text: "Ny text" } }],
+    [
+      "ändra 12 Ny text",
+      { id: "edit", ref: 12, body: { text: "Ny text", action: { text: "Ny text" } } },
+    ],
     [
       "ändra #12 Budget: Ny text\nrad två",
-      { id: "edit", ref: 12, body: { heading: "Budget", text: "Ny text\nrad två" } },
+      {
+        id: "edit",
+        ref: 12,
+        body: {
+          heading: "Budget",
+          text: "Ny text\nrad två",
+          action: { text: "Budget: Ny text rad två" },
+        },
+      },
     ],
+    // Only an action reads "senast DATUM" as a due date; an item keeps the words.
     [
       "ändra 12 Boka lokal senast 30 maj",
-      { id: "edit", ref: 12, body: { text: "Boka lokal", due: may(30) } },
+      {
+        id: "edit",
+        ref: 12,
+        body: { text: "Boka lokal senast 30 maj", action: { text: "Boka lokal", due: may(30) } },
+      },
     ],
-    ["ändra 12 senast 30 maj", { id: "edit", ref: 12, body: { due: may(30) } }],
+    [
+      "ändra 5 Ekonomi: lämnas senast 30 maj",
+      {
+        id: "edit",
+        ref: 5,
+        body: {
+          heading: "Ekonomi",
+          text: "lämnas senast 30 maj",
+          action: { text: "Ekonomi: lämnas", due: may(30) },
+        },
+      },
+    ],
+    [
+      "ändra 12 senast 30 maj",
+      { id: "edit", ref: 12, body: { text: "senast 30 maj", action: { due: may(30) } } },
+    ],
+    [
+      "ändra 12 senast 31 juni",
+      { id: "edit", ref: 12, body: { text: "senast 31 juni", action: { noSuchDate: "31 juni" } } },
+    ],
     [
       "edit 3 Book a room by tomorrow",
-      { id: "edit", ref: 3, body: { text: "Book a room", due: may(21) } },
+      {
+        id: "edit",
+        ref: 3,
+        body: { text: "Book a room by tomorrow", action: { text: "Book a room", due: may(21) } },
+      },
     ],
     ["skjut upp 12", { id: "postpone", ref: 12 }],
     ["Skjut upp #12 till 30 maj", { id: "postpone", ref: 12, until: may(30) }],
@@ -245,7 +307,11 @@ describe("parseCommand: how a line is read", () => {
   it("reads keywords in any case, and ställ in across any whitespace", () => {
     expect(command("HJÄLP")).toStrictEqual({ id: "help" });
     expect(command("Öppna")).toStrictEqual({ id: "list-open" });
-    expect(command("ÄNDRA 2 Text")).toStrictEqual({ id: "edit", ref: 2, body: { text: "Text" } });
+    expect(command("ÄNDRA 2 Text")).toStrictEqual({
+      id: "edit",
+      ref: 2,
+      body: { text: "Text", action: { text: "Text" } },
+    });
     expect(command("Ställ   IN")).toStrictEqual({ id: "cancel" });
     expect(command("MEETING may 30")).toStrictEqual({ id: "meeting", date: may(30) });
   });

@@ -20,6 +20,8 @@ const COMMANDS: Record<CommandId, true> = {
   minutes: true,
   approve: true,
   publish: true,
+  verify: true,
+  show: true,
   search: true,
   role: true,
   documents: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type DateParseContext,
+  NO_SUCH_DATE,
   parseDate,
   parseTime,
 } from "../../../src/domain/dates/parse-date.js";
@@ -149,7 +150,7 @@ describe("parseDate", () => {
   it.each(PHRASES)("%s (now %s) → %s, 09:00 is %s", (typed, now, expected, nineOClock) => {
     const parsed = parseDate(typed, inStockholm(now));
     expect(parsed).toEqual(day(expected));
-    if (!parsed) return;
+    if (typeof parsed !== "object") return;
     expect(toInstant(parsed, NINE, STOCKHOLM).toISOString()).toBe(nineOClock);
   });
 
@@ -162,17 +163,16 @@ describe("parseDate", () => {
     "30 maj kl 13",
     "30",
     "maj",
-    "31/4",
-    "30 februari",
-    "2026-02-30",
     "2026-13-01",
+    "2026-05-00",
     "0000-01-01",
     "1899-12-31",
     "2200-01-01",
     "30 maj 9999",
     "30/13",
     "0/5",
-    "32 maj",
+    "40/50",
+    "31 juni 9999",
     "30/5/27",
     "1300",
     "nästa",
@@ -188,6 +188,42 @@ describe("parseDate", () => {
     "toString",
   ])("rejects %j", (typed) => {
     expect(parseDate(typed, inStockholm(WED_MAY_20))).toBeUndefined();
+  });
+
+  // Written as a calendar date, but that day is not in it: a mistake to name, not "no date".
+  it.each([
+    "31 juni",
+    "31 Juni",
+    "den 31 juni",
+    "June 31",
+    "31st June",
+    "June 31, 2026",
+    "31/6",
+    "31/4",
+    "31/6 2026",
+    "30/2",
+    "30 februari",
+    "31 februari",
+    "29 februari 2027",
+    "29/2/2027",
+    "Feb 29, 2027",
+    "2027-02-29",
+    "2026-02-30",
+    "2026-04-31",
+    "32 maj",
+    "0 maj",
+    "maj 40",
+    "tisdag 31 juni",
+    "Tuesday, June 31",
+    "tisdag den 29 februari 2027",
+  ])("knows %j is no day in the calendar", (typed) => {
+    expect(parseDate(typed, inStockholm(WED_MAY_20))).toBe(NO_SUCH_DATE);
+  });
+
+  it("knows that 29 februari without a year is the next (or last) leap day", () => {
+    expect(parseDate("29 februari", inStockholm(WED_MAY_20))).toEqual(day("2028-02-29"));
+    expect(parseDate("29/2", inStockholm(WED_MAY_20))).toEqual(day("2028-02-29"));
+    expect(parseDate("29 februari 2028", inStockholm(WED_MAY_20))).toEqual(day("2028-02-29"));
   });
 
   it("finds where a date ends when called on shrinking word prefixes", () => {

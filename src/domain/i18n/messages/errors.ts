@@ -28,10 +28,13 @@ export const errorMessages = defineMessages({
     "error.forbidden-draft": "Utkastet visas bara för sekreteraren, ordföranden och justerare.",
     "error.not-approved":
       "Anteckningarna är inte justerade än. Ordföranden eller en justerare justerar med `justera`.",
+    "error.not-published": "Anteckningarna från mötet {date} är inte publicerade.",
+    "error.nothing-published": "Rådet har inga publicerade anteckningar ännu.",
     "error.already-done": "Uppdrag #{ref} är redan klart.",
     "error.already-removed": "#{ref} är redan struket.",
     "error.not-an-action": "#{ref} är en punkt, inte ett uppdrag. Bara uppdrag kan markeras klara.",
-    "error.no-due-on-item": "#{ref} är en punkt; bara uppdrag har ett slutdatum.",
+    "error.no-such-date":
+      "”{date}” finns inte i kalendern, så #{ref} är oförändrad. Se över dag och månad: juni har till exempel 30 dagar.",
     "error.last-secretary":
       "Rådet behöver minst en sekreterare. Utse en ny innan du ändrar den sista.",
     "error.reminder-time-outside-hours":
@@ -63,10 +66,13 @@ export const errorMessages = defineMessages({
     "error.forbidden-draft": "The draft is shown only to the secretary, the chair and approvers.",
     "error.not-approved":
       "The notes are not approved yet. The chair or an approver approves with `approve`.",
+    "error.not-published": "The notes from the meeting on {date} are not published.",
+    "error.nothing-published": "This council has no published notes yet.",
     "error.already-done": "Action #{ref} is already done.",
     "error.already-removed": "#{ref} is already removed.",
     "error.not-an-action": "#{ref} is an item, not an action. Only actions can be marked done.",
-    "error.no-due-on-item": "#{ref} is an item; only actions have a due date.",
+    "error.no-such-date":
+      "“{date}” is not a day in the calendar, so #{ref} is unchanged. Check the day and the month: June, for example, has 30 days.",
     "error.last-secretary":
       "The council needs at least one secretary. Appoint another before changing the last one.",
     "error.reminder-time-outside-hours":

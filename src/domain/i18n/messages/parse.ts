@@ -15,6 +15,8 @@ export const parseMessages = defineMessages({
     "parse.unexpected-argument": "Jag vet inte vad jag ska göra med ”{word}” här.",
     "parse.bad-date":
       "Jag kunde inte läsa ”{word}” som ett datum. Skriv till exempel 30 maj, 30/5, 2026-05-30, imorgon eller nästa tisdag.",
+    "parse.no-such-date":
+      "”{word}” finns inte i kalendern. Se över dag och månad: juni har till exempel 30 dagar och februari 28, 29 under skottår. Inget har sparats.",
     "parse.bad-time":
       "Jag kunde inte läsa ”{word}” som ett klockslag. Skriv till exempel kl 13:00 eller kl 13.",
     "parse.bad-mention":
@@ -55,7 +57,7 @@ export const parseMessages = defineMessages({
     "usage.item":
       "`noterat RUBRIK: TEXT`, `diskussion RUBRIK: TEXT`, `beslut RUBRIK: TEXT` – anteckna information, en diskussion eller ett beslut i mötet; ett beslut får nästa §",
     "usage.action":
-      "`uppdrag @PERSON [@PERSON…] TEXT [senast DATUM]` – ge ett uppdrag, till exempel `uppdrag @anna Boka lokal senast 30 maj`",
+      "`uppdrag [#ID] @PERSON [@PERSON…] TEXT [senast DATUM]` – ge ett uppdrag, till exempel `uppdrag @anna Boka lokal senast 30 maj`; med #ID hör uppdraget till punkt ID, till exempel `uppdrag #12 @anna Skicka beslutet`",
     "usage.edit":
       "`ändra ID TEXT` – rätta en punkt eller ett uppdrag: `ändra 12 RUBRIK: TEXT`, `ändra 12 TEXT senast DATUM`",
     "usage.remove":
@@ -78,6 +80,9 @@ export const parseMessages = defineMessages({
     "usage.approve":
       "`justera [DATUM]` – justera utkastet (ordförande eller justerare); med datum ett tidigare möte",
     "usage.publish": "`publicera [DATUM]` – publicera de justerade anteckningarna i rådets kanaler",
+    "usage.verify":
+      "`verifiera [DATUM]` – kontrollera att de publicerade anteckningarna är exakt de som justerades",
+    "usage.show": "`visa ID` – en punkt eller ett uppdrag i sin helhet, med ursprung och historik",
   },
   en: {
     "parse.empty": "You did not write a command. Type `help` to see what I can do.",
@@ -89,6 +94,8 @@ export const parseMessages = defineMessages({
     "parse.unexpected-argument": "I do not know what to do with “{word}” here.",
     "parse.bad-date":
       "I could not read “{word}” as a date. Write, for example, May 30, 2026-05-30, tomorrow or next tuesday.",
+    "parse.no-such-date":
+      "“{word}” is not a day in the calendar. Check the day and the month: June, for example, has 30 days, and February 28, or 29 in a leap year. Nothing was saved.",
     "parse.bad-time":
       "I could not read “{word}” as a time. Write, for example, at 13:00 or at 1pm.",
     "parse.bad-mention":
@@ -127,7 +134,7 @@ export const parseMessages = defineMessages({
     "usage.item":
       "`note HEADING: TEXT`, `discussion HEADING: TEXT`, `decision HEADING: TEXT` – log information, a discussion or a decision in the meeting; a decision gets the next §",
     "usage.action":
-      "`action @PERSON [@PERSON…] TEXT [by DATE]` – assign an action, for example `action @anna Book a room by May 30`",
+      "`action [#ID] @PERSON [@PERSON…] TEXT [by DATE]` – assign an action, for example `action @anna Book a room by May 30`; with #ID the action belongs to item ID, for example `action #12 @anna Send the decision`",
     "usage.edit":
       "`edit ID TEXT` – correct an item or an action: `edit 12 HEADING: TEXT`, `edit 12 TEXT by DATE`",
     "usage.remove": "`remove ID` – withdraw an item or an action; the audit trail keeps it",
@@ -148,5 +155,8 @@ export const parseMessages = defineMessages({
     "usage.approve":
       "`approve [DATE]` – approve the draft (chair or approver); with a date, an earlier meeting's",
     "usage.publish": "`publish [DATE]` – post the approved notes to the council's channels",
+    "usage.verify":
+      "`verify [DATE]` – check that the published minutes are exactly what was approved",
+    "usage.show": "`show ID` – one item or action in full, with its origin and history",
   },
 });
