@@ -5,6 +5,7 @@ import { localNotifier } from "./bots/local/local-notifier.js";
 import { localPublisher } from "./bots/local/local-publisher.js";
 import { type Config, loadConfig } from "./config.js";
 import type { Platform } from "./domain/types.js";
+import { backfillMinutesSnapshots } from "./handlers/backfill-snapshots.js";
 import type { Clock, HandlerDeps } from "./handlers/context.js";
 import { type ChannelPublisher, fanOutPublisher } from "./handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "./handlers/registry.js";
@@ -36,6 +37,9 @@ async function main(): Promise<number> {
     defaults: { locale: config.locale, timeZone: config.timeZone },
     publisher: fanOutPublisher(publishers),
   };
+  const backfilled = await backfillMinutesSnapshots(deps.store);
+  if (backfilled > 0)
+    logger.info({ meetings: backfilled }, "approved minutes given their snapshot");
   // Likewise the surfaces' reminder notifiers; the clock starts once they are in.
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const surfaces: Surfaces = { publishers, notifiers };

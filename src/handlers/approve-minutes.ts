@@ -1,21 +1,30 @@
 import { NoteratError } from "../domain/errors.js";
 import { formatDayMonth } from "../domain/i18n/format-date.js";
+import { freezeMinutes, shortChecksum } from "../domain/minutes/snapshot.js";
 import { assertApprover } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
-import { loadMinutes } from "./minutes-document.js";
+import { compileLiveMinutes } from "./minutes-document.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 
-/** `justera`: the chair or an approver approves the current meeting's minutes as they stand. */
+/**
+ * `justera`: the chair or an approver approves the minutes as they stand. What they approved is
+ * frozen with its checksum: publishing posts exactly that, and only a change to the meeting's
+ * own content opens it again.
+ */
 export const approveMinutes: CommandHandler<"approve"> = async (context) => {
   const council = requireCouncil(context);
   assertApprover(context.role);
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "approved") throw new NoteratError("already-approved");
   if (meeting.minutesStatus === "published") throw new NoteratError("already-published");
-  if (!(await loadMinutes(context, council, meeting))) throw new NoteratError("nothing-to-compile");
-  const approved = await context.deps.store.meetings.approve(
+  const { store } = context.deps;
+  const document = await compileLiveMinutes(store, council, meeting, context.now);
+  if (!document) throw new NoteratError("nothing-to-compile");
+  const frozen = await freezeMinutes(document);
+  const approved = await store.minutesRecord.approve(
     meeting,
+    frozen,
     context.actor.id,
     context.now,
   );
@@ -25,6 +34,7 @@ export const approveMinutes: CommandHandler<"approve"> = async (context) => {
     context.t.t("minutes.approved", {
       date: formatDayMonth(meeting.startsAt, context.dates),
       name: context.actor.displayName,
+      checksum: shortChecksum(frozen.sha256),
     }),
   );
 };

@@ -1,26 +1,29 @@
 import { isoDate } from "../domain/dates/local-date.js";
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
+import type { MinutesDocument } from "../domain/minutes/document.js";
+import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertMayReadDraft } from "../domain/permissions.js";
 import type { ReplyButton } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
-import { loadMinutes } from "./minutes-document.js";
+import type { CommandContext } from "./context.js";
+import { compileLiveMinutes } from "./minutes-document.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 
 /**
- * `protokoll [DATUM]`: the meeting's post as a draft, shown only to the caller, with the next
- * step as a button for whoever may take it: "Justera" for the chair or an approver,
- * "Publicera" for the secretary once it is approved.
+ * `protokoll [DATUM]`: the meeting's post, shown only to the caller — a draft compiled as the
+ * meeting stands, or, once approved, exactly what was approved — with the next step as a
+ * button for whoever may take it: "Justera" for the chair or an approver, "Publicera" for the
+ * secretary once it is approved.
  */
 export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
   const council = requireCouncil(context);
   assertMayReadDraft(context.role);
   const { t, role } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
-  const document = await loadMinutes(context, council, meeting);
-  if (!document) throw new NoteratError("nothing-to-compile");
   const status = meeting.minutesStatus;
-  const next = status === "approved" ? t.t("minutes.draft-approved") : t.t("minutes.draft-next");
+  const shown = await minutesToShow(context, meeting);
+  if (!shown) throw new NoteratError("nothing-to-compile");
   // The button names the meeting by its date, so that a later click acts on this meeting.
   const date = isoDate(localDateOf(meeting.startsAt, council.timeZone));
   const buttons: ReplyButton[] = [];
@@ -43,9 +46,33 @@ export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
   return {
     audience: "caller",
     blocks: [
-      { type: "minutes", meetingId: meeting.id, status, document },
-      { type: "text", text: next },
+      { type: "minutes", meetingId: meeting.id, status, document: shown.document },
+      { type: "text", text: shown.note },
       ...(buttons.length > 0 ? [{ type: "buttons" as const, buttons }] : []),
     ],
   };
 };
+
+/** A draft as it stands now; approved minutes as their snapshot, with its checksum. */
+async function minutesToShow(
+  context: CommandContext<unknown>,
+  meeting: Parameters<typeof compileLiveMinutes>[2],
+): Promise<{ document: MinutesDocument; note: string } | null> {
+  const { store } = context.deps;
+  const council = requireCouncil(context);
+  const { t } = context;
+  if (meeting.minutesStatus === "draft") {
+    const document = await compileLiveMinutes(store, council, meeting, context.now);
+    return document ? { document, note: t.t("minutes.draft-next") } : null;
+  }
+  const snapshot = await store.minutesRecord.approvedSnapshot(meeting.id);
+  if (!snapshot) return null;
+  const checksum = shortChecksum(snapshot.sha256);
+  return {
+    document: thawMinutes(snapshot.document),
+    note:
+      meeting.minutesStatus === "published"
+        ? t.t("record.published-view", { checksum })
+        : t.t("record.approved-view", { checksum }),
+  };
+}

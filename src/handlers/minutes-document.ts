@@ -3,34 +3,37 @@ import { compileMinutes } from "../domain/minutes/compile-minutes.js";
 import type { MinutesDocument } from "../domain/minutes/document.js";
 import type { CouncilRecord, MeetingRecord } from "../domain/records.js";
 import type { MinutedItemKind } from "../domain/types.js";
-import type { CommandContext } from "./context.js";
+import type { Store } from "../store/store.js";
 
 /**
- * Gathers a meeting's items, actions and the following meeting, and compiles the post.
- * Returns null when the meeting has nothing to minute.
+ * Gathers a meeting's items, the actions given at it and the following meeting, and compiles
+ * the post as it stands now: the draft that `justera` freezes. Returns null when the meeting
+ * has nothing to minute.
  */
-export async function loadMinutes(
-  context: CommandContext<unknown>,
+export async function compileLiveMinutes(
+  store: Store,
   council: CouncilRecord,
   meeting: MeetingRecord,
+  now: Date,
 ): Promise<MinutesDocument | null> {
-  const { store } = context.deps;
   const items = (await store.items.ofMeeting(meeting.id)).flatMap((item) =>
     item.kind === "agenda" ? [] : [{ ...item, kind: item.kind as MinutedItemKind }],
   );
   if (items.length === 0) return null;
-  const actions = await store.actions.ofMeeting(meeting.id);
-  const following = await store.meetings.next(council.id, meeting.startsAt);
+  const [actions, following] = await Promise.all([
+    store.actions.minutedOf(meeting.id),
+    store.meetings.next(council.id, meeting.startsAt),
+  ]);
   return compileMinutes({
     locale: council.locale,
     timeZone: council.timeZone,
-    now: context.now,
+    now,
     council: { name: council.name },
     meeting: {
       startsAt: meeting.startsAt,
       lede: meeting.lede,
       documentsUrl: meeting.documentsUrl,
-      publishedAt: meeting.publishedAt,
+      publishedAt: null,
     },
     items: items.map(({ ref, kind, heading, text, paragraph }) => ({
       ref,
@@ -43,9 +46,8 @@ export async function loadMinutes(
       ref: action.ref,
       itemRef: action.itemRef,
       text: action.text,
-      assignees: action.assignees.map((person) => person.displayName),
-      due: action.dueAt ? localDateOf(action.dueAt, council.timeZone) : null,
-      status: action.status,
+      assignees: action.assignees,
+      due: action.decidedDueAt ? localDateOf(action.decidedDueAt, council.timeZone) : null,
     })),
     nextMeeting: following ? { startsAt: following.startsAt } : null,
   });

@@ -1,14 +1,16 @@
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
+import { asPublished } from "../domain/minutes/published-minutes.js";
+import { thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertSecretary } from "../domain/permissions.js";
 import type { CommandHandler } from "./command-registry.js";
-import { loadMinutes } from "./minutes-document.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 
 /**
- * `publicera`: the approved minutes go to every channel of the council with today's stamp.
- * Minutes already published may be published again: that edits the posts, and it is how a
- * secretary retries after a channel refused the post.
+ * `publicera`: the approved snapshot, never a fresh compile, goes to every channel of the
+ * council. Publishing the same snapshot again changes nothing in it (and is how a secretary
+ * retries after a channel refused the post); a new snapshot after a reopen replaces the posts
+ * and says "Rättad".
  */
 export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   const council = requireCouncil(context);
@@ -16,12 +18,16 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   const { deps, t } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "draft") throw new NoteratError("not-approved");
-  const document = await loadMinutes(context, council, { ...meeting, publishedAt: context.now });
-  if (!document) throw new NoteratError("nothing-to-compile");
-  await deps.store.meetings.change(
+  const publication = await deps.store.minutesRecord.publish(
     meeting,
-    { minutesStatus: "published", publishedAt: context.now, publishedById: context.actor.id },
-    { action: "published", actorId: context.actor.id, at: context.now },
+    context.actor.id,
+    context.now,
+  );
+  if (!publication) throw new NoteratError("not-approved");
+  const document = asPublished(
+    thawMinutes(publication.snapshot.document),
+    { ...publication, sha256: publication.snapshot.sha256 },
+    council.timeZone,
   );
   const outcomes = await deps.publisher.publish({
     councilId: council.id,

@@ -4,6 +4,7 @@ import type {
   MinutesDocument,
   MinutesSection,
 } from "../domain/minutes/document.js";
+import { checksumLine } from "./checksum-line.js";
 import { escapeHtml } from "./escape-html.js";
 import { webHref } from "./web-link.js";
 
@@ -18,6 +19,7 @@ h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 .stamp { color: #595959; font-size: 0.9375rem; margin: 0 0 1.5rem; }
 .lede { font-size: 1.1875rem; font-weight: 600; }
 .actions { padding-left: 1.25rem; }
+.checksum { margin-top: 3rem; color: #595959; font-size: 0.8125rem; overflow-wrap: anywhere; }
 a { color: #0b57d0; }
 `;
 
@@ -25,6 +27,7 @@ export function renderMinutesHtml(doc: MinutesDocument): string {
   const body = [
     `<h1>${text(doc.title)}</h1>`,
     ...(doc.stamp ? [`<p class="stamp"><time>${text(doc.stamp)}</time></p>`] : []),
+    ...(doc.corrected ? [`<p class="stamp corrected">${text(doc.corrected)}</p>`] : []),
     `<p class="lede">${text(doc.lede)}</p>`,
     ...doc.sections.map(section),
     ...(doc.otherActions
@@ -40,12 +43,18 @@ export function renderMinutesHtml(doc: MinutesDocument): string {
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...(doc.checksum
+      ? [`<meta name="noterat-sha256" content="${escapeHtml(doc.checksum.sha256)}">`]
+      : []),
     `<title>${text(doc.title)}</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
     "<article>",
     ...body,
+    ...(doc.checksum
+      ? [`<footer class="checksum"><p>${text(checksumLine(doc.checksum))}</p></footer>`]
+      : []),
     "</article>",
     "</body>",
     "</html>",

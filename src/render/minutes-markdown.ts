@@ -4,6 +4,7 @@ import type {
   MinutesDocument,
   MinutesSection,
 } from "../domain/minutes/document.js";
+import { checksumLine } from "./checksum-line.js";
 import { escapeMarkdown, escapeMarkdownLine } from "./escape-markdown.js";
 import { webHref } from "./web-link.js";
 
@@ -14,12 +15,14 @@ export function renderMinutesMarkdown(doc: MinutesDocument): string {
   const blocks = [
     `# ${escapeMarkdownLine(doc.title)}`,
     ...(doc.stamp ? [escapeMarkdown(doc.stamp)] : []),
+    ...(doc.corrected ? [`*${escapeMarkdownLine(doc.corrected)}*`] : []),
     escapeMarkdown(doc.lede),
     ...doc.sections.flatMap(sectionBlocks),
     ...(doc.otherActions
       ? [heading(doc.otherActions.heading), actionList(doc.otherActions.actions)]
       : []),
     ...(doc.closing ? closingBlocks(doc.closing) : []),
+    ...(doc.checksum ? [escapeMarkdown(checksumLine(doc.checksum))] : []),
   ];
   return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }

@@ -4,18 +4,22 @@ import type {
   MinutesDocument,
   MinutesSection,
 } from "../domain/minutes/document.js";
+import { checksumLine } from "./checksum-line.js";
 
 // The post as plain text: the console's output and the notification fallback on every platform.
 
 export function renderMinutesText(doc: MinutesDocument): string {
   const blocks = [
-    [doc.title, ...(doc.stamp ? [doc.stamp] : [])].join("\n"),
+    [doc.title, ...(doc.stamp ? [doc.stamp] : []), ...(doc.corrected ? [doc.corrected] : [])].join(
+      "\n",
+    ),
     doc.lede,
     ...doc.sections.map(section),
     ...(doc.otherActions
       ? [[doc.otherActions.heading, ...actionLines(doc.otherActions.actions)].join("\n")]
       : []),
     ...(doc.closing ? [closing(doc.closing)] : []),
+    ...(doc.checksum ? [checksumLine(doc.checksum)] : []),
   ];
   return blocks.join("\n\n");
 }

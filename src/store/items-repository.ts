@@ -2,7 +2,7 @@ import type { ItemRecord } from "../domain/records.js";
 import type { ItemKind } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
-import { reopenMinutes } from "./meetings-repository.js";
+import { type ReopenCause, reopenMinutes } from "./minutes-record-repository.js";
 import { newId } from "./new-id.js";
 import type { Db } from "./prisma-types.js";
 import { fromRawItem, type RawItemRow, toItem } from "./row-mappers.js";
@@ -52,6 +52,7 @@ export class ItemsRepository {
             { id: input.meetingId, councilId: input.councilId },
             input.authorId,
             input.at,
+            { entityType: "item", entityId: item.id, ref, change: "created" },
           );
         }
         await writeAudit(tx, {
@@ -103,7 +104,9 @@ export class ItemsRepository {
   ): Promise<ItemRecord> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.item.update({ where: { id: item.id }, data: change });
-      if (item.kind !== "agenda") await reopenMinutes(tx, meetingOf(item), actorId, at);
+      if (item.kind !== "agenda") {
+        await reopenMinutes(tx, meetingOf(item), actorId, at, causeOf(item, "changed"));
+      }
       await writeAudit(tx, {
         councilId: item.councilId,
         actorId,
@@ -122,7 +125,9 @@ export class ItemsRepository {
   async remove(item: ItemRecord, actorId: string, at: Date): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.item.update({ where: { id: item.id }, data: { removedAt: at } });
-      if (item.kind !== "agenda") await reopenMinutes(tx, meetingOf(item), actorId, at);
+      if (item.kind !== "agenda") {
+        await reopenMinutes(tx, meetingOf(item), actorId, at, causeOf(item, "removed"));
+      }
       await writeAudit(tx, {
         councilId: item.councilId,
         actorId,
@@ -167,4 +172,8 @@ async function insertItem(db: Db, input: NewItem, ref: number): Promise<ItemReco
 
 function meetingOf(item: ItemRecord): { id: string; councilId: string } {
   return { id: item.meetingId, councilId: item.councilId };
+}
+
+function causeOf(item: ItemRecord, change: string): ReopenCause {
+  return { entityType: "item", entityId: item.id, ref: item.ref, change };
 }

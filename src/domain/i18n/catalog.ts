@@ -2,9 +2,11 @@
 import type { Locale } from "../types.js";
 import { buttonMessages } from "./messages/buttons.js";
 import { errorMessages } from "./messages/errors.js";
+import { followUpMessages } from "./messages/follow-up.js";
 import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
+import { recordMessages } from "./messages/record.js";
 import { reminderNoticeMessages } from "./messages/reminder-notices.js";
 import { reminderMessages } from "./messages/reminders.js";
 import { replyMessages } from "./messages/replies.js";
@@ -13,9 +15,11 @@ import { teamsMessages } from "./messages/teams.js";
 const areas = [
   buttonMessages,
   errorMessages,
+  followUpMessages,
   formMessages,
   minutesMessages,
   parseMessages,
+  recordMessages,
   reminderNoticeMessages,
   reminderMessages,
   replyMessages,
@@ -24,9 +28,11 @@ const areas = [
 
 type Merged = typeof buttonMessages.sv &
   typeof errorMessages.sv &
+  typeof followUpMessages.sv &
   typeof formMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
+  typeof recordMessages.sv &
   typeof reminderNoticeMessages.sv &
   typeof reminderMessages.sv &
   typeof replyMessages.sv &

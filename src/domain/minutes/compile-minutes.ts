@@ -2,7 +2,7 @@ import type { MessageKey } from "../i18n/catalog.js";
 import { type DateContext, formatDayMonth, formatStamp } from "../i18n/format-date.js";
 import { joinList } from "../i18n/join-list.js";
 import { createTranslator, type Translator } from "../i18n/translator.js";
-import type { ActionStatus, LocalDate, Locale, MinutedItemKind } from "../types.js";
+import type { LocalDate, Locale, MinutedItemKind } from "../types.js";
 import type { MinutesAction, MinutesClosing, MinutesDocument, MinutesSection } from "./document.js";
 import { generateLede } from "./lede.js";
 
@@ -23,7 +23,7 @@ export interface MinutesSource {
   };
   /** Minuted items in order (kind info/discussion/decision), already without removed ones. */
   items: MinutesSourceItem[];
-  /** Actions of the meeting, without removed ones; itemRef ties an action to an item's section. */
+  /** Actions given at the meeting, without withdrawn ones; itemRef ties one to an item's section. */
   actions: MinutesSourceAction[];
   nextMeeting: { startsAt: Date } | null;
 }
@@ -42,8 +42,8 @@ export interface MinutesSourceAction {
   itemRef: number | null;
   text: string;
   assignees: string[];
+  /** The due date as given at the meeting (or corrected), not as postponed since. */
   due: LocalDate | null;
-  status: ActionStatus;
 }
 
 export function compileMinutes(source: MinutesSource): MinutesDocument {
@@ -118,7 +118,7 @@ function splitParagraphs(text: string): string[] {
 
 /**
  * The listed actions by the item they belong to, in source order; `null` holds those of no
- * item of this meeting. Cancelled actions are not part of the post.
+ * item of this meeting.
  */
 function groupActions(
   source: MinutesSource,
@@ -128,7 +128,6 @@ function groupActions(
   const itemRefs = new Set(source.items.map((item) => item.ref));
   const groups = new Map<number | null, MinutesAction[]>();
   for (const action of source.actions) {
-    if (action.status === "cancelled") continue;
     const key = action.itemRef !== null && itemRefs.has(action.itemRef) ? action.itemRef : null;
     const group = groups.get(key) ?? [];
     group.push({ ref: action.ref, line: actionLine(action, t, ctx) });
@@ -137,7 +136,10 @@ function groupActions(
   return groups;
 }
 
-/** "Anna Berg och Per Ek: Ta fram ett förslag (senast 30 maj) – klar" */
+/**
+ * "Anna Berg och Per Ek: Ta fram ett förslag (senast 30 maj)": what was decided. Whether it is
+ * done, or postponed since, is the action's live state, not part of the record (DESIGN.md §11).
+ */
 function actionLine(action: MinutesSourceAction, t: Translator, ctx: DateContext): string {
   const text = action.text.trim();
   const assignees = action.assignees.map((name) => name.trim()).filter((name) => name !== "");
@@ -148,8 +150,7 @@ function actionLine(action: MinutesSourceAction, t: Translator, ctx: DateContext
   const due = action.due
     ? t.t("minutes.action.due", { date: formatDayMonth(action.due, ctx) })
     : "";
-  const done = action.status === "done" ? t.t("minutes.action.done") : "";
-  return `${what}${due}${done}`;
+  return `${what}${due}`;
 }
 
 function compileClosing(

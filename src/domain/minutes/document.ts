@@ -9,6 +9,10 @@ export interface MinutesDocument {
   title: string;
   /** "2018-04-12 11:50" in the council's zone; absent on an unpublished draft. */
   stamp?: string;
+  /** "Rättad 2026-12-07 10.15": published again after a reopen and a new approval. */
+  corrected?: string;
+  /** Published minutes: the SHA-256 of the approved snapshot, for the web files' footer. */
+  checksum?: { label: string; sha256: string };
   lede: string;
   sections: MinutesSection[];
   /** Actions that belong to no item of the meeting, under their own heading. */

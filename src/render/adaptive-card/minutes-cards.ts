@@ -5,6 +5,7 @@ import type {
   MinutesDocument,
   MinutesSection,
 } from "../../domain/minutes/document.js";
+import { checksumLine } from "../checksum-line.js";
 import { webHref } from "../web-link.js";
 import {
   ADAPTIVE_CARD_LIMITS,
@@ -63,6 +64,7 @@ export function minutesGroups(doc: MinutesDocument): BodyGroup[] {
       parts: [
         textPart(doc.title, TITLE, true),
         ...(doc.stamp ? [textPart(doc.stamp, STAMP, true)] : []),
+        ...(doc.corrected ? [textPart(doc.corrected, STAMP, true)] : []),
         textPart(doc.lede),
       ],
     },
@@ -76,6 +78,7 @@ export function minutesGroups(doc: MinutesDocument): BodyGroup[] {
         ]
       : []),
     ...(doc.closing ? [closingGroup(doc.closing)] : []),
+    ...(doc.checksum ? [{ parts: [textPart(checksumLine(doc.checksum), STAMP, true)] }] : []),
   ];
 }
 

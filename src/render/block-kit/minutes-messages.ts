@@ -5,6 +5,7 @@ import type {
   MinutesDocument,
   MinutesSection,
 } from "../../domain/minutes/document.js";
+import { checksumLine } from "../checksum-line.js";
 import { renderMinutesText } from "../minutes-text.js";
 import { webHref } from "../web-link.js";
 import { BLOCK_KIT_LIMITS, type SlackMessage } from "./block-kit-types.js";
@@ -54,7 +55,11 @@ export function renderMinutesMessages(doc: MinutesDocument): SlackMessage[] {
 /** The post's blocks in groups (the title with its stamp, one group per item…), in order. */
 export function minutesBlockGroups(doc: MinutesDocument): BlockGroup[] {
   return [
-    [...titleBlocks(doc.title), ...(doc.stamp ? contextBlocks(doc.stamp) : [])],
+    [
+      ...titleBlocks(doc.title),
+      ...(doc.stamp ? contextBlocks(doc.stamp) : []),
+      ...(doc.corrected ? contextBlocks(doc.corrected) : []),
+    ],
     paragraphBlocks(doc.lede),
     ...doc.sections.map((section) => sectionBlocks(sectionLines(section))),
     ...(doc.otherActions
@@ -66,6 +71,7 @@ export function minutesBlockGroups(doc: MinutesDocument): BlockGroup[] {
         ]
       : []),
     ...(doc.closing ? [sectionBlocks(closingLines(doc.closing))] : []),
+    ...(doc.checksum ? [contextBlocks(checksumLine(doc.checksum))] : []),
   ].filter((group) => group.length > 0);
 }
 

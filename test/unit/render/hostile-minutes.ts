@@ -37,9 +37,8 @@ export function hostileMinutes(documentsUrl: string = HOSTILE.documentsUrl): Min
           text: HOSTILE.action,
           assignees: [HOSTILE.assignee],
           due: null,
-          status: "open",
         },
-        { ref: 4, itemRef: null, text: "- [ ] lista", assignees: [], due: null, status: "done" },
+        { ref: 4, itemRef: null, text: "- [ ] lista", assignees: [], due: null },
       ],
     }),
   );

@@ -44,23 +44,15 @@ describe("renderMinutesMarkdown", () => {
             },
           ],
           actions: [
-            { ref: 2, itemRef: 1, text: "Skicka", assignees: ["Anna"], due: null, status: "open" },
-            { ref: 3, itemRef: 1, text: "Boka", assignees: ["Per"], due: null, status: "done" },
-            {
-              ref: 4,
-              itemRef: 1,
-              text: "Glöm",
-              assignees: ["Eva"],
-              due: null,
-              status: "cancelled",
-            },
-            { ref: 5, itemRef: null, text: "Ring", assignees: ["Eva"], due: null, status: "open" },
+            { ref: 2, itemRef: 1, text: "Skicka", assignees: ["Anna"], due: null },
+            { ref: 3, itemRef: 1, text: "Boka", assignees: ["Per"], due: null },
+            { ref: 5, itemRef: null, text: "Ring", assignees: ["Eva"], due: null },
           ],
         }),
       ),
     );
     expect(markdown).toContain(
-      "## Budget\n\n**Beslut § 12**\n\nRådet beslutade.\n\n- Anna: Skicka\n- Per: Boka – klar\n\n## Uppdrag\n\n- Eva: Ring\n\n## Nästa möte",
+      "## Budget\n\n**Beslut § 12**\n\nRådet beslutade.\n\n- Anna: Skicka\n- Per: Boka\n\n## Uppdrag\n\n- Eva: Ring\n\n## Nästa möte",
     );
     expect(markdown).not.toContain("Glöm");
   });
@@ -79,7 +71,7 @@ describe("renderMinutesMarkdown", () => {
     expect(markdown).toContain(
       "- Anna &lt;\\@U123&gt;: \\`rm -rf\\` &amp; &lt;b&gt;fet&lt;/b&gt;\n",
     );
-    expect(markdown).toContain("- \\- \\[ \\] lista – klar\n");
+    expect(markdown).toContain("- \\- \\[ \\] lista\n");
     // Not a web address: shown, never linked.
     expect(markdown).toContain("finns i sin helhet på javascript:alert(1)\n");
     expect(markdown).not.toMatch(/(?<!\\)\]\(/);

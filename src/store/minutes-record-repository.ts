@@ -1,0 +1,278 @@
+import type { MeetingRecord } from "../domain/records.js";
+import type { MinutesStatus } from "../domain/types.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { writeAudit } from "./audit-trail.js";
+import { newId } from "./new-id.js";
+import type { Db } from "./prisma-types.js";
+import { toMeeting } from "./row-mappers.js";
+
+// The record of a meeting's minutes (DESIGN.md §11): approval snapshots, the approvals that
+// name them, what was published, and the reopenings that void approvals.
+
+export interface SnapshotRecord {
+  id: string;
+  document: string;
+  sha256: string;
+  createdAt: Date;
+}
+
+export interface ApprovalRecord {
+  personName: string;
+  sha256: string;
+  at: Date;
+  voidedAt: Date | null;
+}
+
+/** What was published of a meeting, with the approvals of that snapshot. */
+export interface PublishedRecord {
+  snapshot: SnapshotRecord;
+  approvals: ApprovalRecord[];
+  publishedAt: Date;
+  correctedAt: Date | null;
+}
+
+/** The published snapshot and the marks publishing put on it. */
+export interface Publication {
+  snapshot: SnapshotRecord;
+  publishedAt: Date;
+  correctedAt: Date | null;
+}
+
+/** What changed a meeting's own content, for the audit entry of a reopening. */
+export interface ReopenCause {
+  entityType: "item" | "action" | "meeting";
+  entityId: string;
+  /** The short number of the item or action; absent for the meeting's own fields. */
+  ref?: number;
+  /** What happened to it: "created", "changed", "removed", or the meeting field ("lede"). */
+  change: string;
+}
+
+export class MinutesRecordRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Approves draft minutes as the frozen document: the snapshot, the approval with its checksum
+   * and the meeting's status in one transaction. False when they were no longer a draft (a
+   * second click, a race).
+   */
+  async approve(
+    meeting: MeetingRecord,
+    frozen: { document: string; sha256: string },
+    personId: string,
+    at: Date,
+  ): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const snapshotId = newId();
+      const draft: MinutesStatus = "draft";
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meeting.id, minutesStatus: draft },
+        data: {
+          minutesStatus: "approved" satisfies MinutesStatus,
+          approvedAt: at,
+          approvedById: personId,
+          approvedSnapshotId: snapshotId,
+        },
+      });
+      if (count === 0) return false;
+      await tx.minutesSnapshot.create({
+        data: { id: snapshotId, meetingId: meeting.id, ...frozen, createdAt: at },
+      });
+      await tx.minutesApproval.create({
+        data: { meetingId: meeting.id, personId, snapshotId, sha256: frozen.sha256, at },
+      });
+      await writeAudit(tx, {
+        councilId: meeting.councilId,
+        actorId: personId,
+        action: "approved",
+        entityType: "meeting",
+        entityId: meeting.id,
+        before: { minutesStatus: draft },
+        after: { minutesStatus: "approved", sha256: frozen.sha256 },
+        at,
+      });
+      return true;
+    });
+  }
+
+  /** The snapshot the current approval froze; null while the minutes are a draft. */
+  async approvedSnapshot(meetingId: string): Promise<SnapshotRecord | null> {
+    const meeting = await this.prisma.meeting.findUnique({
+      where: { id: meetingId },
+      select: { approvedSnapshotId: true },
+    });
+    return meeting?.approvedSnapshotId ? this.snapshot(meeting.approvedSnapshotId) : null;
+  }
+
+  /**
+   * Publishes the approved snapshot: the first publication's time stays the stamp, and
+   * publishing a snapshot other than the one published before marks the post corrected. Null
+   * when nothing is approved.
+   */
+  async publish(meeting: MeetingRecord, personId: string, at: Date): Promise<Publication | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+      if (!row.approvedSnapshotId) return null;
+      const snapshot = await tx.minutesSnapshot.findUniqueOrThrow({
+        where: { id: row.approvedSnapshotId },
+      });
+      const corrected =
+        row.publishedSnapshotId !== null && row.publishedSnapshotId !== row.approvedSnapshotId;
+      const publishedAt = row.publishedAt ?? at;
+      const correctedAt = corrected ? at : row.correctedAt;
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          minutesStatus: "published" satisfies MinutesStatus,
+          publishedAt,
+          publishedById: personId,
+          publishedSnapshotId: snapshot.id,
+          correctedAt,
+        },
+      });
+      await writeAudit(tx, {
+        councilId: meeting.councilId,
+        actorId: personId,
+        action: "published",
+        entityType: "meeting",
+        entityId: meeting.id,
+        after: { sha256: snapshot.sha256, corrected },
+        at,
+      });
+      return { snapshot: toSnapshot(snapshot), publishedAt, correctedAt };
+    });
+  }
+
+  /** What was last published of the meeting, with the approvals of that snapshot. */
+  async published(meetingId: string): Promise<PublishedRecord | null> {
+    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
+    if (!meeting?.publishedSnapshotId || !meeting.publishedAt) return null;
+    const snapshot = await this.snapshot(meeting.publishedSnapshotId);
+    if (!snapshot) return null;
+    const approvals = await this.prisma.minutesApproval.findMany({
+      where: { snapshotId: snapshot.id },
+      include: { person: { select: { displayName: true } } },
+      orderBy: { at: "asc" },
+    });
+    return {
+      snapshot,
+      approvals: approvals.map((approval) => ({
+        personName: approval.person.displayName,
+        sha256: approval.sha256,
+        at: approval.at,
+        voidedAt: approval.voidedAt,
+      })),
+      publishedAt: meeting.publishedAt,
+      correctedAt: meeting.correctedAt,
+    };
+  }
+
+  /** The council's most recently held meeting that has published minutes. */
+  async latestPublishedMeeting(councilId: string): Promise<MeetingRecord | null> {
+    const row = await this.prisma.meeting.findFirst({
+      where: { councilId, publishedSnapshotId: { not: null } },
+      orderBy: { startsAt: "desc" },
+    });
+    return row ? toMeeting(row) : null;
+  }
+
+  private async snapshot(id: string): Promise<SnapshotRecord | null> {
+    const row = await this.prisma.minutesSnapshot.findUnique({ where: { id } });
+    return row ? toSnapshot(row) : null;
+  }
+
+  /** Approved or published meetings from before snapshots existed: the start-up backfill's work. */
+  async withoutSnapshot(): Promise<Array<{ meeting: MeetingRecord; approvedById: string | null }>> {
+    const rows = await this.prisma.meeting.findMany({
+      where: {
+        minutesStatus: { not: "draft" satisfies MinutesStatus },
+        approvedSnapshotId: null,
+        publishedSnapshotId: null,
+      },
+      orderBy: { startsAt: "asc" },
+    });
+    return rows.map((row) => ({
+      meeting: toMeeting(row),
+      approvedById: row.approvedById,
+    }));
+  }
+
+  /**
+   * Records the snapshot of minutes approved (and perhaps published) before snapshots existed,
+   * as their approver approved them; published ones count as published from it.
+   */
+  async backfill(
+    meeting: MeetingRecord,
+    frozen: { document: string; sha256: string },
+    approvedById: string | null,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const at = meeting.approvedAt ?? meeting.publishedAt ?? meeting.startsAt;
+      const snapshot = await tx.minutesSnapshot.create({
+        data: { meetingId: meeting.id, ...frozen, createdAt: at },
+      });
+      if (approvedById) {
+        await tx.minutesApproval.create({
+          data: {
+            meetingId: meeting.id,
+            personId: approvedById,
+            snapshotId: snapshot.id,
+            sha256: frozen.sha256,
+            at,
+          },
+        });
+      }
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          approvedSnapshotId: snapshot.id,
+          ...(meeting.minutesStatus === "published" ? { publishedSnapshotId: snapshot.id } : {}),
+        },
+      });
+    });
+  }
+}
+
+/**
+ * Approved minutes whose own content changes need approving again: back to draft, every
+ * approval voided (and kept), the publication kept so that publishing again edits the posts.
+ * Audited as "reopened" with what caused it.
+ */
+export async function reopenMinutes(
+  db: Db,
+  meeting: { id: string; councilId: string },
+  actorId: string,
+  at: Date,
+  cause: ReopenCause,
+): Promise<void> {
+  const draft: MinutesStatus = "draft";
+  // Every change to an item or action passes here: statements of our own, not Prisma's
+  // updateMany. updatedAt is set as Prisma's @updatedAt sets it.
+  const count = await db.$executeRaw`
+    UPDATE "Meeting"
+    SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
+      "approvedSnapshotId" = NULL, "updatedAt" = ${new Date()}
+    WHERE "id" = ${meeting.id} AND "minutesStatus" <> ${draft}`;
+  if (count === 0) return;
+  await db.$executeRaw`
+    UPDATE "MinutesApproval" SET "voidedAt" = ${at}
+    WHERE "meetingId" = ${meeting.id} AND "voidedAt" IS NULL`;
+  await writeAudit(db, {
+    councilId: meeting.councilId,
+    actorId,
+    action: "reopened",
+    entityType: "meeting",
+    entityId: meeting.id,
+    after: { minutesStatus: draft, cause },
+    at,
+  });
+}
+
+function toSnapshot(row: {
+  id: string;
+  document: string;
+  sha256: string;
+  createdAt: Date;
+}): SnapshotRecord {
+  return { id: row.id, document: row.document, sha256: row.sha256, createdAt: row.createdAt };
+}
