@@ -75,7 +75,18 @@ export interface ActionRecord {
   status: ActionStatus;
   assignees: PersonRecord[];
   removedAt: Date | null;
+  origin: ActionOrigin;
 }
+
+/**
+ * Where an action came from (DESIGN.md §11): the decision it belongs to (its § and its meeting's
+ * start), the meeting it was given at (or whose item it was tied to), or the council itself,
+ * given between meetings.
+ */
+export type ActionOrigin =
+  | { kind: "decision"; paragraph: number; meetingStartsAt: Date }
+  | { kind: "meeting"; meetingStartsAt: Date }
+  | { kind: "council" };
 
 export interface MembershipRecord {
   person: PersonRecord;

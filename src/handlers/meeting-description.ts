@@ -2,6 +2,7 @@ import { formatDateTime, formatWeekdayDayMonth } from "../domain/i18n/format-dat
 import type { MeetingRecord } from "../domain/records.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { HandlerDeps, ReplyContext } from "./context.js";
+import { followUpBlocks } from "./follow-up-actions.js";
 
 /** "tisdag 30 maj kl. 13.00, Stadshuset" — the time only when one was given. */
 export function describeMeeting(meeting: MeetingRecord, context: ReplyContext): string {
@@ -11,7 +12,10 @@ export function describeMeeting(meeting: MeetingRecord, context: ReplyContext): 
   return meeting.place ? context.t.t("meeting.at-place", { when, place: meeting.place }) : when;
 }
 
-/** A coming meeting's agenda and where its documents are, as `nästa` and reminders show them. */
+/**
+ * A coming meeting's agenda, beginning with the follow-up of actions, and where its documents
+ * are, as `nästa` and the meeting reminder show them.
+ */
 export async function meetingDetails(
   deps: HandlerDeps,
   meeting: MeetingRecord,
@@ -21,7 +25,7 @@ export async function meetingDetails(
   const agenda = (await deps.store.items.ofMeeting(meeting.id)).filter(
     (item) => item.kind === "agenda",
   );
-  const blocks: ReplyBlock[] = [];
+  const blocks = await followUpBlocks(deps, meeting, context);
   if (agenda.length > 0) {
     blocks.push({
       type: "list",

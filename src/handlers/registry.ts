@@ -21,9 +21,11 @@ import { setLede } from "./set-lede.js";
 import { setReminders } from "./set-reminders.js";
 import { setRole } from "./set-role.js";
 import { showAgenda } from "./show-agenda.js";
+import { showEntry } from "./show-entry.js";
 import { showHelp } from "./show-help.js";
 import { showNextMeeting } from "./show-next-meeting.js";
 import { showReminders } from "./show-reminders.js";
+import { verifyMinutes } from "./verify-minutes.js";
 
 /** Every command of DESIGN.md §3 and the use case that serves it. */
 export function createCommandRegistry(): CommandRegistry {
@@ -43,6 +45,8 @@ export function createCommandRegistry(): CommandRegistry {
     .register("minutes", showMinutesDraft)
     .register("approve", approveMinutes)
     .register("publish", publishMinutes)
+    .register("verify", verifyMinutes)
+    .register("show", showEntry)
     .register("search", searchItems)
     .register("role", setRole)
     .register("documents", setDocuments)

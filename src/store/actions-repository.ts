@@ -1,8 +1,8 @@
 import type { ActionRecord } from "../domain/records.js";
-import type { ActionStatus } from "../domain/types.js";
+import type { ActionStatus, MeetingStatus } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
-import { reopenMinutes } from "./meetings-repository.js";
+import { type ReopenCause, reopenMinutes } from "./minutes-record-repository.js";
 import type { Db } from "./prisma-types.js";
 import { ACTION_INCLUDE, type ListedActionRow, toAction, toListedActions } from "./row-mappers.js";
 import { takeRef } from "./short-refs.js";
@@ -28,6 +28,15 @@ export interface ActionFilter {
   /** Only actions due before this instant. */
   dueBefore?: Date;
   limit: number;
+}
+
+/** An action as a meeting's minutes record it. */
+export interface MinutedAction {
+  ref: number;
+  itemRef: number | null;
+  text: string;
+  decidedDueAt: Date | null;
+  assignees: string[];
 }
 
 export interface ActionChange {
@@ -57,13 +66,19 @@ export class ActionsRepository {
             ref,
             text: input.text,
             dueAt: input.dueAt,
+            decidedDueAt: input.dueAt,
             createdById: input.createdById,
             dedupKey: input.dedupKey ?? null,
             assignees: { create: input.assigneeIds.map((personId) => ({ personId })) },
           },
           include: ACTION_INCLUDE,
         });
-        await reopenMeetingOf(tx, input, input.createdById, input.at);
+        await reopenMeetingOf(tx, input, input.createdById, input.at, {
+          entityType: "action",
+          entityId: row.id,
+          ref,
+          change: "created",
+        });
         await writeAudit(tx, {
           councilId: input.councilId,
           actorId: input.createdById,
@@ -109,9 +124,32 @@ export class ActionsRepository {
 
   async countOpen(filter: Omit<ActionFilter, "limit">): Promise<number> {
     if (filter.councilIds?.length === 0) return 0;
-    const [row] = await this.prisma.$queryRaw<Array<{ count: number | bigint }>>(
-      countOpenActionsQuery(filter),
-    );
+    return this.count(countOpenActionsQuery(filter));
+  }
+
+  /**
+   * The follow-up's "done since the previous meeting" (DESIGN.md §11): the council's actions
+   * done since its latest planned meeting before `before`, in the order they were done, and that
+   * meeting's start (null when it had none: then every action done so far).
+   */
+  async completedSincePrevious(
+    councilId: string,
+    before: Date,
+    limit: number,
+  ): Promise<{ since: Date | null; actions: ActionRecord[] }> {
+    const rows = await this.prisma.$queryRaw<
+      Array<ListedActionRow & { since: Date | string | null }>
+    >(completedActionsQuery(councilId, before, limit));
+    const since = rows[0]?.since ?? null;
+    return { since: since === null ? null : new Date(since), actions: toListedActions(rows) };
+  }
+
+  async countCompletedSincePrevious(councilId: string, before: Date): Promise<number> {
+    return this.count(countCompletedActionsQuery(councilId, before));
+  }
+
+  private async count(query: Prisma.Sql): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<Array<{ count: number | bigint }>>(query);
     return Number(row?.count ?? 0);
   }
 
@@ -123,6 +161,31 @@ export class ActionsRepository {
       orderBy: { ref: "asc" },
     });
     return rows.map(toAction);
+  }
+
+  /**
+   * The meeting's actions as its minutes record them, in number order: the due date as given,
+   * whatever happened to the action since. Withdrawn ones are not part of the minutes.
+   */
+  async minutedOf(meetingId: string): Promise<MinutedAction[]> {
+    const rows = await this.prisma.action.findMany({
+      where: { meetingId, removedAt: null },
+      select: {
+        ref: true,
+        text: true,
+        decidedDueAt: true,
+        item: { select: { ref: true } },
+        assignees: { select: { person: { select: { displayName: true } } } },
+      },
+      orderBy: { ref: "asc" },
+    });
+    return rows.map((row) => ({
+      ref: row.ref,
+      itemRef: row.item?.ref ?? null,
+      text: row.text,
+      decidedDueAt: row.decidedDueAt,
+      assignees: row.assignees.map((assignee) => assignee.person.displayName),
+    }));
   }
 
   /** Marks an open action done; null when it was no longer open (a second click, a race). */
@@ -151,26 +214,35 @@ export class ActionsRepository {
     });
   }
 
+  /**
+   * Corrects an action (its text, perhaps with a new due date: part of the minutes if it was
+   * given at a meeting, so they reopen) or only moves its due date (`skjut upp`, `ändra ID senast
+   * DATUM`: live state, audited as "rescheduled", the minutes keep the date as given).
+   */
   async change(
     action: ActionRecord,
     change: ActionChange,
     actorId: string,
     at: Date,
   ): Promise<ActionRecord> {
+    const correction = change.text !== undefined;
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.action.update({
         where: { id: action.id },
-        data: change,
+        data: {
+          ...change,
+          ...(correction && change.dueAt !== undefined ? { decidedDueAt: change.dueAt } : {}),
+        },
         include: ACTION_INCLUDE,
       });
-      await reopenMeetingOf(tx, action, actorId, at);
+      if (correction) await reopenMeetingOf(tx, action, actorId, at, causeOf(action, "changed"));
       await writeAudit(tx, {
         councilId: action.councilId,
         actorId,
-        action: "changed",
+        action: correction ? "changed" : "rescheduled",
         entityType: "action",
         entityId: action.id,
-        before: { text: action.text, dueAt: action.dueAt },
+        before: correction ? { text: action.text, dueAt: action.dueAt } : { dueAt: action.dueAt },
         after: change,
         at,
       });
@@ -184,7 +256,7 @@ export class ActionsRepository {
         where: { id: action.id },
         data: { status: "cancelled" satisfies ActionStatus, removedAt: at },
       });
-      await reopenMeetingOf(tx, action, actorId, at);
+      await reopenMeetingOf(tx, action, actorId, at, causeOf(action, "removed"));
       await writeAudit(tx, {
         councilId: action.councilId,
         actorId,
@@ -204,27 +276,96 @@ export class ActionsRepository {
  * exported so that the benchmark runs the very same statement on the driver as its floor.
  */
 export function openActionsQuery(filter: ActionFilter): Prisma.Sql {
-  return Prisma.sql`
-    WITH "listed" AS (
-      SELECT a."id", a."councilId", c."name" AS "councilName", a."meetingId",
-        i."ref" AS "itemRef", a."ref", a."text", a."dueAt", a."status", a."removedAt"
+  return listedActionsQuery(
+    Prisma.sql`"listed" AS (
+      SELECT ${LISTED_COLUMNS}
       FROM "Action" a
-      JOIN "Council" c ON c."id" = a."councilId"
-      LEFT JOIN "Item" i ON i."id" = a."itemId"
+      ${LISTED_JOINS}
       WHERE ${whereOpen(filter)}
-      ORDER BY a."dueAt" ASC NULLS LAST, a."ref" ASC, a."id" ASC
+      ORDER BY ${orderBy("a", OPEN_ORDER)}
       LIMIT ${filter.limit}
-    )
+    )`,
+    OPEN_ORDER,
+  );
+}
+
+export function countOpenActionsQuery(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Action" a WHERE ${whereOpen(filter)}`;
+}
+
+/**
+ * The council's actions done since its latest planned meeting before `before` (all done ones
+ * when it had none), the first `limit` in the order they were done, each row with that
+ * meeting's start as "since". Portable SQL, like openActionsQuery.
+ */
+function completedActionsQuery(councilId: string, before: Date, limit: number): Prisma.Sql {
+  return listedActionsQuery(
+    Prisma.sql`${previousMeeting(councilId, before)},
+    "listed" AS (
+      SELECT ${LISTED_COLUMNS}, a."completedAt", pm."startsAt" AS "since"
+      FROM "Action" a
+      CROSS JOIN "previous" pm
+      ${LISTED_JOINS}
+      WHERE ${whereCompleted(councilId)}
+      ORDER BY ${orderBy("a", DONE_ORDER)}
+      LIMIT ${limit}
+    )`,
+    DONE_ORDER,
+  );
+}
+
+function countCompletedActionsQuery(councilId: string, before: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${previousMeeting(councilId, before)}
+    SELECT COUNT(*) AS "count" FROM "Action" a CROSS JOIN "previous" pm
+    WHERE ${whereCompleted(councilId)}`;
+}
+
+/** An action's own columns, its council's name and its origin's parts: a ListedActionRow. */
+const LISTED_COLUMNS = Prisma.sql`a."id", a."councilId", c."name" AS "councilName", a."meetingId",
+  i."ref" AS "itemRef", i."paragraph" AS "itemParagraph", im."startsAt" AS "itemMeetingStartsAt",
+  m."startsAt" AS "meetingStartsAt", a."ref", a."text", a."dueAt", a."status", a."removedAt"`;
+
+const LISTED_JOINS = Prisma.sql`JOIN "Council" c ON c."id" = a."councilId"
+  LEFT JOIN "Item" i ON i."id" = a."itemId"
+  LEFT JOIN "Meeting" im ON im."id" = i."meetingId"
+  LEFT JOIN "Meeting" m ON m."id" = a."meetingId"`;
+
+/** Soonest due first (undated last), then by number. */
+const OPEN_ORDER = ['"dueAt" ASC NULLS LAST', '"ref" ASC', '"id" ASC'];
+/** In the order they were done. */
+const DONE_ORDER = ['"completedAt" ASC', '"ref" ASC', '"id" ASC'];
+
+/** The CTE "listed" (with any CTEs it needs) joined with its assignees, in `order`. */
+function listedActionsQuery(ctes: Prisma.Sql, order: string[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${ctes}
     SELECT l.*, p."id" AS "personId", p."platform", p."workspaceId", p."externalId",
       p."displayName", p."locale"
     FROM "listed" l
     LEFT JOIN "ActionAssignee" aa ON aa."actionId" = l."id"
     LEFT JOIN "Person" p ON p."id" = aa."personId"
-    ORDER BY l."dueAt" ASC NULLS LAST, l."ref" ASC, l."id" ASC`;
+    ORDER BY ${orderBy("l", order)}`;
 }
 
-export function countOpenActionsQuery(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
-  return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Action" a WHERE ${whereOpen(filter)}`;
+/** Our own constant keys, never input: raw SQL is safe here. */
+function orderBy(alias: "a" | "l", keys: string[]): Prisma.Sql {
+  return Prisma.raw(keys.map((key) => `${alias}.${key}`).join(", "));
+}
+
+/** The CTE "previous": the start of the council's latest planned meeting before `before`. */
+function previousMeeting(councilId: string, before: Date): Prisma.Sql {
+  const planned: MeetingStatus = "planned";
+  return Prisma.sql`"previous" AS (
+    SELECT MAX("startsAt") AS "startsAt" FROM "Meeting"
+    WHERE "councilId" = ${councilId} AND "status" = ${planned} AND "startsAt" < ${before}
+  )`;
+}
+
+function whereCompleted(councilId: string): Prisma.Sql {
+  const done: ActionStatus = "done";
+  return Prisma.sql`a."councilId" = ${councilId} AND a."status" = ${done}
+    AND a."removedAt" IS NULL AND (pm."startsAt" IS NULL OR a."completedAt" >= pm."startsAt")`;
 }
 
 function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
@@ -242,14 +383,25 @@ function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-/** An action given at a meeting is part of its minutes: changing it reopens them. */
+/** An action given at a meeting is part of its minutes: correcting it reopens them. */
 async function reopenMeetingOf(
   db: Db,
   action: { councilId: string; meetingId: string | null },
   actorId: string,
   at: Date,
+  cause: ReopenCause,
 ): Promise<void> {
   if (action.meetingId !== null) {
-    await reopenMinutes(db, { id: action.meetingId, councilId: action.councilId }, actorId, at);
+    await reopenMinutes(
+      db,
+      { id: action.meetingId, councilId: action.councilId },
+      actorId,
+      at,
+      cause,
+    );
   }
+}
+
+function causeOf(action: ActionRecord, change: string): ReopenCause {
+  return { entityType: "action", entityId: action.id, ref: action.ref, change };
 }

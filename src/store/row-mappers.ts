@@ -2,6 +2,7 @@
 // name their values and only the store writes them, so the casts here are the one place
 // where a stored string becomes a domain type.
 import type {
+  ActionOrigin,
   ActionRecord,
   CouncilRecord,
   ItemRecord,
@@ -87,6 +88,7 @@ export function fromRawMeeting(row: RawMeetingRow): Meeting {
     startsAt: new Date(row.startsAt),
     approvedAt: optionalInstant(row.approvedAt),
     publishedAt: optionalInstant(row.publishedAt),
+    correctedAt: optionalInstant(row.correctedAt),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
   };
@@ -123,18 +125,38 @@ export function toItem(row: Item): ItemRecord {
   };
 }
 
+type MeetingStart = Pick<Meeting, "startsAt">;
+
 export type ActionRow = Action & {
   council: Council;
-  item: Item | null;
+  item: (Item & { meeting: MeetingStart }) | null;
+  meeting: MeetingStart | null;
   assignees: Array<ActionAssignee & { person: Person }>;
 };
 
-/** The relations `toAction` needs, for `include:`. */
+/** The relations `toAction` needs, for `include:`: the meetings only for the action's origin. */
 export const ACTION_INCLUDE = {
   council: true,
-  item: true,
+  item: { include: { meeting: { select: { startsAt: true } } } },
+  meeting: { select: { startsAt: true } },
   assignees: { include: { person: true } },
 } as const;
+
+/**
+ * DESIGN.md §11: under a decision, its § and meeting; else the meeting the action was given at,
+ * or the meeting of the item `uppdrag #ID` tied it to; else the council's, between meetings.
+ */
+function originOf(
+  paragraph: number | null,
+  itemMeetingStartsAt: Date | null,
+  meetingStartsAt: Date | null,
+): ActionOrigin {
+  if (paragraph !== null && itemMeetingStartsAt !== null) {
+    return { kind: "decision", paragraph, meetingStartsAt: itemMeetingStartsAt };
+  }
+  const startsAt = meetingStartsAt ?? itemMeetingStartsAt;
+  return startsAt ? { kind: "meeting", meetingStartsAt: startsAt } : { kind: "council" };
+}
 
 /** One collator for every comparison: `localeCompare(…, "sv")` looks the locale up on each call. */
 const SWEDISH = new Intl.Collator("sv");
@@ -157,6 +179,11 @@ export function toAction(row: ActionRow): ActionRecord {
     status: row.status as ActionStatus,
     assignees: row.assignees.map((assignee) => toPerson(assignee.person)).sort(byDisplayName),
     removedAt: row.removedAt,
+    origin: originOf(
+      row.item?.paragraph ?? null,
+      row.item?.meeting.startsAt ?? null,
+      row.meeting?.startsAt ?? null,
+    ),
   };
 }
 
@@ -167,6 +194,10 @@ export interface ListedActionRow {
   councilName: string;
   meetingId: string | null;
   itemRef: number | null;
+  /** The origin's parts (see originOf): the item's § and meeting, the action's meeting. */
+  itemParagraph: number | bigint | null;
+  itemMeetingStartsAt: Date | string | null;
+  meetingStartsAt: Date | string | null;
   ref: number;
   text: string;
   dueAt: Date | null;
@@ -199,6 +230,11 @@ export function toListedActions(rows: ListedActionRow[]): ActionRecord[] {
         status: row.status as ActionStatus,
         assignees: [],
         removedAt: row.removedAt,
+        origin: originOf(
+          optionalNumber(row.itemParagraph),
+          optionalInstant(row.itemMeetingStartsAt),
+          optionalInstant(row.meetingStartsAt),
+        ),
       };
       actions.push(action);
     }

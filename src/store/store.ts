@@ -1,8 +1,10 @@
 import { ActionsRepository } from "./actions-repository.js";
+import { AuditRepository } from "./audit-repository.js";
 import { CouncilsRepository } from "./councils-repository.js";
 import type { Database } from "./database.js";
 import { ItemsRepository } from "./items-repository.js";
 import { MeetingsRepository } from "./meetings-repository.js";
+import { MinutesRecordRepository } from "./minutes-record-repository.js";
 import { PeopleRepository } from "./people-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
 import { RemindersRepository } from "./reminders-repository.js";
@@ -14,12 +16,14 @@ export interface Store {
   councils: CouncilsRepository;
   people: PeopleRepository;
   meetings: MeetingsRepository;
+  minutesRecord: MinutesRecordRepository;
   items: ItemsRepository;
   actions: ActionsRepository;
   search: SearchRepository;
   publishedMessages: PublishedMessagesRepository;
   slackInstallations: SlackInstallationsRepository;
   reminders: RemindersRepository;
+  audit: AuditRepository;
 }
 
 export function createStore(database: Database): Store {
@@ -28,11 +32,13 @@ export function createStore(database: Database): Store {
     councils: new CouncilsRepository(prisma),
     people: new PeopleRepository(prisma),
     meetings: new MeetingsRepository(prisma),
+    minutesRecord: new MinutesRecordRepository(prisma),
     items: new ItemsRepository(prisma),
     actions: new ActionsRepository(prisma),
     search: new SearchRepository(prisma),
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
     reminders: new RemindersRepository(prisma),
+    audit: new AuditRepository(prisma),
   };
 }

@@ -91,7 +91,9 @@ describe("a meeting minuted through /noterat", () => {
 
     const approved = await h.click(olle.id, justera);
     expect(approved.messages[0]?.responseType).toBe("in_channel");
-    expect(approved.text).toBe("Anteckningarna från mötet 14 april är justerade av Olle.");
+    expect(approved.text).toMatch(
+      /^Anteckningarna från mötet 14 april är justerade av Olle\. Kontrollsumma [0-9a-f]{12}\.$/,
+    );
     const afterApproval = await h.prisma.meeting.findFirstOrThrow({
       where: { startsAt: new Date("2026-04-14T11:00:00Z") },
       include: { approvedBy: true },
@@ -150,8 +152,8 @@ describe("a meeting minuted through /noterat", () => {
         .text,
     ).toBe("Ändrat #1.");
     expect((await h.command(eva.id, "publicera")).text).toContain("inte justerade än");
-    expect((await h.command(olle.id, "justera")).text).toBe(
-      "Anteckningarna från mötet 14 april är justerade av Olle.",
+    expect((await h.command(olle.id, "justera")).text).toMatch(
+      /^Anteckningarna från mötet 14 april är justerade av Olle\. Kontrollsumma [0-9a-f]{12}\.$/,
     );
     const republished = await h.command(eva.id, "publicera");
     expect(republished.ack?.responseType).toBe("ephemeral");

@@ -72,6 +72,14 @@ describe("reminders on Slack", () => {
     expect(meetingText).toContain("Reglab");
     expect(meetingText).toContain("Budget 2027");
     expect(meetingText).toContain("https://example.se/reglab/handlingar");
+    // The agenda begins with the follow-up of actions, each with its Klar button (DESIGN.md §11).
+    expect(meetingText).toContain("Uppföljning av uppdrag: öppna (3)");
+    expect(meetingText).toContain("#4 Anna B: Ring regionen – senast 30 april · utanför möte");
+    expect(
+      buttonsIn([meeting])
+        .filter((button) => button.label === "Klar")
+        .map((b) => b.command),
+    ).toEqual(["done 2", "done 3", "done 4"]);
 
     // Both of Olle's actions due today, in one message, each with its two buttons.
     const dm = postTo(olle.id);

@@ -52,10 +52,12 @@ describe("user text in Teams cards", () => {
         mentions: [anna],
       },
     );
-    expect(assigned.text).toContain("#2 Anna Berg: Läs **allt** på [sidan](https://evil)");
-    expect(
-      blockShowing(assigned.cards, "#2 Anna Berg: Läs **allt** på [sidan](https://evil)"),
-    ).toBe("#2 Anna Berg: Läs \\*\\*allt\\*\\* på \\[sidan\\](https://evil)");
+    // The acknowledgement names where the action came from (DESIGN.md §11).
+    const line = "#2 Anna Berg: Läs **allt** på [sidan](https://evil) · mötet 14 april";
+    expect(assigned.text).toContain(line);
+    expect(blockShowing(assigned.cards, line)).toBe(
+      "#2 Anna Berg: Läs \\*\\*allt\\*\\* på \\[sidan\\](https://evil) · mötet 14 april",
+    );
 
     await h.say(eva, "roll <at>Olle Olsson</at> ordförande", { mentions: [olle] });
     const draft = await h.say(olle, "protokoll");
