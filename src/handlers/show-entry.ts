@@ -1,7 +1,5 @@
-import { isoDate } from "../domain/dates/local-date.js";
-import { toLocal } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
-import { formatClock, formatDayMonth } from "../domain/i18n/format-date.js";
+import { formatDayMonth, formatEventStamp } from "../domain/i18n/format-date.js";
 import { joinList } from "../domain/i18n/join-list.js";
 import type { ActionRecord, ItemRecord } from "../domain/records.js";
 import type { ReplyBlock, ReplyBody } from "../domain/reply.js";
@@ -57,7 +55,7 @@ async function showItem(context: CommandContext<unknown>, item: ItemRecord): Pro
 
 function itemEvent(entry: AuditRecord, item: ItemRecord, context: ReplyContext): string {
   const { t } = context;
-  const who = { name: entry.actorName, at: stamp(entry.at, context) };
+  const who = { name: entry.actorName, at: formatEventStamp(entry.at, context.dates) };
   switch (entry.action) {
     case "created":
       return t.t(item.kind === "agenda" ? "history.agenda.created" : "history.item.created", who);
@@ -116,7 +114,7 @@ function statusKey(action: ActionRecord, context: ReplyContext) {
  */
 function actionEvents(entry: AuditRecord, context: ReplyContext): string[] {
   const { t } = context;
-  const who = { name: entry.actorName, at: stamp(entry.at, context) };
+  const who = { name: entry.actorName, at: formatEventStamp(entry.at, context.dates) };
   const { before, after } = entry;
   switch (entry.action) {
     case "created": {
@@ -173,10 +171,4 @@ function headingAndText(json: Record<string, unknown> | null): string {
   const heading = String(json?.heading ?? "");
   const text = String(json?.text ?? "");
   return text === "" ? heading : `${heading}: ${text}`;
-}
-
-/** "2026-12-06 10.15" (en "2026-12-06 10:15"): when, in the council's zone. */
-function stamp(at: Date, context: ReplyContext): string {
-  const local = toLocal(at, context.dates.timeZone);
-  return `${isoDate(local)} ${formatClock(local, context.dates.locale)}`;
 }

@@ -1,5 +1,5 @@
 import { NoteratError } from "../domain/errors.js";
-import { formatDayMonth, formatStamp } from "../domain/i18n/format-date.js";
+import { formatDayMonth, formatEventStamp } from "../domain/i18n/format-date.js";
 import { joinList } from "../domain/i18n/join-list.js";
 import { sha256Hex, shortChecksum } from "../domain/minutes/snapshot.js";
 import type { MeetingRecord } from "../domain/records.js";
@@ -26,7 +26,7 @@ export const verifyMinutes: CommandHandler<"verify"> = async (context) => {
   const matches =
     actual === record.snapshot.sha256 &&
     record.approvals.every((approval) => approval.sha256 === actual);
-  const stamp = (at: Date) => formatStamp(at, council.timeZone);
+  const stamp = (at: Date) => formatEventStamp(at, dates);
   const lines = [
     matches
       ? t.t("record.verify-match", { date, checksum: shortChecksum(actual) })

@@ -153,16 +153,6 @@ export class ActionsRepository {
     return Number(row?.count ?? 0);
   }
 
-  /** The meeting's actions in number order, without removed ones. */
-  async ofMeeting(meetingId: string): Promise<ActionRecord[]> {
-    const rows = await this.prisma.action.findMany({
-      where: { meetingId, removedAt: null },
-      include: ACTION_INCLUDE,
-      orderBy: { ref: "asc" },
-    });
-    return rows.map(toAction);
-  }
-
   /**
    * The meeting's actions as its minutes record them, in number order: the due date as given,
    * whatever happened to the action since. Withdrawn ones are not part of the minutes.

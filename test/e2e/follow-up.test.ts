@@ -213,7 +213,7 @@ describe("follow-up of actions from meeting to meeting", () => {
         "",
         "Historik",
         "  Givet av Eva 2026-11-05 14.00, senast 20 november",
-        "  Slutdatum flyttat från 20 november till 27 november, av Anna 2026-11-16 9.00",
+        "  Slutdatum flyttat från 20 november till 27 november, av Anna 2026-11-16 09.00",
         "  Slutdatum flyttat från 27 november till 4 december, av Eva 2026-11-20 10.15",
         "  Texten ändrad av Eva 2026-11-23 13.00. Tidigare: Skicka budgeten",
         "  Klart, markerat av Anna 2026-12-01 16.45",

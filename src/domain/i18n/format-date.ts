@@ -100,6 +100,16 @@ export function formatClock(time: LocalTime, locale: Locale): string {
   return `${time.hour}${separator}${pad2(time.minute)}`;
 }
 
+/**
+ * "2026-12-04 10.30" (en "2026-12-04 10:30") in the zone: when something happened, in replies
+ * and in the "Rättad" mark.
+ */
+export function formatEventStamp(instant: Date, ctx: Omit<DateContext, "now">): string {
+  const local = toLocal(instant, ctx.timeZone);
+  const separator = ctx.locale === "sv" ? "." : ":";
+  return `${isoDate(local)} ${pad2(local.hour)}${separator}${pad2(local.minute)}`;
+}
+
 /** "2018-04-12 11:50" in the zone: the post's publish stamp. */
 export function formatStamp(instant: Date, timeZone: string): string {
   const local = toLocal(instant, timeZone);

@@ -1,4 +1,4 @@
-import { formatStamp } from "../i18n/format-date.js";
+import { formatEventStamp, formatStamp } from "../i18n/format-date.js";
 import { createTranslator } from "../i18n/translator.js";
 import type { MinutesDocument } from "./document.js";
 
@@ -25,7 +25,7 @@ export function asPublished(
     ...(marks.correctedAt
       ? {
           corrected: t("minutes.corrected", {
-            stamp: formatStamp(marks.correctedAt, timeZone).replace(":", "."),
+            stamp: formatEventStamp(marks.correctedAt, { locale: snapshot.locale, timeZone }),
           }),
         }
       : {}),
