@@ -192,7 +192,14 @@ export class PeopleRepository {
 
   async referenceOf(identity: Omit<Identity, "displayName">): Promise<string | null> {
     const person = await this.prisma.person.findUnique({
-      where: { platform_workspaceId_externalId: identity },
+      // Only the key's fields: callers may pass a whole person, and Prisma refuses the rest.
+      where: {
+        platform_workspaceId_externalId: {
+          platform: identity.platform,
+          workspaceId: identity.workspaceId,
+          externalId: identity.externalId,
+        },
+      },
       select: { reference: true },
     });
     return person?.reference ?? null;
