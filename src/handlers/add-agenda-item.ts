@@ -5,7 +5,7 @@ import type { CommandHandler } from "./command-registry.js";
 import { describeMeeting } from "./meeting-description.js";
 import { nextMeeting, requireCouncil } from "./scope.js";
 
-/** `punkt RUBRIK`: a planned point on the next meeting's agenda (dagordning). */
+/** `punkt RUBRIK`: a planned point on the agenda (dagordning) of today's or the next meeting. */
 export const addAgendaItem: CommandHandler<"agenda-add"> = async (context) => {
   const council = requireCouncil(context);
   assertSecretary(context.role);

@@ -12,6 +12,7 @@ import type { ActionRecord, CouncilRecord, MeetingRecord } from "../domain/recor
 import type { RemindedAction } from "../domain/reminders/outbox-entries.js";
 import { isDigestLate, type ReminderKind } from "../domain/reminders/plan-reminders.js";
 import { parseRecipient } from "../domain/reminders/recipient.js";
+import { reminderCutoff } from "../domain/reminders/reminder-cutoff.js";
 import type { Lead } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { Locale } from "../domain/types.js";
@@ -296,7 +297,7 @@ class RecipientComposer {
         ? "meeting-cancelled"
         : meeting.startsAt.toISOString() !== startsAt
           ? "meeting-moved"
-          : this.now >= meeting.startsAt
+          : this.now >= reminderCutoff(meeting, council.timeZone)
             ? "meeting-started"
             : null;
     if (reason || !meeting || !council) {
@@ -380,7 +381,8 @@ function leadPhrase(
   context: ReplyContext,
 ): string {
   const { t } = context;
-  if (lead.unit === "minutes") {
+  // An all-day meeting has no start to count minutes to: it is today or tomorrow.
+  if (lead.unit === "minutes" && meeting.hasTime) {
     const minutes = Math.max(1, Math.round((meeting.startsAt.getTime() - now.getTime()) / 60_000));
     return minutes === 1
       ? t.t("reminder.lead-minute")

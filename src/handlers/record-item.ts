@@ -1,8 +1,9 @@
 import { toLocal } from "../domain/dates/zoned-time.js";
+import { formatDayMonth } from "../domain/i18n/format-date.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
-import { currentMeeting, requireCouncil } from "./scope.js";
+import { currentMeeting, isHeldToday, requireCouncil } from "./scope.js";
 
 /** `noterat`, `diskussion`, `beslut RUBRIK: TEXT` in the current meeting. */
 export const recordItem: CommandHandler<"item"> = async (context) => {
@@ -30,5 +31,8 @@ export const recordItem: CommandHandler<"item"> = async (context) => {
           heading: item.heading,
           paragraph: item.paragraph,
         });
-  return textReply("channel", reply);
+  if (isHeldToday(meeting, context, council)) return textReply("channel", reply);
+  // Written after the meeting: say which meeting's minutes it went into.
+  const date = formatDayMonth(meeting.startsAt, context.dates);
+  return textReply("channel", t.t("item.recorded-in-meeting", { reply, date }));
 };

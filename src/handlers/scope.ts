@@ -1,10 +1,10 @@
 // Lookups that most handlers share: the council of the channel and the meeting a command means.
-import { addDays } from "../domain/dates/local-date.js";
+import { addDays, compareLocalDates } from "../domain/dates/local-date.js";
 import { localDateOf, toInstant } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import { formatDayMonth } from "../domain/i18n/format-date.js";
 import type { CouncilRecord, MeetingRecord } from "../domain/records.js";
-import type { LocalDate } from "../domain/types.js";
+import type { LocalDate, MinutesStatus } from "../domain/types.js";
 import type { CommandContext } from "./context.js";
 
 const MIDNIGHT = { hour: 0, minute: 0 };
@@ -24,49 +24,81 @@ export function startOfDay(date: LocalDate, timeZone: string): Date {
   return toInstant(date, MIDNIGHT, timeZone);
 }
 
-/**
- * DESIGN.md §3: the meeting held today; else the latest past meeting whose minutes are not
- * published; else none.
- */
-export async function findCurrentMeeting(
+/** The council's meeting held today in its zone, if any: all-day, started or still to come. */
+export async function meetingHeldToday(
   context: CommandContext<unknown>,
   council: CouncilRecord,
 ): Promise<MeetingRecord | null> {
-  const { meetings } = context.deps.store;
   const today = dayBounds(localDateOf(context.now, council.timeZone), council.timeZone);
-  const [heldToday] = await meetings.plannedBetween(council.id, today.from, today.to);
-  return heldToday ?? (await meetings.latestUnpublishedBefore(council.id, context.now));
+  // A council has one meeting a day: `möte` and `flytta` refuse a second.
+  const [held] = await context.deps.store.meetings.plannedBetween(council.id, today.from, today.to);
+  return held ?? null;
 }
 
-/** The current meeting, or an error that says how to schedule one. */
+/** Whether the meeting is on today's date in the council's zone. */
+export function isHeldToday(
+  meeting: MeetingRecord,
+  context: CommandContext<unknown>,
+  council: CouncilRecord,
+): boolean {
+  const today = localDateOf(context.now, council.timeZone);
+  return compareLocalDates(localDateOf(meeting.startsAt, council.timeZone), today) === 0;
+}
+
+/**
+ * DESIGN.md §3, for items and the lede: the meeting held today; else the latest past meeting
+ * whose minutes are not yet approved; else an error that says how to schedule one.
+ */
 export async function currentMeeting(
   context: CommandContext<unknown>,
   council: CouncilRecord,
 ): Promise<MeetingRecord> {
-  const meeting = await findCurrentMeeting(context, council);
+  const meeting = await todayOrLatest(context, council, ["draft"]);
   if (!meeting) throw new NoteratError("no-current-meeting");
   return meeting;
 }
 
+/**
+ * "Nästa möte" (DESIGN §2, §11): the earliest planned meeting that has not begun. One without a
+ * time is held all day, so on its day it is still the next, although its midnight has passed.
+ */
+export async function findUpcomingMeeting(
+  context: CommandContext<unknown>,
+  council: CouncilRecord,
+): Promise<MeetingRecord | null> {
+  const today = await meetingHeldToday(context, council);
+  if (today && !today.hasTime) return today;
+  return context.deps.store.meetings.next(council.id, context.now);
+}
+
+/**
+ * For the agenda (`punkt`, `dagordning`) and the documents (`handlingar`), DESIGN §3: the
+ * meeting held today, else the next one.
+ */
 export async function nextMeeting(
   context: CommandContext<unknown>,
   council: CouncilRecord,
 ): Promise<MeetingRecord> {
-  const meeting = await context.deps.store.meetings.next(council.id, context.now);
+  const meeting =
+    (await meetingHeldToday(context, council)) ??
+    (await context.deps.store.meetings.next(council.id, context.now));
   if (!meeting) throw new NoteratError("no-next-meeting");
   return meeting;
 }
 
-/** The planned meeting on a given day, or the next one when no day is given. */
+/** `ställ in`, `flytta`: the planned meeting on a given day, or the next one when no day is given. */
 export async function meetingOnOrNext(
   context: CommandContext<unknown>,
   council: CouncilRecord,
   date: LocalDate | undefined,
 ): Promise<MeetingRecord> {
-  return date ? meetingOn(context, council, date) : nextMeeting(context, council);
+  if (date) return meetingOn(context, council, date);
+  const meeting = await findUpcomingMeeting(context, council);
+  if (!meeting) throw new NoteratError("no-next-meeting");
+  return meeting;
 }
 
-async function meetingOn(
+export async function meetingOn(
   context: CommandContext<unknown>,
   council: CouncilRecord,
   date: LocalDate,
@@ -79,11 +111,30 @@ async function meetingOn(
   return meeting;
 }
 
-/** `protokoll`, `justera`, `publicera [DATUM]`: the meeting of that day, else the current one. */
+/**
+ * `protokoll`, `justera`, `publicera [DATUM]`: the meeting of that day; else the meeting held
+ * today, else the latest past one whose minutes are not yet published (approved minutes still
+ * wait for `publicera`).
+ */
 export async function meetingOnOrCurrent(
   context: CommandContext<unknown>,
   council: CouncilRecord,
   date: LocalDate | undefined,
 ): Promise<MeetingRecord> {
-  return date ? meetingOn(context, council, date) : currentMeeting(context, council);
+  if (date) return meetingOn(context, council, date);
+  const meeting = await todayOrLatest(context, council, ["draft", "approved"]);
+  if (!meeting) throw new NoteratError("no-current-meeting");
+  return meeting;
+}
+
+/** The meeting held today, else the latest past one whose minutes are in one of these states. */
+async function todayOrLatest(
+  context: CommandContext<unknown>,
+  council: CouncilRecord,
+  minutes: readonly MinutesStatus[],
+): Promise<MeetingRecord | null> {
+  return (
+    (await meetingHeldToday(context, council)) ??
+    (await context.deps.store.meetings.latestBefore(council.id, context.now, minutes))
+  );
 }

@@ -2,14 +2,13 @@ import { assertSecretary } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
 import { describeMeeting } from "./meeting-description.js";
-import { findCurrentMeeting, nextMeeting, requireCouncil } from "./scope.js";
+import { nextMeeting, requireCouncil } from "./scope.js";
 
-/** `handlingar URL`: for the current meeting, or the next one when none is current. */
+/** `handlingar URL`: for today's meeting, else the next one (never a past one's minutes). */
 export const setDocuments: CommandHandler<"documents"> = async (context) => {
   const council = requireCouncil(context);
   assertSecretary(context.role);
-  const meeting =
-    (await findCurrentMeeting(context, council)) ?? (await nextMeeting(context, council));
+  const meeting = await nextMeeting(context, council);
   await context.deps.store.meetings.change(
     meeting,
     { documentsUrl: context.command.url },

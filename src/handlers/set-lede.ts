@@ -1,7 +1,8 @@
+import { formatDayMonth } from "../domain/i18n/format-date.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
-import { currentMeeting, requireCouncil } from "./scope.js";
+import { currentMeeting, isHeldToday, requireCouncil } from "./scope.js";
 
 /** `ingress TEXT`: replaces the generated lede (the store sends approved minutes back to draft). */
 export const setLede: CommandHandler<"lede"> = async (context) => {
@@ -13,5 +14,9 @@ export const setLede: CommandHandler<"lede"> = async (context) => {
     { lede: context.command.text },
     { action: "changed", actorId: context.actor.id, at: context.now },
   );
-  return textReply("caller", context.t.t("minutes.lede-set"));
+  if (isHeldToday(meeting, context, council)) {
+    return textReply("caller", context.t.t("minutes.lede-set"));
+  }
+  const date = formatDayMonth(meeting.startsAt, context.dates);
+  return textReply("caller", context.t.t("minutes.lede-set-in-meeting", { date }));
 };

@@ -1,12 +1,12 @@
 import type { CommandHandler } from "./command-registry.js";
 import { describeMeeting, meetingDetails } from "./meeting-description.js";
-import { requireCouncil } from "./scope.js";
+import { findUpcomingMeeting, requireCouncil } from "./scope.js";
 
-/** `nästa`: the next meeting with its agenda and documents. */
+/** `nästa`: the next meeting (an all-day one all its day) with its agenda and documents. */
 export const showNextMeeting: CommandHandler<"next"> = async (context) => {
   const council = requireCouncil(context);
   const { deps, t } = context;
-  const meeting = await deps.store.meetings.next(council.id, context.now);
+  const meeting = await findUpcomingMeeting(context, council);
   if (!meeting)
     return { audience: "caller", blocks: [{ type: "text", text: t.t("meeting.none-planned") }] };
   return {

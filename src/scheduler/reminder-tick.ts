@@ -65,8 +65,8 @@ export function createReminderTick(
     const since = planningStart(await outbox.plannedThrough(), now);
     if (since >= now) return 0;
     const councils = await outbox.planningCouncils();
-    // Meetings whose reminders can fall in the window: from those starting after it opened
-    // to those the longest lead reaches.
+    // Meetings whose reminders can fall in the window: from those not begun when it opened
+    // (an all-day one until its day is over) to those the longest lead reaches.
     // (A day more than the longest lead, and one for a DST change in between.)
     const reach = new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 2) * DAY_MS);
     const meetings = await outbox.planningMeetings(since, reach);

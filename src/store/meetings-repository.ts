@@ -1,8 +1,8 @@
 import type { MeetingRecord } from "../domain/records.js";
 import type { MeetingStatus, MinutesStatus } from "../domain/types.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
-import type { Db } from "./prisma-types.js";
+import { reopenMinutes } from "./minutes-record-repository.js";
 import { fromRawMeeting, type RawMeetingRow, toMeeting } from "./row-mappers.js";
 
 const PLANNED: MeetingStatus = "planned";
@@ -78,13 +78,16 @@ export class MeetingsRepository {
     return row ? toMeeting(fromRawMeeting(row)) : null;
   }
 
-  /** The latest planned meeting before `now` whose minutes are not published. */
-  async latestUnpublishedBefore(councilId: string, now: Date): Promise<MeetingRecord | null> {
-    const published: MinutesStatus = "published";
+  /** The latest planned meeting before `now` whose minutes are in one of these states. */
+  async latestBefore(
+    councilId: string,
+    now: Date,
+    minutes: readonly MinutesStatus[],
+  ): Promise<MeetingRecord | null> {
     const [row] = await this.prisma.$queryRaw<RawMeetingRow[]>`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" < ${now}
-        AND "minutesStatus" <> ${published}
+        AND "minutesStatus" IN (${Prisma.join(minutes)})
       ORDER BY "startsAt" DESC
       LIMIT 1`;
     return row ? toMeeting(fromRawMeeting(row)) : null;
@@ -95,28 +98,6 @@ export class MeetingsRepository {
     return row ? toMeeting(row) : null;
   }
 
-  /** Approves draft minutes; false when they were no longer a draft (a second click, a race). */
-  async approve(meeting: MeetingRecord, actorId: string, at: Date): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.meeting.updateMany({
-        where: { id: meeting.id, minutesStatus: "draft" satisfies MinutesStatus },
-        data: { minutesStatus: "approved", approvedAt: at, approvedById: actorId },
-      });
-      if (count === 0) return false;
-      await writeAudit(tx, {
-        councilId: meeting.councilId,
-        actorId,
-        action: "approved",
-        entityType: "meeting",
-        entityId: meeting.id,
-        before: { minutesStatus: "draft" },
-        after: { minutesStatus: "approved" },
-        at,
-      });
-      return true;
-    });
-  }
-
   async change(
     meeting: MeetingRecord,
     change: MeetingChange,
@@ -124,8 +105,14 @@ export class MeetingsRepository {
   ): Promise<MeetingRecord> {
     return this.prisma.$transaction(async (tx) => {
       await tx.meeting.update({ where: { id: meeting.id }, data: change });
-      if (change.lede !== undefined || change.documentsUrl !== undefined) {
-        await reopenMinutes(tx, meeting, audit.actorId, audit.at);
+      // The lede and the documents link are part of the post; the rest are not.
+      const content = (["lede", "documentsUrl"] as const).filter((key) => key in change);
+      if (content.length > 0) {
+        await reopenMinutes(tx, meeting, audit.actorId, audit.at, {
+          entityType: "meeting",
+          entityId: meeting.id,
+          change: content.join(","),
+        });
       }
       const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
       const before = Object.fromEntries(
@@ -147,35 +134,4 @@ export class MeetingsRepository {
       return toMeeting(row);
     });
   }
-}
-
-/**
- * Approved or published minutes whose content changes need approving again; the publication
- * stamp is kept so that publishing again edits what was posted. The withdrawn approval is
- * audited as "reopened".
- */
-export async function reopenMinutes(
-  db: Db,
-  meeting: { id: string; councilId: string },
-  actorId: string,
-  at: Date,
-): Promise<void> {
-  const draft: MinutesStatus = "draft";
-  // Every change to an item or action passes here: one statement of our own, not Prisma's
-  // updateMany. updatedAt is set as Prisma's @updatedAt sets it.
-  const count = await db.$executeRaw`
-    UPDATE "Meeting"
-    SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
-      "updatedAt" = ${new Date()}
-    WHERE "id" = ${meeting.id} AND "minutesStatus" <> ${draft}`;
-  if (count === 0) return;
-  await writeAudit(db, {
-    councilId: meeting.councilId,
-    actorId,
-    action: "reopened",
-    entityType: "meeting",
-    entityId: meeting.id,
-    after: { minutesStatus: "draft" },
-    at,
-  });
 }

@@ -46,6 +46,8 @@ export interface ClaimOptions {
 const CURSOR_ID = "reminders";
 /** Rows per INSERT statement. */
 const INSERT_BATCH = 5_000;
+/** A local day lasts up to 25 hours, on the day the clocks go back. */
+const LONGEST_DAY_MS = 25 * 60 * 60_000;
 
 type Row = Record<string, unknown>;
 
@@ -124,15 +126,22 @@ export class RemindersRepository {
     }));
   }
 
-  /** Planned meetings starting after `from` and no later than `to`. */
+  /**
+   * Planned meetings starting after `from` and no later than `to`, and the all-day ones whose
+   * day may not be over at `from`: they count as ahead until then (DESIGN §11).
+   */
   async planningMeetings(from: Date, to: Date): Promise<PlanningMeeting[]> {
+    const allDayFrom = new Date(from.getTime() - LONGEST_DAY_MS);
     const rows = await this.prisma.$queryRaw<Row[]>`
-      SELECT "id", "councilId", "startsAt" FROM "Meeting"
-      WHERE "status" = 'planned' AND "startsAt" > ${instant(from)} AND "startsAt" <= ${instant(to)}`;
+      SELECT "id", "councilId", "startsAt", "hasTime" FROM "Meeting"
+      WHERE "status" = 'planned' AND "startsAt" <= ${instant(to)}
+        AND ("startsAt" > ${instant(from)}
+          OR ("hasTime" = FALSE AND "startsAt" > ${instant(allDayFrom)}))`;
     return rows.map((row) => ({
       id: String(row.id),
       councilId: String(row.councilId),
       startsAt: asDate(row.startsAt),
+      hasTime: Boolean(Number(row.hasTime)),
     }));
   }
 

@@ -26,11 +26,13 @@ describe("the current meeting and the minutes' life", () => {
     await db.cleanup();
   });
 
-  it("uses today's meeting, else the latest unpublished one, else says how to schedule", async () => {
+  it("uses today's meeting, else the latest unapproved one, else says how to schedule", async () => {
     expect(await say("Eva", "noterat A: a")).toContain("Planera ett med `möte DATUM`");
     await say("Eva", "möte 2026-02-20 kl 10");
     await say("Eva", "möte 2026-02-25 kl 10");
-    await say("Eva", "noterat Sent: till senaste opublicerade");
+    expect(await say("Eva", "noterat Sent: till senaste ojusterade")).toContain(
+      "antecknat i mötet 25 februari",
+    );
     await say("Eva", "möte idag kl 15");
     await say("Eva", "noterat Idag: till dagens möte");
     const items = await db.database.prisma.item.findMany({

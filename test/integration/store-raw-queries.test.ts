@@ -118,7 +118,7 @@ describe("store statements of its own", () => {
     expect(row.createdAt).toBeInstanceOf(Date);
   });
 
-  it("finds meetings as Prisma reads them: between two instants, the next, the latest unpublished", async () => {
+  it("finds meetings as Prisma reads them: between two instants, the next, the latest with given minutes", async () => {
     const meeting = (iso: string, hasTime: boolean) =>
       db.store.meetings.create({
         councilId: council.id,
@@ -155,10 +155,20 @@ describe("store statements of its own", () => {
     expect(await db.store.meetings.next(council.id, new Date("2026-05-21T00:00:00Z"))).toEqual(
       await byId(next.id),
     );
+    const unpublished = ["draft", "approved"] as const;
     expect(
-      await db.store.meetings.latestUnpublishedBefore(council.id, new Date("2026-05-21T00:00:00Z")),
+      await db.store.meetings.latestBefore(
+        council.id,
+        new Date("2026-05-21T00:00:00Z"),
+        unpublished,
+      ),
     ).toEqual(await byId(today.id));
-    expect(await db.store.meetings.latestUnpublishedBefore(council.id, at)).toBeNull();
+    expect(await db.store.meetings.latestBefore(council.id, at, unpublished)).toBeNull();
+    expect(
+      await db.store.meetings.latestBefore(council.id, new Date("2026-05-21T00:00:00Z"), [
+        "published",
+      ]),
+    ).toEqual(await byId(past.id));
   });
 
   it("knows a unique violation from its own SQL as from Prisma's", async () => {

@@ -12,6 +12,7 @@ import { groupBy } from "../group-by.js";
 import type { LocalDate, LocalTime, Platform } from "../types.js";
 import { intoWindow } from "./quiet-window.js";
 import { channelRecipient, personRecipient } from "./recipient.js";
+import { type MeetingStart, reminderCutoff } from "./reminder-cutoff.js";
 import type { Lead, ReminderSettings } from "./reminder-settings.js";
 
 // DESIGN.md §5 as a pure function of (now, stored state): which reminders fell due in the
@@ -35,10 +36,9 @@ export interface PlanningCouncil {
 }
 
 /** A planned (not cancelled) meeting. */
-export interface PlanningMeeting {
+export interface PlanningMeeting extends MeetingStart {
   id: string;
   councilId: string;
-  startsAt: Date;
 }
 
 export interface PlanningAssignee {
@@ -190,8 +190,9 @@ class CouncilPlanner {
   /** "Meeting in 7 days / tomorrow" to the channels; "your open actions" to each assignee. */
   meeting(meeting: PlanningMeeting, actions: PlanningAction[]): void {
     const startsAt = meeting.startsAt.toISOString();
+    const cutoff = reminderCutoff(meeting, this.council.timeZone);
     const started = (fire: Date) =>
-      this.now >= meeting.startsAt || fire >= meeting.startsAt ? "meeting-started" : null;
+      this.now >= cutoff || fire >= cutoff ? "meeting-started" : null;
     const leads = distinctLeads(this.settings.meetingLeads)
       .map((lead) => {
         const nominal = leadNominal(meeting, lead, this.council);

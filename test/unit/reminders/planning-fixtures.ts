@@ -50,7 +50,18 @@ export function channel(bindingId: string, platform: PlanningChannel["platform"]
 }
 
 export function meeting(id: string, startsAt: string, councilId = "c1"): PlanningMeeting {
-  return { id, councilId, startsAt: instant(startsAt) };
+  return { id, councilId, startsAt: instant(startsAt), hasTime: true };
+}
+
+/** A meeting scheduled by date alone ("2026-06-15"), stored as local midnight in the zone. */
+export function allDayMeeting(
+  id: string,
+  date: string,
+  councilId = "c1",
+  timeZone = STOCKHOLM,
+): PlanningMeeting {
+  const startsAt = toInstant(localDate(date), { hour: 0, minute: 0 }, timeZone);
+  return { id, councilId, startsAt, hasTime: false };
 }
 
 export function person(personId: string, platform: PlanningAssignee["platform"] = "slack") {

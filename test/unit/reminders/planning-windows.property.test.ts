@@ -1,11 +1,14 @@
 // Properties of planning window by window, over random councils (zones with and without DST,
-// any hours, leads and reminder times), meetings and actions, through DST changes:
+// any hours, leads and reminder times), meetings (timed and all-day) and actions, through DST
+// changes:
 // - every occasion is planned in exactly one window, the one its time falls in, however the
 //   ticks cut time (a minute, an hour, days of downtime up to the 7-day reach);
 // - one plan never sends two reminders of one kind about one subject to one recipient;
 // - the actions a tick reads (councilsNeedingActions) are all the plan needs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isoDate } from "../../../src/domain/dates/local-date.js";
+import { localDateOf } from "../../../src/domain/dates/zoned-time.js";
 import {
   councilsNeedingActions,
   MAX_CATCH_UP_MS,
@@ -18,6 +21,7 @@ import {
 import type { Lead, ReminderSettings } from "../../../src/domain/reminders/reminder-settings.js";
 import {
   action,
+  allDayMeeting,
   council,
   DAY,
   expectEachPlannedOnce,
@@ -92,7 +96,11 @@ const scenario: fc.Arbitrary<Scenario> = fc
       { minLength: 1, maxLength: 3 },
     ),
     meetings: fc.array(
-      fc.record({ council: fc.nat(), minute: fc.integer({ min: 0, max: 35 * 24 * 60 }) }),
+      fc.record({
+        council: fc.nat(),
+        minute: fc.integer({ min: 0, max: 35 * 24 * 60 }),
+        allDay: fc.boolean(),
+      }),
       { maxLength: 5 },
     ),
     actions: fc.array(
@@ -118,13 +126,19 @@ const scenario: fc.Arbitrary<Scenario> = fc
     );
     const councilOf = (index: number) =>
       planningCouncils[index % planningCouncils.length] as PlanningCouncil;
-    const planningMeetings: PlanningMeeting[] = meetings.map((spec, index) =>
-      meeting(
-        `m${index}`,
-        new Date(range.from + spec.minute * MINUTE).toISOString(),
-        councilOf(spec.council).id,
-      ),
-    );
+    const planningMeetings: PlanningMeeting[] = meetings.map((spec, index) => {
+      const owner = councilOf(spec.council);
+      const startsAt = new Date(range.from + spec.minute * MINUTE);
+      // An all-day meeting on the local date of that instant, at the council's midnight.
+      return spec.allDay
+        ? allDayMeeting(
+            `m${index}`,
+            isoDate(localDateOf(startsAt, owner.timeZone)),
+            owner.id,
+            owner.timeZone,
+          )
+        : meeting(`m${index}`, startsAt.toISOString(), owner.id);
+    });
     const planningActions: PlanningAction[] = actions.map((spec, index) => {
       const owner = councilOf(spec.council);
       const due =

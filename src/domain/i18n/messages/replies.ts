@@ -29,6 +29,7 @@ export const replyMessages = defineMessages({
     "item.recorded.info": "Noterat #{ref}: {heading}",
     "item.recorded.discussion": "Diskussion #{ref}: {heading}",
     "item.recorded.decision": "Beslut § {paragraph} (#{ref}): {heading}",
+    "item.recorded-in-meeting": "{reply} – antecknat i mötet {date}",
     "action.assigned": "Nytt uppdrag",
     "action.completed": "Klart, markerat av {name}",
     "action.postponed": "Uppskjutet av {name}",
@@ -47,9 +48,11 @@ export const replyMessages = defineMessages({
     "entry.removed": "Struket #{ref}. Det finns kvar i ändringsloggen.",
     "minutes.draft-next":
       "Det här är ett utkast som bara du ser. Ordföranden eller en justerare justerar det med `justera`.",
-    "minutes.draft-approved": "Utkastet är justerat. Sekreteraren publicerar det med `publicera`.",
-    "minutes.approved": "Anteckningarna från mötet {date} är justerade av {name}.",
+    "minutes.approved":
+      "Anteckningarna från mötet {date} är justerade av {name}. Kontrollsumma {checksum}.",
     "minutes.lede-set": "Ingressen är ändrad. Se utkastet med `protokoll`.",
+    "minutes.lede-set-in-meeting":
+      "Ingressen till mötet {date} är ändrad. Se utkastet med `protokoll`.",
     "minutes.published": "”{title}” är publicerad i {count} av {channels} kanaler.",
     "minutes.publish-failed":
       "Kunde inte publicera i {channel} ({reason}). Rätta det och skriv `publicera` igen.",
@@ -107,6 +110,7 @@ export const replyMessages = defineMessages({
     "item.recorded.info": "Noted #{ref}: {heading}",
     "item.recorded.discussion": "Discussion #{ref}: {heading}",
     "item.recorded.decision": "Decision § {paragraph} (#{ref}): {heading}",
+    "item.recorded-in-meeting": "{reply} – recorded in the meeting of {date}",
     "action.assigned": "New action",
     "action.completed": "Done, marked by {name}",
     "action.postponed": "Postponed by {name}",
@@ -125,9 +129,11 @@ export const replyMessages = defineMessages({
     "entry.removed": "Removed #{ref}. The change log keeps it.",
     "minutes.draft-next":
       "This is a draft only you can see. The chair or an approver approves it with `approve`.",
-    "minutes.draft-approved": "The draft is approved. The secretary publishes it with `publish`.",
-    "minutes.approved": "The notes from the meeting on {date} are approved by {name}.",
+    "minutes.approved":
+      "The notes from the meeting on {date} are approved by {name}. Checksum {checksum}.",
     "minutes.lede-set": "The lede is changed. See the draft with `minutes`.",
+    "minutes.lede-set-in-meeting":
+      "The lede of the meeting of {date} is changed. See the draft with `minutes`.",
     "minutes.published": "“{title}” is published in {count} of {channels} channels.",
     "minutes.publish-failed":
       "Could not publish in {channel} ({reason}). Fix that and type `publish` again.",
