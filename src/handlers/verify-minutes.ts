@@ -14,7 +14,6 @@ import { meetingOn, requireCouncil } from "./scope.js";
  * one each approver approved — and see who approved them and when.
  */
 export const verifyMinutes: CommandHandler<"verify"> = async (context) => {
-  const council = requireCouncil(context);
   const { store } = context.deps;
   const { t, dates } = context;
   const meeting = await publishedMeeting(context, context.command.date);

@@ -29,6 +29,7 @@ export const recordMessages = defineMessages({
     "record.verify-approval": "{name} {at}",
     "record.verify-published": "Published {published}.",
     "record.verify-corrected": "Published {published}, corrected {corrected}.",
-    "record.verify-reopened": "The notes have changed since they were published and await a new approval.",
+    "record.verify-reopened":
+      "The notes have changed since they were published and await a new approval.",
   },
 });
