@@ -1,37 +1,26 @@
-import { fileURLToPath } from "node:url";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import BetterSqlite3 from "better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client.js";
-import { applyMigrations, readMigrations } from "./migrate.js";
-import { ensureParentDirectory, sqliteFilePath } from "./sqlite-file.js";
-
-const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-/** How long a write waits for another connection's lock before SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5_000;
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { type Dialect, dialectOf } from "./database-url.js";
 
 export interface Database {
+  /**
+   * The client of the database's own generated schema. The PostgreSQL client is generated from
+   * the same models (prisma/postgresql/schema.prisma), so both answer to this one type.
+   */
   readonly prisma: PrismaClient;
+  readonly dialect: Dialect;
   close(): Promise<void>;
 }
 
 /**
- * Opens the SQLite database at `url`, creating the file and applying pending migrations first,
- * with WAL journaling, a busy timeout and foreign keys on.
+ * Opens the database at `url` — a SQLite file (`file:…`, the embedded default) or a PostgreSQL
+ * server (`postgresql://…`) — after applying its pending migrations. Each driver is loaded
+ * only when it is used.
  */
 export async function openDatabase(url: string): Promise<Database> {
-  const path = sqliteFilePath(url);
-  ensureParentDirectory(path);
-  const setup = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
-  try {
-    setup.pragma("journal_mode = WAL");
-    applyMigrations(setup, readMigrations(MIGRATIONS_DIRECTORY));
-  } finally {
-    setup.close();
+  if (dialectOf(url) === "postgresql") {
+    const { openPostgresDatabase } = await import("./postgres-database.js");
+    return openPostgresDatabase(url);
   }
-  const prisma = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: path, timeout: BUSY_TIMEOUT_MS }),
-  });
-  // Per-connection settings; the adapter holds a single connection, so setting them once holds.
-  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { prisma, close: () => prisma.$disconnect() };
+  const { openSqliteDatabase } = await import("./sqlite-database.js");
+  return openSqliteDatabase(url);
 }

@@ -49,15 +49,7 @@ export function applyMigrations(db: BetterSqlite3.Database, migrations: Migratio
     `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
   );
   const done: string[] = [];
-  for (const migration of migrations) {
-    const checksum = createHash("sha256").update(migration.sql).digest("hex");
-    const previous = applied.get(migration.name);
-    if (previous !== undefined) {
-      if (previous !== checksum) {
-        throw new Error(`migration ${migration.name} was changed after it was applied`);
-      }
-      continue;
-    }
+  for (const { migration, checksum } of pendingMigrations(migrations, applied)) {
     const startedAt = prismaTimestamp();
     db.transaction(() => {
       db.exec(migration.sql);
@@ -66,6 +58,25 @@ export function applyMigrations(db: BetterSqlite3.Database, migrations: Migratio
     done.push(migration.name);
   }
   return done;
+}
+
+/**
+ * The migrations not yet applied, each with the checksum to record; a migration whose file
+ * changed after it was applied stops start-up (its database no longer matches its history).
+ */
+export function pendingMigrations(
+  migrations: MigrationFile[],
+  applied: ReadonlyMap<string, string>,
+): Array<{ migration: MigrationFile; checksum: string }> {
+  return migrations.flatMap((migration) => {
+    const checksum = createHash("sha256").update(migration.sql).digest("hex");
+    const previous = applied.get(migration.name);
+    if (previous === undefined) return [{ migration, checksum }];
+    if (previous !== checksum) {
+      throw new Error(`migration ${migration.name} was changed after it was applied`);
+    }
+    return [];
+  });
 }
 
 /** The timestamp format Prisma's schema engine writes into its bookkeeping table. */

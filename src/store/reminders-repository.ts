@@ -13,8 +13,9 @@ import {
   writeReminderSettings,
 } from "../domain/reminders/reminder-settings.js";
 import type { Platform } from "../domain/types.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
+import type { Dialect } from "./database-url.js";
 import { newId } from "./new-id.js";
 import { ACTION_INCLUDE, toAction, toPerson } from "./row-mappers.js";
 
@@ -57,7 +58,10 @@ type Row = Record<string, unknown>;
  * 09:00 records and claims thousands of rows at once.
  */
 export class RemindersRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dialect: Dialect,
+  ) {}
 
   async plannedThrough(): Promise<Date | null> {
     const cursor = await this.prisma.reminderCursor.findUnique({ where: { id: CURSOR_ID } });
@@ -152,17 +156,22 @@ export class RemindersRepository {
    */
   async planningActions(councilIds: string[]): Promise<PlanningAction[]> {
     if (councilIds.length === 0) return [];
-    const placeholders = councilIds.map(() => "?").join(", ");
-    const [row] = await this.prisma.$queryRawUnsafe<Array<{ rows: string | null }>>(
-      `SELECT json_group_array(json_array(a."id", a."councilId", a."dueAt", aa."personId", p."platform")) AS "rows"
-       FROM "Action" a
-       JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
-       JOIN "Person" p ON p."id" = aa."personId"
-       WHERE a."status" = 'open' AND a."removedAt" IS NULL AND a."councilId" IN (${placeholders})`,
-      ...councilIds,
-    );
-    const rows = JSON.parse(row?.rows ?? "[]") as Array<
-      [string, string, string | null, string, Platform]
+    // The due instant as epoch milliseconds on PostgreSQL: its JSON of a timestamp has no zone.
+    const row =
+      this.dialect === "postgresql"
+        ? Prisma.sql`json_agg(json_build_array(a."id", a."councilId",
+            (extract(epoch FROM a."dueAt") * 1000)::bigint, aa."personId", p."platform"))::text`
+        : Prisma.sql`json_group_array(json_array(a."id", a."councilId", a."dueAt", aa."personId",
+            p."platform"))`;
+    const [result] = await this.prisma.$queryRaw<Array<{ rows: string | null }>>`
+      SELECT ${row} AS "rows"
+      FROM "Action" a
+      JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
+      JOIN "Person" p ON p."id" = aa."personId"
+      WHERE a."status" = 'open' AND a."removedAt" IS NULL
+        AND a."councilId" IN (${Prisma.join(councilIds)})`;
+    const rows = JSON.parse(result?.rows ?? "[]") as Array<
+      [string, string, string | number | null, string, Platform]
     >;
     const actions = new Map<string, PlanningAction>();
     for (const [id, councilId, dueAt, personId, platform] of rows) {
@@ -189,20 +198,32 @@ export class RemindersRepository {
       const batch = entries
         .slice(start, start + INSERT_BATCH)
         .map((entry) => rowValues(entry, now));
-      inserted += await this.prisma.$executeRawUnsafe(
-        `INSERT INTO "Reminder" ("id", "key", "councilId", "kind", "recipient", "platform",
-           "subjectId", "status", "dueAt", "nextAttemptAt", "lastError", "payload", "createdAt")
-         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-           json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),
-           json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'),
-           json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'),
-           json_extract(value, '$[11]'), json_extract(value, '$[12]')
-         FROM json_each(?) WHERE true
-         ON CONFLICT ("key") DO NOTHING`,
-        JSON.stringify(batch),
-      );
+      inserted += await this.prisma.$executeRaw(this.insertRows(JSON.stringify(batch)));
     }
     return inserted;
+  }
+
+  /** One INSERT of the rows in a JSON array, each row an array in the column order below. */
+  private insertRows(json: string): Prisma.Sql {
+    const columns = Prisma.sql`("id", "key", "councilId", "kind", "recipient", "platform",
+      "subjectId", "status", "dueAt", "nextAttemptAt", "lastError", "payload", "createdAt")`;
+    if (this.dialect === "postgresql") {
+      return Prisma.sql`
+        INSERT INTO "Reminder" ${columns}
+        SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, (r->>8)::timestamp,
+          (r->>9)::timestamp, r->>10, r->>11, (r->>12)::timestamp
+        FROM json_array_elements(${json}::json) AS r
+        ON CONFLICT ("key") DO NOTHING`;
+    }
+    return Prisma.sql`
+      INSERT INTO "Reminder" ${columns}
+      SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+        json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),
+        json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'),
+        json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'),
+        json_extract(value, '$[11]'), json_extract(value, '$[12]')
+      FROM json_each(${json}) WHERE true
+      ON CONFLICT ("key") DO NOTHING`;
   }
 
   /**
@@ -213,24 +234,24 @@ export class RemindersRepository {
   async claim(now: Date, options: ClaimOptions): Promise<OutboxReminder[]> {
     if (options.platforms.length === 0) return [];
     const leaseExpired = instant(new Date(now.getTime() - options.leaseMs));
-    const platforms = options.platforms.map(() => "?").join(", ");
-    const due = `"platform" IN (${platforms})
-      AND (("status" = 'pending' AND "nextAttemptAt" <= ?)
-        OR ("status" = 'claimed' AND "claimedAt" <= ?))`;
-    const dueParameters = [...options.platforms, instant(now), leaseExpired];
-    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
-      `UPDATE "Reminder"
-       SET "status" = 'claimed', "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1
-       WHERE ${due} AND "recipient" IN (
-         SELECT DISTINCT "recipient" FROM "Reminder" WHERE ${due} LIMIT ?)
-       RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
-         "attempts", "payload"`,
-      options.instance,
-      instant(options.claimedAt),
-      ...dueParameters,
-      ...dueParameters,
-      options.limit,
-    );
+    const due = Prisma.sql`"platform" IN (${Prisma.join(options.platforms)})
+      AND (("status" = 'pending' AND "nextAttemptAt" <= ${instant(now)})
+        OR ("status" = 'claimed' AND "claimedAt" <= ${leaseExpired}))`;
+    // PostgreSQL: rows another instance is claiming right now are skipped, not waited for (and
+    // never claimed twice); SQLite has one writer at a time.
+    const locking =
+      this.dialect === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<Row[]>`
+      UPDATE "Reminder"
+      SET "status" = 'claimed', "claimedBy" = ${options.instance},
+        "claimedAt" = ${instant(options.claimedAt)}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "Reminder"
+        WHERE ${due} AND "recipient" IN (
+          SELECT DISTINCT "recipient" FROM "Reminder" WHERE ${due} LIMIT ${options.limit})
+        ${locking})
+      RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
+        "attempts", "payload"`;
     return rows.map((row) => ({
       id: String(row.id),
       key: String(row.key),

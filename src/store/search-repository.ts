@@ -1,19 +1,27 @@
 import type { SearchHit } from "../domain/records.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import type { Dialect } from "./database-url.js";
 import { fromRawItem, type RawItemRow, toItem } from "./row-mappers.js";
 
 type HitRow = RawItemRow & { meetingStartsAt: Date | string };
 
 export class SearchRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly dialect: Dialect,
+  ) {}
 
   /**
-   * Full-text search in one council's minuted items, best match first (FTS5's bm25, headings
-   * weighted above text). Every word must match, as a prefix: "kollektiv" finds
+   * Full-text search in one council's minuted items, best match first, headings weighted above
+   * text (SQLite: FTS5's bm25; PostgreSQL: ts_rank over the council's language, so Swedish
+   * words match their other forms). Every word must match, as a prefix: "kollektiv" finds
    * "Kollektivtrafikmyndigheten".
    */
   async search(councilId: string, words: string[], limit: number): Promise<SearchHit[]> {
-    const query = searchQuery(councilId, words, limit);
+    const query =
+      this.dialect === "postgresql"
+        ? postgresSearchQuery(councilId, words, limit)
+        : searchQuery(councilId, words, limit);
     if (!query) return [];
     const rows = await this.prisma.$queryRaw<HitRow[]>(query);
     return rows.map((row) => ({
@@ -43,6 +51,32 @@ export function searchQuery(councilId: string, words: string[], limit: number): 
       AND i."kind" <> 'agenda'
     ORDER BY bm25("ItemSearch", 0, 0, 4.0, 1.0), m."startsAt" DESC
     LIMIT ${limit}`;
+}
+
+/**
+ * The statement on PostgreSQL: a tsquery of quoted prefix terms in the council's own
+ * text-search configuration; the index narrows to the council (see its migration).
+ */
+function postgresSearchQuery(councilId: string, words: string[], limit: number): Prisma.Sql | null {
+  const terms = words.map((word) => `${tsQuoted(word)}:*`).join(" & ");
+  if (terms === "") return null;
+  return Prisma.sql`
+    SELECT i.*, m."startsAt" AS "meetingStartsAt"
+    FROM "Council" c
+    CROSS JOIN LATERAL to_tsquery(noterat_search_config(c."locale"), ${terms}) AS q
+    JOIN "ItemSearch" s ON s."councilId" = c."id" AND s."document" @@ q
+    JOIN "Item" i ON i."id" = s."itemId"
+    JOIN "Meeting" m ON m."id" = i."meetingId"
+    WHERE c."id" = ${councilId}
+      AND i."removedAt" IS NULL
+      AND i."kind" <> 'agenda'
+    ORDER BY ts_rank(s."document", q) DESC, m."startsAt" DESC
+    LIMIT ${limit}`;
+}
+
+/** A tsquery lexeme in quotes: quotes doubled and backslashes escaped, so no word is syntax. */
+function tsQuoted(word: string): string {
+  return `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 }
 
 /** An FTS5 string: quotes doubled, so that no user word is read as query syntax. */

@@ -27,7 +27,7 @@ export interface Store {
 }
 
 export function createStore(database: Database): Store {
-  const { prisma } = database;
+  const { prisma, dialect } = database;
   return {
     councils: new CouncilsRepository(prisma),
     people: new PeopleRepository(prisma),
@@ -35,10 +35,10 @@ export function createStore(database: Database): Store {
     minutesRecord: new MinutesRecordRepository(prisma),
     items: new ItemsRepository(prisma),
     actions: new ActionsRepository(prisma),
-    search: new SearchRepository(prisma),
+    search: new SearchRepository(prisma, dialect),
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
-    reminders: new RemindersRepository(prisma),
+    reminders: new RemindersRepository(prisma, dialect),
     audit: new AuditRepository(prisma),
   };
 }
