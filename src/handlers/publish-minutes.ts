@@ -18,25 +18,34 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   const { deps, t } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "draft") throw new NoteratError("not-approved");
-  const publication = await deps.store.minutesRecord.publish(
-    meeting,
-    context.actor.id,
-    context.now,
+  // One publication of a meeting at a time, on any instance: the second of two at once (a
+  // double click on "Publicera") sees what the first posted, and edits it rather than post again.
+  const { document, outcomes } = await deps.store.leases.holding(
+    `publish:${meeting.id}`,
+    () => deps.clock.now(),
+    async () => {
+      const publication = await deps.store.minutesRecord.publish(
+        meeting,
+        context.actor.id,
+        context.now,
+      );
+      if (!publication) throw new NoteratError("not-approved");
+      const document = asPublished(
+        thawMinutes(publication.snapshot.document),
+        { ...publication, sha256: publication.snapshot.sha256 },
+        council.timeZone,
+      );
+      const outcomes = await deps.publisher.publish({
+        councilId: council.id,
+        councilName: council.name,
+        meetingId: meeting.id,
+        meetingDate: localDateOf(meeting.startsAt, council.timeZone),
+        document,
+        channels: await deps.store.councils.channelsOf(council.id),
+      });
+      return { document, outcomes };
+    },
   );
-  if (!publication) throw new NoteratError("not-approved");
-  const document = asPublished(
-    thawMinutes(publication.snapshot.document),
-    { ...publication, sha256: publication.snapshot.sha256 },
-    council.timeZone,
-  );
-  const outcomes = await deps.publisher.publish({
-    councilId: council.id,
-    councilName: council.name,
-    meetingId: meeting.id,
-    meetingDate: localDateOf(meeting.startsAt, council.timeZone),
-    document,
-    channels: await deps.store.councils.channelsOf(council.id),
-  });
   const failed = outcomes.filter((outcome) => !outcome.ok);
   const lines = failed.map((outcome) =>
     t.t("minutes.publish-failed", {

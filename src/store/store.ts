@@ -3,8 +3,10 @@ import { AuditRepository } from "./audit-repository.js";
 import { CouncilsRepository } from "./councils-repository.js";
 import type { Database } from "./database.js";
 import { ItemsRepository } from "./items-repository.js";
+import { LeasesRepository } from "./leases-repository.js";
 import { MeetingsRepository } from "./meetings-repository.js";
 import { MinutesRecordRepository } from "./minutes-record-repository.js";
+import { PartialDeliveriesRepository } from "./partial-deliveries-repository.js";
 import { PeopleRepository } from "./people-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
 import { RemindersRepository } from "./reminders-repository.js";
@@ -23,6 +25,8 @@ export interface Store {
   publishedMessages: PublishedMessagesRepository;
   slackInstallations: SlackInstallationsRepository;
   reminders: RemindersRepository;
+  leases: LeasesRepository;
+  partialDeliveries: PartialDeliveriesRepository;
   audit: AuditRepository;
 }
 
@@ -39,6 +43,8 @@ export function createStore(database: Database): Store {
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
     reminders: new RemindersRepository(prisma, dialect),
+    leases: new LeasesRepository(prisma),
+    partialDeliveries: new PartialDeliveriesRepository(prisma),
     audit: new AuditRepository(prisma),
   };
 }

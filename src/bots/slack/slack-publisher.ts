@@ -16,7 +16,7 @@ export function slackPublisher(
   store: Store,
   logger: Logger,
 ): ChannelPublisher {
-  const direct: ChannelPublisher = {
+  return {
     async publish(publication, place) {
       const client = await clients.forWorkspace(place.workspaceId);
       if (!client) return { place, ok: false, reason: "not-installed" };
@@ -59,23 +59,6 @@ export function slackPublisher(
         logger.warn({ err: error, place, reason }, "publishing to Slack failed");
         return { place, ok: false, reason };
       }
-    },
-  };
-  // One publication of a meeting in a channel at a time: the second of two at once (a double
-  // click on "Publicera") must see what the first posted, and edit it rather than post again.
-  const running = new Map<string, Promise<unknown>>();
-  return {
-    publish(publication, place) {
-      const key = `${publication.meetingId}:${place.workspaceId}:${place.channelId}`;
-      const result = (running.get(key) ?? Promise.resolve()).then(() =>
-        direct.publish(publication, place),
-      );
-      const settled = result.catch(() => undefined);
-      running.set(key, settled);
-      void settled.then(() => {
-        if (running.get(key) === settled) running.delete(key);
-      });
-      return result;
     },
   };
 }

@@ -126,7 +126,11 @@ export async function createSlackSurface(options: {
   return {
     ...(receiver instanceof HTTPReceiver ? { listener: receiver.requestListener } : {}),
     publisher: slackPublisher(clients, deps.store, logger),
-    notifier: slackNotifier(reminderClients, new PartialDeliveries(deps.clock), logger),
+    notifier: slackNotifier(
+      reminderClients,
+      new PartialDeliveries(deps.store.partialDeliveries, deps.clock),
+      logger,
+    ),
     start: async () => {
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },

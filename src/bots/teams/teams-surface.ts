@@ -66,6 +66,12 @@ export function createTeamsSurface(options: {
       });
     },
     publisher: teamsPublisher(adapter, appId, deps.store, logger),
-    notifier: teamsNotifier(adapter, appId, deps.store, new PartialDeliveries(deps.clock), logger),
+    notifier: teamsNotifier(
+      adapter,
+      appId,
+      deps.store,
+      new PartialDeliveries(deps.store.partialDeliveries, deps.clock),
+      logger,
+    ),
   };
 }
