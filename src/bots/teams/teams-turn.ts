@@ -20,10 +20,11 @@ interface TeamsSurfaceContext {
   /** The tenants allowed to use the bot; undefined: any tenant that installed it. */
   tenants: string[] | undefined;
   /**
-   * The references this process has stored, by conversation: a reference changes rarely
-   * (a new serviceUrl), so most messages need no write to keep it.
+   * The references this process has stored, by conversation, and when: a reference changes
+   * rarely (a new serviceUrl), so most messages need no write to keep it. Another instance may
+   * have stored a different one since, so an entry is trusted for a minute only.
    */
-  storedReferences: Map<string, string>;
+  storedReferences: Map<string, { reference: string; at: number }>;
   deps: HandlerDeps;
   registry: CommandRegistry;
   logger: Logger;
@@ -93,6 +94,7 @@ async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Pr
  */
 /** Enough for every channel and member of a large tenant; past it, storing starts afresh. */
 const MAX_REMEMBERED = 10_000;
+const REFERENCE_TRUSTED_MS = 60_000;
 
 async function remember(
   surface: TeamsSurfaceContext,
@@ -104,14 +106,16 @@ async function remember(
   const key = personal
     ? `person:${identityOf(context.activity).externalId}`
     : `channel:${place.channelId}`;
-  if (surface.storedReferences.get(key) === reference) return;
+  const stored = surface.storedReferences.get(key);
+  const now = surface.deps.clock.now().getTime();
+  if (stored?.reference === reference && now - stored.at < REFERENCE_TRUSTED_MS) return;
   if (personal) {
     await surface.deps.store.people.saveReference(identityOf(context.activity), reference);
   } else if (!(await surface.deps.store.councils.saveReference(place, reference))) {
     return; // not a council's channel yet: kept once `råd` or `koppla` binds it
   }
   if (surface.storedReferences.size >= MAX_REMEMBERED) surface.storedReferences.clear();
-  surface.storedReferences.set(key, reference);
+  surface.storedReferences.set(key, { reference, at: now });
 }
 
 /**

@@ -161,4 +161,20 @@ describe("conversation references in Teams", () => {
       await elsewhere.stop();
     }
   });
+
+  it("stores the channel's reference again when another instance stored a different one", async () => {
+    await h.say(eva, "råd Reglab");
+    await h.say(eva, "nästa");
+    const stored = async () =>
+      parsed((await h.prisma.channelBinding.findFirstOrThrow()).reference).serviceUrl;
+    expect(await stored()).toBe(h.fake.serviceUrl);
+    // Another instance, reached through another connector region, stored its reference.
+    await h.prisma.channelBinding.updateMany({
+      data: { reference: JSON.stringify({ serviceUrl: "https://elsewhere.example/" }) },
+    });
+    // This instance's next message from the channel stores its own again: what it remembers
+    // having stored is no reason to skip the write.
+    await h.say(eva, "nästa");
+    expect(await stored()).toBe(h.fake.serviceUrl);
+  });
 });
