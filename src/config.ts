@@ -2,15 +2,24 @@ import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
 import { isValidTimeZone } from "./domain/dates/zoned-time.js";
 import { LOCALES } from "./domain/types.js";
+import { dialectOf, maskedUrl } from "./store/database-url.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const optionalSecret = z.string().min(1).optional();
 
+/** A SQLite file URL, or a PostgreSQL URL that parses (a bad port or host is caught here). */
+function isDatabaseUrl(value: string): boolean {
+  return /^file:./.test(value) || (dialectOf(value) === "postgresql" && URL.canParse(value));
+}
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, 'must be a SQLite file URL such as "file:./data/noterat.db"')
+    .refine(
+      isDatabaseUrl,
+      'must be a SQLite file ("file:./data/noterat.db") or a PostgreSQL server ("postgresql://user:password@host:5432/noterat")',
+    )
     .default("file:./data/noterat.db"),
   NOTERAT_LOCALE: z.enum(LOCALES).default("sv"),
   NOTERAT_TIME_ZONE: z
@@ -123,8 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       problems: result.error.issues.map((issue) => {
         const name = issue.path.join(".");
         const value = present[name];
-        const shown = value === undefined || name.includes("SECRET") || name.includes("TOKEN");
-        return `${name}${shown ? "" : ` = "${value}"`}: ${issue.message}`;
+        const hidden = value === undefined || name.includes("SECRET") || name.includes("TOKEN");
+        // A database URL may carry a password: shown masked, never as typed.
+        const shown = name === "DATABASE_URL" && value !== undefined ? maskedUrl(value) : value;
+        return `${name}${hidden ? "" : ` = "${shown}"`}: ${issue.message}`;
       }),
     };
   }

@@ -252,7 +252,7 @@ export class RemindersRepository {
         ${locking})
       RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
         "attempts", "payload"`;
-    return rows.map((row) => ({
+    const claimed = rows.map((row) => ({
       id: String(row.id),
       key: String(row.key),
       councilId: String(row.councilId),
@@ -264,6 +264,11 @@ export class RemindersRepository {
       attempts: Number(row.attempts),
       payload: JSON.parse(String(row.payload)) as OutboxPayload,
     }));
+    // RETURNING has no order (PostgreSQL's follows where the rows lie): oldest due first, then
+    // by key (unique), so that both databases send, and list in one message, in the same order.
+    return claimed.sort(
+      (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : 1),
+    );
   }
 
   /** Only rows this instance still holds: a row re-claimed by another after a lease ran out is theirs. */

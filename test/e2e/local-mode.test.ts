@@ -80,7 +80,7 @@ describe("npm start in local mode", () => {
     const run = await npmStart("", {
       NOTERAT_TIME_ZONE: "Europe/Stokholm",
       NOTERAT_LOCALE: "fi",
-      DATABASE_URL: "postgres://x",
+      DATABASE_URL: "mysql://x",
     });
     expect(run.code).toBe(1);
     const lines = run.stderr.trim().split("\n");

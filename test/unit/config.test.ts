@@ -13,6 +13,34 @@ describe("configuration from the environment", () => {
     });
   });
 
+  it("takes a SQLite file or a PostgreSQL server as the database", () => {
+    for (const url of [
+      "file:/var/lib/noterat/noterat.db",
+      "postgresql://noterat:s3cret@db.region.se:5432/noterat?sslmode=require",
+      "postgres://noterat@10.0.0.5/noterat",
+      "POSTGRESQL://noterat@db/noterat",
+    ]) {
+      const result = loadConfig({ DATABASE_URL: url });
+      expect(result.ok && result.config.databaseUrl).toBe(url);
+    }
+  });
+
+  it("names both forms for any other database URL, its password masked", () => {
+    for (const [url, shown] of [
+      ["mysql://root:s3cret@db/noterat", "mysql://root:***@db/noterat"],
+      ["postgresql://noterat:s3cret@db:port/noterat", "postgresql://noterat:***@db:port/noterat"],
+      ["postgresql://noterat:s3/cr@et@db/noterat", "postgresql://noterat:***@db/noterat"],
+      ["./data/noterat.db", "./data/noterat.db"],
+    ]) {
+      expect(loadConfig({ DATABASE_URL: url })).toEqual({
+        ok: false,
+        problems: [
+          `DATABASE_URL = "${shown}": must be a SQLite file ("file:./data/noterat.db") or a PostgreSQL server ("postgresql://user:password@host:5432/noterat")`,
+        ],
+      });
+    }
+  });
+
   it("picks the Slack mode from the settings present", () => {
     const single = loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
     expect(single.ok && single.config.slack?.mode).toBe("single");
