@@ -10,57 +10,42 @@ const MAX_CACHED = 10_000;
 
 /** The name the store already keeps for a Slack user, if any. */
 type StoredName = (teamId: string, userId: string) => Promise<string | null>;
+/** Stores a name Slack has just given for a user the store knows. */
+type StoreName = (teamId: string, userId: string, name: string) => Promise<void>;
 
 /**
- * Display names of Slack users, asked of `users.info` once an hour at most per person: commands
- * carry only ids, and the minutes must name people as their colleagues know them.
+ * Display names of Slack users: commands carry only ids, and the minutes must name people as
+ * their colleagues know them. The store's name is the one used, so that every instance names a
+ * person alike; Slack is asked at most once an hour per person and process, in the background
+ * for people the store knows, and only what Slack has just said changes the stored name (a
+ * name another instance stored since is never overwritten with one this process remembers).
  */
 export class SlackPeople {
-  private readonly names = new Map<string, { name: string; until: number }>();
+  /** When this process last asked Slack about a user, and what it said. */
+  private readonly asked = new Map<string, { name: string; until: number }>();
   private readonly refreshing = new Set<string>();
 
   constructor(
-    /** Where names of people the store knows come from. */
     private readonly storedName: StoredName,
+    private readonly storeName: StoreName,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * Who typed a command. A person the store knows is named as stored at once, and Slack is
-   * asked in the background (a changed name is stored with the next command): a Web API round
-   * trip is no longer part of the answer after a restart or when a name's hour is up.
-   */
+  /** Who typed a command: named as stored at once, Slack asked in the background. */
   async identity(client: WebClient, teamId: string, userId: string): Promise<Identity> {
     return {
       platform: "slack",
       workspaceId: teamId,
       externalId: userId,
-      displayName: await this.actorName(client, teamId, userId),
+      displayName: await this.displayName(client, teamId, userId),
     };
-  }
-
-  private async actorName(client: WebClient, teamId: string, userId: string): Promise<string> {
-    const cached = this.names.get(`${teamId}:${userId}`);
-    if (cached && cached.until > this.now()) return cached.name;
-    const stored = await this.storedName(teamId, userId);
-    if (stored === null) return this.displayName(client, teamId, userId);
-    this.refreshInBackground(client, teamId, userId);
-    return stored;
-  }
-
-  private refreshInBackground(client: WebClient, teamId: string, userId: string): void {
-    const key = `${teamId}:${userId}`;
-    if (this.refreshing.has(key)) return;
-    this.refreshing.add(key);
-    // knownName does not throw: a failed lookup leaves the name as it was.
-    void this.knownName(client, teamId, userId).finally(() => this.refreshing.delete(key));
   }
 
   /** A mention reader for one command's text, with the names of everyone it mentions. */
   async mentionReader(client: WebClient, teamId: string, text: string): Promise<MentionReader> {
     const ids = [...new Set([...text.matchAll(MENTION)].map((match) => match[1] ?? ""))];
-    // Asked side by side: each lookup is a Web API round trip before the command can answer.
-    const names = await Promise.all(ids.map((id) => this.knownName(client, teamId, id)));
+    // Side by side: a person new to the store costs a Web API round trip before the answer.
+    const names = await Promise.all(ids.map((id) => this.nameOf(client, teamId, id)));
     const mentions = new Map<string, Mention>(
       ids.map((id, index) => {
         const name = names[index];
@@ -79,23 +64,60 @@ export class SlackPeople {
 
   async displayName(client: WebClient, teamId: string, userId: string): Promise<string> {
     // A name is a courtesy: without one the person is shown by id rather than refused.
-    return (await this.knownName(client, teamId, userId)) ?? userId;
+    return (await this.nameOf(client, teamId, userId)) ?? userId;
   }
 
-  /** The name from Slack (or, when Slack fails, the last one it gave); a failure is not kept. */
-  private async knownName(
+  /** The stored name (Slack asked in the background), or Slack's for someone not stored yet. */
+  private async nameOf(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+  ): Promise<string | undefined> {
+    const stored = await this.storedName(teamId, userId);
+    // Stored under their id (Slack did not answer then): not a name yet, so Slack is asked now.
+    if (stored === null || stored === userId) return this.askedName(client, teamId, userId);
+    this.refreshInBackground(client, teamId, userId, stored);
+    return stored;
+  }
+
+  private refreshInBackground(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+    stored: string,
+  ): void {
+    const key = `${teamId}:${userId}`;
+    const asked = this.asked.get(key);
+    if ((asked && asked.until > this.now()) || this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    void this.lookUp(client, userId)
+      .then(async (name) => {
+        this.remember(key, name);
+        if (name !== undefined && name !== stored) await this.storeName(teamId, userId, name);
+      })
+      // A failed refresh leaves the stored name as it was; the next command tries again.
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(key));
+  }
+
+  /** Slack's name, asked at most once an hour; a failure is not kept. */
+  private async askedName(
     client: WebClient,
     teamId: string,
     userId: string,
   ): Promise<string | undefined> {
     const key = `${teamId}:${userId}`;
-    const cached = this.names.get(key);
-    if (cached && cached.until > this.now()) return cached.name;
+    const asked = this.asked.get(key);
+    if (asked && asked.until > this.now()) return asked.name;
     const name = await this.lookUp(client, userId);
-    if (name === undefined) return cached?.name;
-    if (this.names.size >= MAX_CACHED) this.names.clear();
-    this.names.set(key, { name, until: this.now() + NAME_TTL_MS });
-    return name;
+    this.remember(key, name);
+    return name ?? asked?.name;
+  }
+
+  private remember(key: string, name: string | undefined): void {
+    if (name === undefined) return;
+    if (this.asked.size >= MAX_CACHED) this.asked.clear();
+    this.asked.set(key, { name, until: this.now() + NAME_TTL_MS });
   }
 
   private async lookUp(client: WebClient, userId: string): Promise<string | undefined> {

@@ -108,8 +108,11 @@ export async function createSlackSurface(options: {
     logger: log,
   });
   // Who typed a command or pressed a button is named as the store knows them, at once.
-  const people = new SlackPeople((workspaceId, externalId) =>
-    deps.store.people.storedName({ platform: "slack", workspaceId, externalId }),
+  const people = new SlackPeople(
+    (workspaceId, externalId) =>
+      deps.store.people.storedName({ platform: "slack", workspaceId, externalId }),
+    (workspaceId, externalId, name) =>
+      deps.store.people.rename({ platform: "slack", workspaceId, externalId }, name),
   );
   const surface = { deps, registry, people, logger };
   listenToSlashCommand(app, surface);
