@@ -1,9 +1,15 @@
 // What a benchmark is, for run.ts: a name, and a run that returns figures to compare.
+import type { PostgresCopy } from "./postgres-copy.js";
 import type { SeededDatabase } from "./seed-database.js";
 
 export interface BenchContext {
   /** The seeded database, built on first use and shared by the benchmarks of one run. */
   database(): Promise<SeededDatabase>;
+  /**
+   * The same data on PostgreSQL, copied before any benchmark wrote to either (for those that
+   * ask, see Benchmark.postgres); undefined when no PostgreSQL server is available.
+   */
+  postgres(): Promise<PostgresCopy | undefined>;
   /** A progress line on stderr (the table goes to stdout). */
   log(line: string): void;
 }
@@ -39,5 +45,7 @@ export interface Benchmark {
   /** Also the name of its results file: bench/results/<name>.json. */
   name: string;
   title: string;
+  /** Runs on PostgreSQL too when a server is available. */
+  postgres?: boolean;
   run(context: BenchContext): Promise<BenchResult>;
 }

@@ -1,23 +1,23 @@
-// Read-only looks into a benchmark database after the servers have stopped.
-import BetterSqlite3 from "better-sqlite3";
+// Looks into a benchmark database (SQLite or PostgreSQL) after the servers have stopped.
+import { openDatabase } from "../src/store/database.js";
 
 /** Items written through a chat surface (they carry a delivery dedup key; seeded ones do not). */
-export function countWrittenItems(path: string): { items: number; searchable: number } {
-  const db = new BetterSqlite3(path, { readonly: true });
+export async function countWrittenItems(
+  url: string,
+): Promise<{ items: number; searchable: number }> {
+  const database = await openDatabase(url);
   try {
-    const count = (sql: string): number => {
-      const row: unknown = db.prepare(sql).get();
-      return typeof row === "object" && row !== null && "n" in row && typeof row.n === "number"
-        ? row.n
-        : 0;
+    const count = async (sql: string): Promise<number> => {
+      const [row] = await database.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(sql);
+      return Number(row?.n ?? 0);
     };
     return {
-      items: count(`SELECT count(*) AS n FROM "Item" WHERE "dedupKey" IS NOT NULL`),
-      searchable: count(
+      items: await count(`SELECT count(*) AS n FROM "Item" WHERE "dedupKey" IS NOT NULL`),
+      searchable: await count(
         `SELECT count(*) AS n FROM "ItemSearch" WHERE "itemId" IN (SELECT "id" FROM "Item" WHERE "dedupKey" IS NOT NULL)`,
       ),
     };
   } finally {
-    db.close();
+    await database.close();
   }
 }

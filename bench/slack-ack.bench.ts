@@ -1,5 +1,6 @@
 // Issue 3: how fast Noterat acknowledges `/noterat öppna` (a read) and `/noterat noterat …`
-// (a write) on the realistic database, against the floor of a bare Bolt app that only acks.
+// (a write) on the realistic database, against the floor of a bare Bolt app that only acks;
+// issue 12: the same on the same data on PostgreSQL, when a server is available.
 import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
 import type { ProcessStats, ServerSpec } from "./bench-server.js";
 import { startServerProcess } from "./bench-server.js";
@@ -47,8 +48,10 @@ interface ServerRun {
 export const slackAckBenchmark: Benchmark = {
   name: "slack-ack",
   title: "Slack slash command: time to the ack, Noterat vs a bare Bolt app",
+  postgres: true,
   async run(context: BenchContext): Promise<BenchResult> {
     const seeded = await context.database();
+    const postgres = await context.postgres();
     const fake = await startFakeSlackApi(seeded.people);
     try {
       const workspace: SlackWorkspace = {
@@ -60,20 +63,33 @@ export const slackAckBenchmark: Benchmark = {
         all: seeded.councils,
         meetingToday: seeded.councils.filter((council) => council.meetsToday),
       };
+      const noterat = async (databaseUrl: string): Promise<NoteratRun> => {
+        const run = await measureServer(
+          context,
+          fake,
+          {
+            kind: "noterat-slack",
+            databaseUrl,
+            slackApiUrl: fake.url,
+            signingSecret: SIGNING_SECRET,
+            botToken: fake.team.botToken,
+          },
+          {
+            workspace,
+            councils,
+            read: replyAck("ephemeral", 2),
+            write: replyAck("in_channel", 1),
+          },
+        );
+        return { run, itemsWritten: await countWrittenItems(databaseUrl) };
+      };
       context.log("slack-ack: Noterat");
-      const ours = await measureServer(
-        context,
-        fake,
-        {
-          kind: "noterat-slack",
-          databaseUrl: seeded.url,
-          slackApiUrl: fake.url,
-          signingSecret: SIGNING_SECRET,
-          botToken: fake.team.botToken,
-        },
-        { workspace, councils, read: replyAck("ephemeral", 2), write: replyAck("in_channel", 1) },
-      );
-      const itemsWritten = countWrittenItems(seeded.path);
+      const ours = await noterat(seeded.url);
+      let onPostgres: NoteratRun | undefined;
+      if (postgres) {
+        context.log(`slack-ack: Noterat on ${postgres.server}`);
+        onPostgres = await noterat(postgres.url);
+      }
       context.log("slack-ack: floor (bare Bolt app)");
       const floor = await measureServer(
         context,
@@ -87,8 +103,14 @@ export const slackAckBenchmark: Benchmark = {
         { workspace, councils, read: emptyAck, write: emptyAck },
       );
       return {
-        figures: figures(ours, floor),
-        notes: notes(ours, floor, itemsWritten),
+        figures: [
+          ...figures(ours.run, floor, ""),
+          ...(onPostgres ? figures(onPostgres.run, floor, " (PostgreSQL)") : []),
+        ],
+        notes: [
+          ...notes(ours.run, floor, ours.itemsWritten),
+          ...(onPostgres && postgres ? postgresNotes(onPostgres, postgres.server) : []),
+        ],
         details: {
           settings: {
             sequential: SEQUENTIAL,
@@ -102,9 +124,10 @@ export const slackAckBenchmark: Benchmark = {
             seedingMs: seeded.timings,
             seederRssMB: megabytes(seeded.rssAfterSeeding),
           },
-          itemsWrittenByNoterat: itemsWritten,
-          ours,
+          itemsWrittenByNoterat: ours.itemsWritten,
+          ours: ours.run,
           floor,
+          ...(onPostgres ? { postgres: { server: postgres?.server, ...onPostgres } } : {}),
         },
       };
     } finally {
@@ -112,6 +135,11 @@ export const slackAckBenchmark: Benchmark = {
     }
   },
 };
+
+interface NoteratRun {
+  run: ServerRun;
+  itemsWritten: { items: number; searchable: number };
+}
 
 async function measureServer(
   context: BenchContext,
@@ -218,15 +246,23 @@ function notes(
   ];
 }
 
+function postgresNotes(onPostgres: NoteratRun, server: string): string[] {
+  const { run, itemsWritten } = onPostgres;
+  return [
+    `(PostgreSQL): the same server and load on ${server}, the seeded data copied there before any benchmark wrote; items written ${itemsWritten.items} (${itemsWritten.searchable} in ItemSearch); throughput latency p50/p99 under load: öppna ${Math.round(run.readThroughput.p50)}/${Math.round(run.readThroughput.p99)} ms, noterat ${Math.round(run.writeThroughput.p50)}/${Math.round(run.writeThroughput.p99)} ms; the floor is the same bare Bolt app`,
+  ];
+}
+
 function followUps(run: ServerRun): string {
   const sent = run.webApiCalls["öppna sequential"]?.response_url ?? 0;
   return (sent / (SEQUENTIAL.warmup + SEQUENTIAL.requests)).toFixed(1);
 }
 
-function figures(ours: ServerRun, floor: ServerRun): Figure[] {
+/** The figures of one Noterat run against the floor, each name followed by `suffix`. */
+function figures(ours: ServerRun, floor: ServerRun, suffix: string): Figure[] {
   const latency = (label: string, pick: (run: ServerRun) => LatencySummary): Figure[] =>
     (["p50", "p90", "p99", "max"] as const).map((key) => ({
-      figure: `${label} ${key}`,
+      figure: `${label} ${key}${suffix}`,
       unit: "ms",
       ours: pick(ours)[key],
       floor: pick(floor)[key],
@@ -238,7 +274,7 @@ function figures(ours: ServerRun, floor: ServerRun): Figure[] {
     value: (run: ServerRun) => number,
     target?: Target,
   ): Figure => ({
-    figure,
+    figure: `${figure}${suffix}`,
     unit,
     ours: value(ours),
     floor: value(floor),

@@ -55,9 +55,14 @@ export function searchQuery(councilId: string, words: string[], limit: number): 
 
 /**
  * The statement on PostgreSQL: a tsquery of quoted prefix terms in the council's own
- * text-search configuration; the index narrows to the council (see its migration).
+ * text-search configuration; the index narrows to the council (see its migration). Exported
+ * for the benchmark's floor, as searchQuery.
  */
-function postgresSearchQuery(councilId: string, words: string[], limit: number): Prisma.Sql | null {
+export function postgresSearchQuery(
+  councilId: string,
+  words: string[],
+  limit: number,
+): Prisma.Sql | null {
   const terms = words.map((word) => `${tsQuoted(word)}:*`).join(" & ");
   if (terms === "") return null;
   return Prisma.sql`
