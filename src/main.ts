@@ -37,9 +37,15 @@ async function main(): Promise<number> {
     defaults: { locale: config.locale, timeZone: config.timeZone },
     publisher: fanOutPublisher(publishers),
   };
-  const backfilled = await backfillMinutesSnapshots(deps.store);
-  if (backfilled > 0)
-    logger.info({ meetings: backfilled }, "approved minutes given their snapshot");
+  // In the background: after an upgrade, thousands of meetings take minutes, and a command
+  // that needs one of them makes its snapshot itself.
+  const backfill = backfillMinutesSnapshots(deps.store).then(
+    (meetings) => {
+      if (meetings > 0) logger.info({ meetings }, "approved minutes given their snapshot");
+    },
+    (error: unknown) =>
+      logger.error({ err: error }, "giving approved minutes their snapshot failed"),
+  );
   // Likewise the surfaces' reminder notifiers; the clock starts once they are in.
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const surfaces: Surfaces = { publishers, notifiers };
@@ -60,6 +66,7 @@ async function main(): Promise<number> {
     else await converse(config, deps, surfaces, startReminders, logger);
     return 0;
   } finally {
+    await backfill;
     await database.close();
   }
 }

@@ -5,6 +5,7 @@ import type { MinutesDocument } from "../domain/minutes/document.js";
 import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertMayReadDraft } from "../domain/permissions.js";
 import type { ReplyButton } from "../domain/reply.js";
+import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { compileLiveMinutes } from "./minutes-document.js";
@@ -65,6 +66,7 @@ async function minutesToShow(
     const document = await compileLiveMinutes(store, council, meeting, context.now);
     return document ? { document, note: t.t("minutes.draft-next") } : null;
   }
+  await ensureSnapshot(store, meeting);
   const snapshot = await store.minutesRecord.approvedSnapshot(meeting.id);
   if (!snapshot) return null;
   const checksum = shortChecksum(snapshot.sha256);

@@ -3,6 +3,7 @@ import { NoteratError } from "../domain/errors.js";
 import { asPublished } from "../domain/minutes/published-minutes.js";
 import { thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertSecretary } from "../domain/permissions.js";
+import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 
@@ -18,6 +19,7 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   const { deps, t } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "draft") throw new NoteratError("not-approved");
+  await ensureSnapshot(deps.store, meeting);
   // One publication of a meeting at a time, on any instance: the second of two at once (a
   // double click on "Publicera") sees what the first posted, and edits it rather than post again.
   const { document, outcomes } = await deps.store.leases.holding(

@@ -4,6 +4,7 @@ import { joinList } from "../domain/i18n/join-list.js";
 import { sha256Hex, shortChecksum } from "../domain/minutes/snapshot.js";
 import type { MeetingRecord } from "../domain/records.js";
 import { textReply } from "../domain/reply.js";
+import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { meetingOn, requireCouncil } from "./scope.js";
@@ -18,6 +19,7 @@ export const verifyMinutes: CommandHandler<"verify"> = async (context) => {
   const { t, dates } = context;
   const meeting = await publishedMeeting(context, context.command.date);
   const date = formatDayMonth(meeting.startsAt, dates);
+  await ensureSnapshot(store, meeting);
   const record = await store.minutesRecord.published(meeting.id);
   if (!record) throw new NoteratError("not-published", { date });
   const actual = await sha256Hex(record.snapshot.document);

@@ -181,10 +181,16 @@ export class MinutesRecordRepository {
     return row ? toSnapshot(row) : null;
   }
 
-  /** Approved or published meetings from before snapshots existed: the start-up backfill's work. */
-  async withoutSnapshot(): Promise<Array<{ meeting: MeetingRecord; approvedById: string | null }>> {
+  /**
+   * Approved or published meetings from before snapshots existed (all, or the one named): the
+   * backfill's work.
+   */
+  async withoutSnapshot(
+    meetingId?: string,
+  ): Promise<Array<{ meeting: MeetingRecord; approvedById: string | null }>> {
     const rows = await this.prisma.meeting.findMany({
       where: {
+        ...(meetingId === undefined ? {} : { id: meetingId }),
         minutesStatus: { not: "draft" satisfies MinutesStatus },
         approvedSnapshotId: null,
         publishedSnapshotId: null,
@@ -205,30 +211,34 @@ export class MinutesRecordRepository {
     meeting: MeetingRecord,
     frozen: { document: string; sha256: string },
     approvedById: string | null,
-  ): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+  ): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
       const at = meeting.approvedAt ?? meeting.publishedAt ?? meeting.startsAt;
-      const snapshot = await tx.minutesSnapshot.create({
-        data: { meetingId: meeting.id, ...frozen, createdAt: at },
+      const snapshotId = newId();
+      // Only once: the start-up sweep and a command that needs the snapshot may meet here.
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meeting.id, approvedSnapshotId: null, publishedSnapshotId: null },
+        data: {
+          approvedSnapshotId: snapshotId,
+          ...(meeting.minutesStatus === "published" ? { publishedSnapshotId: snapshotId } : {}),
+        },
+      });
+      if (count === 0) return false;
+      await tx.minutesSnapshot.create({
+        data: { id: snapshotId, meetingId: meeting.id, ...frozen, createdAt: at },
       });
       if (approvedById) {
         await tx.minutesApproval.create({
           data: {
             meetingId: meeting.id,
             personId: approvedById,
-            snapshotId: snapshot.id,
+            snapshotId,
             sha256: frozen.sha256,
             at,
           },
         });
       }
-      await tx.meeting.update({
-        where: { id: meeting.id },
-        data: {
-          approvedSnapshotId: snapshot.id,
-          ...(meeting.minutesStatus === "published" ? { publishedSnapshotId: snapshot.id } : {}),
-        },
-      });
+      return true;
     });
   }
 }

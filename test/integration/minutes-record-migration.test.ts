@@ -111,4 +111,25 @@ describe("the minutes record on a database from before it", () => {
       text: expect.stringContaining("stämmer med det som justerades"),
     });
   });
+
+  it("makes a meeting's snapshot at once when a command needs it before the start-up sweep", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "noterat-old-"));
+    directories.push(directory);
+    const path = join(directory, "noterat.db");
+    oldDatabase(path);
+    const database = await openDatabase(`file:${path}`);
+    databases.push(database);
+    const store = createStore(database);
+    const chat = new ChatSession(store, new FixedClock("2026-12-01T09:00:00Z"), "reglab");
+    expect((await chat.say("Anna", "verifiera 5 november")).text).toContain(
+      "stämmer med det som justerades",
+    );
+    expect((await chat.say("Eva", "protokoll 19 november")).text).toContain(
+      "Så här justerades anteckningarna",
+    );
+    expect(await database.prisma.minutesSnapshot.count()).toBe(2);
+    // The sweep finds nothing left, and nothing was recorded twice.
+    expect(await backfillMinutesSnapshots(store)).toBe(0);
+    expect(await database.prisma.minutesApproval.count()).toBe(2);
+  });
 });
