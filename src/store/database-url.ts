@@ -9,11 +9,23 @@ export function dialectOf(url: string): Dialect {
 
 /**
  * The URL as it may be logged or shown: the password replaced by "***", in the user part or as
- * a `password=` parameter. Any scheme, since a mistyped URL is shown too; up to the last "@",
- * since an unencoded password may hold one (or a "/").
+ * a `password=` parameter. A mistyped URL is shown too, so the user part is found without
+ * parsing: whatever stands before the last "@" after the scheme (an unencoded password may hold
+ * an "@", a "/" or a ":").
  */
 export function maskedUrl(url: string): string {
-  return url
-    .replace(/^([a-z][a-z\d+.-]*:\/\/[^:/?#@]*:).*@/i, "$1***@")
-    .replace(/([?&]password=)[^&#]*/gi, "$1***");
+  const at = url.lastIndexOf("@");
+  const head = at < 0 ? "" : url.slice(0, at);
+  const userInfo = head.replace(/^[a-z][a-z\d+.-]*:\/*/i, "").replace(/^\/+/, "");
+  const prefix = head.slice(0, head.length - userInfo.length);
+  // "bob:s3cret@db" without a scheme: what looked like one is the user.
+  const [user, secret] = prefix !== "" && !prefix.includes("/") ? [prefix, userInfo] : ["", ""];
+  const colon = userInfo.indexOf(":");
+  const masked =
+    secret !== ""
+      ? `${user}***${url.slice(at)}`
+      : colon < 0
+        ? url
+        : `${prefix}${userInfo.slice(0, colon)}:***${url.slice(at)}`;
+  return masked.replace(/([?&]password=)[^&#]*/gi, "$1***");
 }

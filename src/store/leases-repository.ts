@@ -1,8 +1,12 @@
+import { NoteratError } from "../domain/errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { newId } from "./new-id.js";
 
-/** How long a lease holds if its holder dies without letting go. */
-const LEASE_MS = 5 * 60_000;
+/**
+ * How long a lease holds if its holder dies without letting go: longer than the slowest
+ * publication (many channels, rate limits), so that a live holder never loses it.
+ */
+const LEASE_MS = 15 * 60_000;
 /** How often a waiting instance tries again, and for how long at most. */
 const RETRY_MS = 50;
 const WAIT_MS = 2 * 60_000;
@@ -20,7 +24,7 @@ export class LeasesRepository {
     const holder = newId();
     const waitUntil = Date.now() + WAIT_MS;
     while (!(await this.take(key, holder, now()))) {
-      if (Date.now() > waitUntil) throw new Error(`lease ${key} was not released in time`);
+      if (Date.now() > waitUntil) throw new NoteratError("busy");
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
     try {

@@ -116,12 +116,16 @@ export class MinutesRecordRepository {
       const snapshot = await tx.minutesSnapshot.findUniqueOrThrow({
         where: { id: row.approvedSnapshotId },
       });
+      // Published before in another version (minutes published before snapshots existed and
+      // reopened since have a publication but no published snapshot).
       const corrected =
-        row.publishedSnapshotId !== null && row.publishedSnapshotId !== row.approvedSnapshotId;
+        (row.publishedSnapshotId !== null || row.publishedAt !== null) &&
+        row.publishedSnapshotId !== row.approvedSnapshotId;
       const publishedAt = row.publishedAt ?? at;
       const correctedAt = corrected ? at : row.correctedAt;
-      await tx.meeting.update({
-        where: { id: meeting.id },
+      // Only while that approval stands: a reopen between the read and here wins.
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meeting.id, approvedSnapshotId: snapshot.id },
         data: {
           minutesStatus: "published" satisfies MinutesStatus,
           publishedAt,
@@ -130,6 +134,7 @@ export class MinutesRecordRepository {
           correctedAt,
         },
       });
+      if (count === 0) return null;
       await writeAudit(tx, {
         councilId: meeting.councilId,
         actorId: personId,
@@ -217,7 +222,12 @@ export class MinutesRecordRepository {
       const snapshotId = newId();
       // Only once: the start-up sweep and a command that needs the snapshot may meet here.
       const { count } = await tx.meeting.updateMany({
-        where: { id: meeting.id, approvedSnapshotId: null, publishedSnapshotId: null },
+        where: {
+          id: meeting.id,
+          minutesStatus: { not: "draft" satisfies MinutesStatus },
+          approvedSnapshotId: null,
+          publishedSnapshotId: null,
+        },
         data: {
           approvedSnapshotId: snapshotId,
           ...(meeting.minutesStatus === "published" ? { publishedSnapshotId: snapshotId } : {}),
@@ -261,7 +271,7 @@ export async function reopenMinutes(
   const count = await db.$executeRaw`
     UPDATE "Meeting"
     SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
-      "approvedSnapshotId" = NULL, "updatedAt" = ${new Date()}
+      "approvedSnapshotId" = NULL, "updatedAt" = ${at}
     WHERE "id" = ${meeting.id} AND "minutesStatus" <> ${draft}`;
   if (count === 0) return;
   await db.$executeRaw`

@@ -78,7 +78,6 @@ export class PeopleRepository {
     return { council, person, role: (row.role as Role | null) ?? null };
   }
 
-  /** The display name stored for a platform identity, if the person is stored. */
   /** A new display name for a stored person (nobody is created for it). */
   async rename(identity: Omit<Identity, "displayName">, displayName: string): Promise<void> {
     const { platform, workspaceId, externalId } = identity;
@@ -88,6 +87,7 @@ export class PeopleRepository {
     });
   }
 
+  /** The display name stored for a platform identity, if the person is stored. */
   async storedName(identity: Omit<Identity, "displayName">): Promise<string | null> {
     const [row] = await this.prisma.$queryRaw<Array<{ displayName: string }>>`
       SELECT "displayName" FROM "Person" WHERE "platform" = ${identity.platform}
