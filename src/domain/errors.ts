@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "forbidden-draft",
   "not-approved",
   "not-published",
+  "changed-while-approved",
   "busy",
   "nothing-published",
   "already-done",

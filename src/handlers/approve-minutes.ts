@@ -29,6 +29,17 @@ export const approveMinutes: CommandHandler<"approve"> = async (context) => {
     context.now,
   );
   if (!approved) throw new NoteratError("already-approved");
+  // An edit on another instance can land between the compile and the approval: it must not be
+  // left out of approved minutes silently. Compiled again, they must be what was approved.
+  const after = await compileLiveMinutes(store, council, meeting, context.now);
+  if (!after || (await freezeMinutes(after)).sha256 !== frozen.sha256) {
+    await store.minutesRecord.reopen(meeting, context.actor.id, context.now, {
+      entityType: "meeting",
+      entityId: meeting.id,
+      change: "changed-while-approved",
+    });
+    throw new NoteratError("changed-while-approved");
+  }
   return textReply(
     "channel",
     context.t.t("minutes.approved", {

@@ -44,7 +44,10 @@ export interface ReopenCause {
   entityId: string;
   /** The short number of the item or action; absent for the meeting's own fields. */
   ref?: number;
-  /** What happened to it: "created", "changed", "removed", or the meeting field ("lede"). */
+  /**
+   * What happened to it: "created", "changed", "removed", the meeting field ("lede"), or
+   * "changed-while-approved" (an edit that landed between compiling and approving).
+   */
   change: string;
 }
 
@@ -93,6 +96,16 @@ export class MinutesRecordRepository {
       });
       return true;
     });
+  }
+
+  /** Sends approved minutes back to draft, voiding their approvals (see reopenMinutes). */
+  async reopen(
+    meeting: { id: string; councilId: string },
+    actorId: string,
+    at: Date,
+    cause: ReopenCause,
+  ): Promise<void> {
+    await this.prisma.$transaction((tx) => reopenMinutes(tx, meeting, actorId, at, cause));
   }
 
   /** The snapshot the current approval froze; null while the minutes are a draft. */

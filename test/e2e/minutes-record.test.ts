@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderMinutesHtml } from "../../src/render/minutes-html.js";
 import { renderMinutesMarkdown } from "../../src/render/minutes-markdown.js";
+import type { Store } from "../../src/store/store.js";
 import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
@@ -162,5 +163,34 @@ describe("approved minutes as a record", () => {
     expect((await english.say("Eva", "verify")).text).toBe(
       "This council has no published notes yet.",
     );
+  });
+
+  it("does not let an edit that lands while the chair approves slip past the approval", async () => {
+    // Another instance changes item #1 between this instance's compile and its approval.
+    const { store } = db;
+    const racing: Store = {
+      ...store,
+      minutesRecord: Object.assign(Object.create(store.minutesRecord), {
+        approve: async (...args: Parameters<Store["minutesRecord"]["approve"]>) => {
+          const item = await store.items.byRef(args[0].councilId, 1);
+          const eva = await db.database.prisma.person.findFirstOrThrow({
+            where: { externalId: "eva" },
+          });
+          if (item)
+            await store.items.change(item, { text: "Ändrat under tiden." }, eva.id, clock.now());
+          return store.minutesRecord.approve(...args);
+        },
+      }) as Store["minutesRecord"],
+    };
+    const chair = new ChatSession(racing, clock, "reglab");
+    expect((await chair.say("Ordf", "justera")).text).toContain(
+      "Anteckningarna ändrades medan du justerade dem",
+    );
+    expect((await meeting()).minutesStatus).toBe("draft");
+    expect(await db.database.prisma.minutesApproval.count({ where: { voidedAt: null } })).toBe(0);
+    // Approved again, the minutes hold the change.
+    await say("Ordf", "justera");
+    await say("Eva", "publicera");
+    expect(lastPublished().markdown).toContain("Ändrat under tiden.");
   });
 });

@@ -29,6 +29,8 @@ export const errorMessages = defineMessages({
     "error.not-approved":
       "Anteckningarna är inte justerade än. Ordföranden eller en justerare justerar med `justera`.",
     "error.not-published": "Anteckningarna från mötet {date} är inte publicerade.",
+    "error.changed-while-approved":
+      "Anteckningarna ändrades medan du justerade dem, så justeringen gäller inte. Se dem igen med `protokoll` och justera på nytt.",
     "error.busy": "Någon annan gör samma sak just nu. Försök igen om en stund.",
     "error.nothing-published": "Rådet har inga publicerade anteckningar ännu.",
     "error.already-done": "Uppdrag #{ref} är redan klart.",
@@ -68,6 +70,8 @@ export const errorMessages = defineMessages({
     "error.not-approved":
       "The notes are not approved yet. The chair or an approver approves with `approve`.",
     "error.not-published": "The notes from the meeting on {date} are not published.",
+    "error.changed-while-approved":
+      "The notes changed while you approved them, so the approval does not stand. See them again with `minutes` and approve anew.",
     "error.busy": "Someone else is doing the same thing right now. Try again in a while.",
     "error.nothing-published": "This council has no published notes yet.",
     "error.already-done": "Action #{ref} is already done.",
