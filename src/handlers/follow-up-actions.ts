@@ -21,12 +21,11 @@ export async function followUpBlocks(
   const { actions } = deps.store;
   const { t } = context;
   const filter = { councilIds: [meeting.councilId] };
-  const open = await actions.open({ ...filter, limit: LIST_LIMIT });
-  const done = await actions.completedSincePrevious(
-    meeting.councilId,
-    meeting.startsAt,
-    LIST_LIMIT,
-  );
+  // Side by side: the meeting reminder composes this for every council with a meeting ahead.
+  const [open, done] = await Promise.all([
+    actions.open({ ...filter, limit: LIST_LIMIT }),
+    actions.completedSincePrevious(meeting.councilId, meeting.startsAt, LIST_LIMIT),
+  ]);
   const blocks: ReplyBlock[] = [];
   if (open.length === 0) {
     blocks.push({ type: "text", text: t.t("follow-up.none-open") });
