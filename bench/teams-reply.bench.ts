@@ -74,9 +74,15 @@ export const teamsReplyBenchmark: Benchmark = {
         update: {},
       });
       await database.prisma.membership.upsert({
-        where: { councilId_personId: { councilId: council.id, personId: person.id } },
+        where: {
+          councilId_personId_role: {
+            councilId: council.id,
+            personId: person.id,
+            role: "secretary",
+          },
+        },
         create: { councilId: council.id, personId: person.id, role: "secretary" },
-        update: { role: "secretary" },
+        update: {},
       });
       speakers.push({ channel, from });
     }

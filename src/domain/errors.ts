@@ -30,6 +30,22 @@ export const ERROR_CODES = [
   "no-such-date",
   "last-secretary",
   "reminder-time-outside-hours",
+  "not-protocol-mode",
+  "not-in-council",
+  "not-a-substitute",
+  "not-a-member",
+  "not-a-decision",
+  "vote-exceeds",
+  "forbidden-protocol-approver",
+  "already-signed",
+  "no-approvers-chosen",
+  "no-one-in-rota",
+  "not-immediate",
+  "immediate-not-approved",
+  "not-justerad",
+  "paragraphs-taken",
+  "no-chair",
+  "approver-is-chair",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,11 +1,13 @@
 // What the store hands to handlers: plain data in the domain's words, never Prisma rows.
 import type {
   ActionStatus,
+  CouncilMode,
   ItemKind,
   Locale,
   MeetingStatus,
   MinutesStatus,
   Platform,
+  Procedure,
   Role,
 } from "./types.js";
 
@@ -34,6 +36,7 @@ export interface CouncilRecord {
   name: string;
   locale: Locale;
   timeZone: string;
+  mode: CouncilMode;
 }
 
 export interface MeetingRecord {
@@ -60,6 +63,12 @@ export interface ItemRecord {
   text: string;
   position: number;
   paragraph: number | null;
+  /** Protocol mode: the procedural § it is, if one. */
+  procedure: Procedure | null;
+  /** Protocol mode: the vote on a decision. */
+  vote: { yes: number; no: number; abstain: number | null } | null;
+  /** Protocol mode: declared omedelbart justerad. */
+  immediate: boolean;
   removedAt: Date | null;
 }
 

@@ -1,6 +1,7 @@
 // The platform-neutral answer to a command. Every string is already localised; surfaces render
 // it (Block Kit, Adaptive Card, console text) and escape user text for their target.
 import type { MinutesDocument } from "./minutes/document.js";
+import type { ProtocolDocument } from "./protocol/protocol-document.js";
 import type { ActionStatus, Locale, MinutesStatus } from "./types.js";
 
 /** What a use case answers; the command path adds the locale it was answered in. */
@@ -26,6 +27,8 @@ export type ReplyBlock =
       /** Published before: the surface edits the posted message(s) instead of posting anew. */
       republished?: boolean;
     }
+  /** A protocol (DESIGN.md §12) shown to the caller: the draft, or what was approved. */
+  | { type: "protocol"; meetingId: string; status: MinutesStatus; document: ProtocolDocument }
   | { type: "buttons"; buttons: ReplyButton[] };
 
 /** One listed action; surfaces add "Klar" and "Skjut upp" buttons while it is open. */

@@ -6,8 +6,28 @@ export type Locale = (typeof LOCALES)[number];
 export const PLATFORMS = ["local", "slack", "teams"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const ROLES = ["secretary", "chair", "approver", "member"] as const;
+/**
+ * A person may hold several in one council: an office (secretary, chair, approver) and a place
+ * in the register (member: ordinary ledamot, substitute: ersättare).
+ */
+export const ROLES = ["secretary", "chair", "approver", "member", "substitute"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** A council keeps short notes (the "Noterat från" post) or a formal protokoll (DESIGN.md §12). */
+export const COUNCIL_MODES = ["notes", "protocol"] as const;
+export type CouncilMode = (typeof COUNCIL_MODES)[number];
+
+/** The procedural §§ `möte` plans in protocol mode, in the order a protocol has them. */
+export const PROCEDURES = [
+  "opening",
+  "approvers",
+  "agenda",
+  "previous",
+  "follow-up",
+  "other",
+  "closing",
+] as const;
+export type Procedure = (typeof PROCEDURES)[number];
 
 /** `agenda` is a planned point on a coming meeting's dagordning, not yet a minuted item. */
 export const ITEM_KINDS = ["info", "discussion", "decision", "agenda"] as const;

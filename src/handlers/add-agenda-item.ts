@@ -8,7 +8,7 @@ import { nextMeeting, requireCouncil } from "./scope.js";
 /** `punkt RUBRIK`: a planned point on the agenda (dagordning) of today's or the next meeting. */
 export const addAgendaItem: CommandHandler<"agenda-add"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const meeting = await nextMeeting(context, council);
   const { item } = await context.deps.store.items.record({
     councilId: council.id,

@@ -6,6 +6,7 @@ import { textReply } from "../domain/reply.js";
 import type { CommandHandler } from "./command-registry.js";
 import { compileLiveMinutes } from "./minutes-document.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
+import { signProtocol } from "./sign-protocol.js";
 
 /**
  * `justera`: the chair or an approver approves the minutes as they stand. What they approved is
@@ -14,7 +15,9 @@ import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
  */
 export const approveMinutes: CommandHandler<"approve"> = async (context) => {
   const council = requireCouncil(context);
-  assertApprover(context.role);
+  if (council.mode === "protocol") return signProtocol(context, council);
+  if (context.command.ref !== undefined) throw new NoteratError("not-protocol-mode");
+  assertApprover(context.roles);
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "approved") throw new NoteratError("already-approved");
   if (meeting.minutesStatus === "published") throw new NoteratError("already-published");

@@ -15,7 +15,7 @@ import { meetingHeldToday, requireCouncil, startOfDay } from "./scope.js";
  */
 export const assignAction: CommandHandler<"action"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const { command, deps, place, actor, now, t } = context;
   const heldToday = await meetingHeldToday(context, council);
   const { meetingId, itemId } =

@@ -7,7 +7,7 @@ import { meetingOnOrNext, requireCouncil } from "./scope.js";
 /** `ställ in [DATUM]`: the next meeting, or the one on the date, is cancelled. */
 export const cancelMeeting: CommandHandler<"cancel"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const meeting = await meetingOnOrNext(context, council, context.command.date);
   await context.deps.store.meetings.change(
     meeting,

@@ -3,13 +3,14 @@ import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import type { MinutesDocument } from "../domain/minutes/document.js";
 import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
-import { assertMayReadDraft } from "../domain/permissions.js";
+import { assertMayReadDraft, isSecretary, mayApprove } from "../domain/permissions.js";
 import type { ReplyButton } from "../domain/reply.js";
 import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { compileLiveMinutes } from "./minutes-document.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
+import { showProtocol } from "./show-protocol.js";
 
 /**
  * `protokoll [DATUM]`: the meeting's post, shown only to the caller — a draft compiled as the
@@ -19,8 +20,9 @@ import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
  */
 export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
   const council = requireCouncil(context);
-  assertMayReadDraft(context.role);
-  const { t, role } = context;
+  if (council.mode === "protocol") return showProtocol(context, council);
+  assertMayReadDraft(context.roles);
+  const { t, roles } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   const status = meeting.minutesStatus;
   const shown = await minutesToShow(context, meeting);
@@ -28,7 +30,7 @@ export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
   // The button names the meeting by its date, so that a later click acts on this meeting.
   const date = isoDate(localDateOf(meeting.startsAt, council.timeZone));
   const buttons: ReplyButton[] = [];
-  if (status === "draft" && (role === "chair" || role === "approver")) {
+  if (status === "draft" && mayApprove(roles)) {
     buttons.push({
       label: t.t("button.approve"),
       command: `approve ${date}`,
@@ -36,7 +38,7 @@ export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
       style: "primary",
     });
   }
-  if (status !== "draft" && role === "secretary") {
+  if (status !== "draft" && isSecretary(roles)) {
     buttons.push({
       label: t.t("button.publish"),
       command: `publish ${date}`,

@@ -7,15 +7,22 @@ import {
 } from "../domain/dates/local-date.js";
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { groupBy } from "../domain/group-by.js";
-import { createTranslator } from "../domain/i18n/translator.js";
+import { formatDayMonth, formatWeekdayDayMonth } from "../domain/i18n/format-date.js";
+import { createTranslator, type Translator } from "../domain/i18n/translator.js";
 import type { ActionRecord, CouncilRecord, MeetingRecord } from "../domain/records.js";
+import {
+  approvalDeadline,
+  type MinutesReminderPayload,
+  type PlanningMinutes,
+  staleMinutesReminder,
+} from "../domain/reminders/minutes-deadlines.js";
 import type { RemindedAction } from "../domain/reminders/outbox-entries.js";
 import { isDigestLate, type ReminderKind } from "../domain/reminders/plan-reminders.js";
 import { parseRecipient } from "../domain/reminders/recipient.js";
 import { reminderCutoff } from "../domain/reminders/reminder-cutoff.js";
-import type { Lead } from "../domain/reminders/reminder-settings.js";
+import type { Lead, ReminderSettings } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
-import type { Locale } from "../domain/types.js";
+import type { LocalDate, Locale } from "../domain/types.js";
 import type { OutboxReminder } from "../store/reminders-repository.js";
 import { actionEntries, startOfToday } from "./action-entries.js";
 import type { HandlerDeps, ReplyContext } from "./context.js";
@@ -54,7 +61,12 @@ export async function composeReminders(
 ): Promise<Composition> {
   const composition: Composition = { notices: [], skipped: [] };
   // One lookup per council and meeting for the whole batch, whoever its reminders are for.
-  const lookups: Lookups = { councils: new Map(), meetings: new Map() };
+  const lookups: Lookups = {
+    councils: new Map(),
+    meetings: new Map(),
+    settings: new Map(),
+    minutes: new Map(),
+  };
   for (const group of groupBy(reminders, (reminder) => reminder.recipient).values()) {
     await new RecipientComposer(deps, now, composition, lookups).compose(group);
   }
@@ -64,6 +76,10 @@ export async function composeReminders(
 interface Lookups {
   councils: Map<string, CouncilRecord | null>;
   meetings: Map<string, MeetingRecord | null>;
+  /** Per council: protocol-mode deadlines depend on them. */
+  settings: Map<string, ReminderSettings>;
+  /** Per meeting: who is to compile and approve its minutes. */
+  minutes: Map<string, PlanningMinutes | null>;
 }
 
 class RecipientComposer {
@@ -85,8 +101,18 @@ class RecipientComposer {
       target.type === "person" ? (target.person.locale ?? council.locale) : council.locale;
     const blocks: ReplyBlock[] = [];
     const delivered: string[] = [];
-    // Due first, then overdue, then what is coming: the order a reader acts on them.
-    for (const kind of ["meeting", "due", "overdue", "prep", "digest"] as const) {
+    // Due first, then overdue and the minutes' deadlines, then what is coming: the order a
+    // reader acts on them.
+    const kinds: ReminderKind[] = [
+      "meeting",
+      "due",
+      "overdue",
+      "approval-due",
+      "minutes-due",
+      "prep",
+      "digest",
+    ];
+    for (const kind of kinds) {
       const ofKind = group.filter((reminder) => reminder.payload.kind === kind);
       if (ofKind.length === 0) continue;
       const made = await this.blocksFor(kind, ofKind, target, locale, group);
@@ -121,6 +147,9 @@ class RecipientComposer {
       case "due":
       case "overdue":
         return this.actionBlocks(kind, reminders, locale, spansCouncils(group));
+      case "minutes-due":
+      case "approval-due":
+        return target.type === "person" ? this.minutesBlocks(reminders, target, locale) : [];
     }
   }
 
@@ -143,6 +172,56 @@ class RecipientComposer {
         }),
       });
       blocks.push(...(await meetingDetails(this.deps, meeting, context)));
+    }
+    return blocks;
+  }
+
+  /**
+   * Protocol mode (DESIGN.md §12): "compile the minutes" to a secretary; "approve them by …" to
+   * a signer who has not, with a Justera button for that meeting.
+   */
+  private async minutesBlocks(
+    reminders: OutboxReminder[],
+    target: Extract<ReminderTarget, { type: "person" }>,
+    locale: Locale,
+  ): Promise<ReplyBlock[]> {
+    const blocks: ReplyBlock[] = [];
+    for (const reminder of reminders) {
+      const { payload } = reminder;
+      if (payload.kind !== "minutes-due" && payload.kind !== "approval-due") continue;
+      const found = await this.liveMinutes(reminder, payload, target.person.id);
+      if (!found) continue;
+      const { meeting, council, deadline } = found;
+      const { t, dates } = this.replyContext(locale, council);
+      const params = {
+        council: council.name,
+        meeting: formatDayMonth(meeting.startsAt, dates),
+        // The commands name the meeting by its ISO date, as the button does: one form that
+        // reads the same in either language and any year.
+        date: payload.meetingDate,
+        deadline: formatWeekdayDayMonth(deadline, dates),
+      };
+      if (payload.kind === "minutes-due") {
+        blocks.push({ type: "text", text: t.t("reminder.minutes-due", params) });
+        continue;
+      }
+      const today = localDateOf(this.now, council.timeZone);
+      const text =
+        compareLocalDates(today, deadline) > 0
+          ? t.t("reminder.approval-passed", params)
+          : t.t("reminder.approval-due", { ...params, left: inDays(today, deadline, t) });
+      blocks.push({ type: "text", text });
+      blocks.push({
+        type: "buttons",
+        buttons: [
+          {
+            label: t.t("button.approve"),
+            command: `approve ${payload.meetingDate}`,
+            councilId: council.id,
+            style: "primary",
+          },
+        ],
+      });
     }
     return blocks;
   }
@@ -287,10 +366,7 @@ class RecipientComposer {
     meetingId: string,
     startsAt: string,
   ): Promise<{ meeting: MeetingRecord; council: CouncilRecord } | null> {
-    const { meetings } = this.lookups;
-    if (!meetings.has(meetingId))
-      meetings.set(meetingId, await this.deps.store.meetings.byId(meetingId));
-    const meeting = meetings.get(meetingId) ?? null;
+    const meeting = await this.meeting(meetingId);
     const council = await this.council(reminder.councilId);
     const reason =
       !meeting || !council || meeting.status === "cancelled"
@@ -305,6 +381,68 @@ class RecipientComposer {
       return null;
     }
     return { meeting, council };
+  }
+
+  /**
+   * The meeting of a deadline reminder and its approval deadline as they are now, or null (and
+   * the row skipped) when the reminder no longer applies: the meeting cancelled, the council
+   * back in notes mode, the minutes approved, or what staleMinutesReminder finds.
+   */
+  private async liveMinutes(
+    reminder: OutboxReminder,
+    payload: MinutesReminderPayload,
+    personId: string,
+  ): Promise<{ meeting: MeetingRecord; council: CouncilRecord; deadline: LocalDate } | null> {
+    const meeting = await this.meeting(payload.meetingId);
+    const council = await this.council(reminder.councilId);
+    const minutes = await this.minutesOf(payload.meetingId);
+    if (!meeting || !council || !minutes || meeting.status === "cancelled") {
+      this.skip([reminder], "meeting-cancelled");
+      return null;
+    }
+    const { approvalDeadlineDays } = await this.settings(council.id);
+    const meetingDate = localDateOf(meeting.startsAt, council.timeZone);
+    const reason =
+      council.mode !== "protocol"
+        ? "notes-mode"
+        : meeting.minutesStatus !== "draft"
+          ? "minutes-approved"
+          : staleMinutesReminder(payload, personId, {
+              meetingDate,
+              approvalDays: approvalDeadlineDays,
+              today: localDateOf(this.now, council.timeZone),
+              minutes,
+            });
+    if (reason) {
+      this.skip([reminder], reason);
+      return null;
+    }
+    return { meeting, council, deadline: approvalDeadline(meetingDate, approvalDeadlineDays) };
+  }
+
+  private async meeting(id: string): Promise<MeetingRecord | null> {
+    const { meetings } = this.lookups;
+    if (!meetings.has(id)) meetings.set(id, await this.deps.store.meetings.byId(id));
+    return meetings.get(id) ?? null;
+  }
+
+  private async minutesOf(meetingId: string): Promise<PlanningMinutes | null> {
+    const { minutes } = this.lookups;
+    if (!minutes.has(meetingId)) {
+      const [found] = await this.deps.store.reminders.minutesOf([meetingId]);
+      minutes.set(meetingId, found ?? null);
+    }
+    return minutes.get(meetingId) ?? null;
+  }
+
+  private async settings(councilId: string): Promise<ReminderSettings> {
+    const { settings } = this.lookups;
+    let found = settings.get(councilId);
+    if (!found) {
+      found = await this.deps.store.reminders.settingsOf(councilId);
+      settings.set(councilId, found);
+    }
+    return found;
   }
 
   private async target(reminder: OutboxReminder): Promise<ReminderTarget | null> {
@@ -388,11 +526,18 @@ function leadPhrase(
       ? t.t("reminder.lead-minute")
       : t.t("reminder.lead-minutes", { count: minutes });
   }
-  const today = localDateOf(now, council.timeZone);
-  const day = localDateOf(meeting.startsAt, council.timeZone);
+  return inDays(
+    localDateOf(now, council.timeZone),
+    localDateOf(meeting.startsAt, council.timeZone),
+    t,
+  );
+}
+
+/** "om 3 dagar", "imorgon", "idag" (also for a day already past): from today to the day. */
+function inDays(today: LocalDate, day: LocalDate, t: Translator): string {
   const days = toEpochDay(day) - toEpochDay(today);
   if (days <= 0) return t.t("reminder.lead-today");
-  if (compareLocalDates(addDays(today, 1), day) === 0) return t.t("reminder.lead-tomorrow");
+  if (days === 1) return t.t("reminder.lead-tomorrow");
   return t.t("reminder.lead-days", { count: days });
 }
 

@@ -20,6 +20,8 @@ export interface Publication {
   councilId: string;
   councilName: string;
   meetingId: string;
+  /** Set for the extract of one § approved at the meeting: its item's short number. */
+  extractRef?: number;
   /** The meeting's date in the council's zone: with the name, it names the post's web files. */
   meetingDate: LocalDate;
   document: MinutesDocument;
@@ -67,7 +69,8 @@ export interface CommandContext<C> {
   storedActor(): Promise<PersonRecord>;
   place: Place;
   council: CouncilRecord | null;
-  role: Role | null;
+  /** The actor's roles in the council: an office and a place in the register, or none. */
+  roles: readonly Role[];
   deliveryKey?: string;
   t: Translator;
   dates: DateContext;

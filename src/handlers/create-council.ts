@@ -13,7 +13,7 @@ export const createCouncil: CommandHandler<"council"> = async (context) => {
   const existing = await councils.findByNameInWorkspace(command.name, place);
   const actor = existing ? context.actor : await context.storedActor();
   if (existing) {
-    assertSecretary(await people.roleIn(existing.id, actor.id));
+    assertSecretary(await people.rolesIn(existing.id, actor.id));
     await councils.bind(existing.id, place, (await context.storedActor()).id, now);
     return textReply("channel", t.t("council.bound", { council: existing.name }));
   }

@@ -11,7 +11,7 @@ import { requireCouncil, startOfDay } from "./scope.js";
  */
 export const editEntry: CommandHandler<"edit"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const { deps, command, actor, now, t } = context;
   const { body } = command;
   const { noSuchDate } = body.action;
@@ -22,12 +22,13 @@ export const editEntry: CommandHandler<"edit"> = async (context) => {
   }
   const item = await deps.store.items.byRef(council.id, command.ref);
   if (item && !item.removedAt) {
-    // An item has no due date: "lämnas senast 30 maj" is what its text says.
-    const change =
-      item.kind === "agenda"
-        ? { heading: body.heading ?? body.text }
-        : { ...(body.heading === undefined ? {} : { heading: body.heading }), text: body.text };
-    await deps.store.items.change(item, change, actor.id, now);
+    // An item has no due date: "lämnas senast 30 maj" is what its text says. In protocol mode
+    // an agenda point is a § of the protocol, filled in like any item.
+    const minuted = item.kind !== "agenda" || council.mode === "protocol";
+    const change = minuted
+      ? { ...(body.heading === undefined ? {} : { heading: body.heading }), text: body.text }
+      : { heading: body.heading ?? body.text };
+    await deps.store.items.change(item, change, actor.id, now, minuted);
     return textReply("channel", t.t("entry.edited", { ref: item.ref }));
   }
   const action = await deps.store.actions.byRef(council.id, command.ref);

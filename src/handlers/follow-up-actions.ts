@@ -17,14 +17,17 @@ export async function followUpBlocks(
   deps: HandlerDeps,
   meeting: MeetingRecord,
   context: ReplyContext,
+  /** A protocol records the follow-up as it stood when its meeting began (DESIGN.md §11). */
+  asOfMeeting = false,
 ): Promise<ReplyBlock[]> {
   const { actions } = deps.store;
   const { t } = context;
-  const filter = { councilIds: [meeting.councilId] };
+  const asOf = asOfMeeting ? meeting.startsAt : undefined;
+  const filter = { councilIds: [meeting.councilId], ...(asOf ? { asOf } : {}) };
   // Side by side: the meeting reminder composes this for every council with a meeting ahead.
   const [open, done] = await Promise.all([
     actions.open({ ...filter, limit: LIST_LIMIT }),
-    actions.completedSincePrevious(meeting.councilId, meeting.startsAt, LIST_LIMIT),
+    actions.completedSincePrevious(meeting.councilId, meeting.startsAt, LIST_LIMIT, asOf),
   ]);
   const blocks: ReplyBlock[] = [];
   if (open.length === 0) {
@@ -42,7 +45,7 @@ export async function followUpBlocks(
     const count =
       done.actions.length < LIST_LIMIT
         ? done.actions.length
-        : await actions.countCompletedSincePrevious(meeting.councilId, meeting.startsAt);
+        : await actions.countCompletedSincePrevious(meeting.councilId, meeting.startsAt, asOf);
     blocks.push({
       type: "actions",
       title: done.since

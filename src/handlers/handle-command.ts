@@ -49,7 +49,7 @@ async function run(
   deps: HandlerDeps,
   registry: CommandRegistry,
   request: ParsedCommandRequest,
-  { council, person, role }: ActorInPlace,
+  { council, person, roles }: ActorInPlace,
   now: Date,
 ): Promise<Reply> {
   const { locale, timeZone } = council ?? deps.defaults;
@@ -64,7 +64,7 @@ async function run(
       storedActor: async () => (actor.id === "" ? deps.store.people.ensure(request.actor) : actor),
       place: request.place,
       council,
-      role,
+      roles,
       ...(request.deliveryId === undefined
         ? {}
         : {

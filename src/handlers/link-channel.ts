@@ -16,7 +16,7 @@ export const linkChannel: CommandHandler<"link"> = async (context) => {
   const { command, deps, t, now, place } = context;
   if (command.code === undefined) {
     const council = requireCouncil(context);
-    assertSecretary(context.role);
+    assertSecretary(context.roles);
     const code = await deps.store.councils.createLinkCode(
       council.id,
       context.actor.id,

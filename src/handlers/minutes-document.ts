@@ -15,11 +15,16 @@ export async function compileLiveMinutes(
   council: CouncilRecord,
   meeting: MeetingRecord,
   now: Date,
+  /**
+   * Protocol mode: the post goes with the protocol even when only procedural §§ were kept, and
+   * its decisions carry the §§ the protocol gives them (by item id).
+   */
+  protocol?: { paragraphs: ReadonlyMap<string, number> },
 ): Promise<MinutesDocument | null> {
   const items = (await store.items.ofMeeting(meeting.id)).flatMap((item) =>
     item.kind === "agenda" ? [] : [{ ...item, kind: item.kind as MinutedItemKind }],
   );
-  if (items.length === 0) return null;
+  if (items.length === 0 && !protocol) return null;
   const [actions, following] = await Promise.all([
     store.actions.minutedOf(meeting.id),
     store.meetings.next(council.id, meeting.startsAt),
@@ -35,12 +40,12 @@ export async function compileLiveMinutes(
       documentsUrl: meeting.documentsUrl,
       publishedAt: null,
     },
-    items: items.map(({ ref, kind, heading, text, paragraph }) => ({
+    items: items.map(({ id, ref, kind, heading, text, paragraph }) => ({
       ref,
       kind,
       heading,
       text,
-      paragraph,
+      paragraph: protocol ? (protocol.paragraphs.get(id) ?? null) : paragraph,
     })),
     actions: actions.map((action) => ({
       ref: action.ref,

@@ -10,7 +10,7 @@ import { dayBounds, meetingOnOrNext, requireCouncil } from "./scope.js";
 /** `flytta [DATUM] till DATUM [kl HH:MM]`: keeps the meeting's time unless a new one is given. */
 export const moveMeeting: CommandHandler<"move"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const { command, deps } = context;
   const meeting = await meetingOnOrNext(context, council, command.from);
   const target = dayBounds(command.to, council.timeZone);

@@ -19,7 +19,7 @@ export async function ownOpenAction(
     throw new NoteratError(item && !item.removedAt ? "not-an-action" : "not-found", { ref });
   }
   assertMayComplete(
-    context.role,
+    context.roles,
     action.assignees.some((person) => person.id === context.actor.id),
   );
   if (action.status !== "open") throw new NoteratError("already-done", { ref });

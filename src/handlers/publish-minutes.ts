@@ -5,7 +5,9 @@ import { thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
+import { publishExtract, publishedReply } from "./publish-extract.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
+import { withSignedProtocol } from "./signed-protocol.js";
 
 /**
  * `publicera`: the approved snapshot, never a fresh compile, goes to every channel of the
@@ -15,8 +17,10 @@ import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
  */
 export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
-  const { deps, t } = context;
+  assertSecretary(context.roles);
+  if (context.command.ref !== undefined)
+    return publishExtract(context, council, context.command.ref);
+  const { deps } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "draft") throw new NoteratError("not-approved");
   await ensureSnapshot(deps.store, meeting);
@@ -32,10 +36,15 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
         context.now,
       );
       if (!publication) throw new NoteratError("not-approved");
-      const document = asPublished(
-        thawMinutes(publication.snapshot.document),
-        { ...publication, sha256: publication.snapshot.sha256 },
-        council.timeZone,
+      const document = await withSignedProtocol(
+        deps.store,
+        council,
+        { ...meeting, minutesStatus: "published" },
+        asPublished(
+          thawMinutes(publication.snapshot.document),
+          { ...publication, sha256: publication.snapshot.sha256 },
+          council.timeZone,
+        ),
       );
       const outcomes = await deps.publisher.publish({
         councilId: council.id,
@@ -48,25 +57,5 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
       return { document, outcomes };
     },
   );
-  const failed = outcomes.filter((outcome) => !outcome.ok);
-  const lines = failed.map((outcome) =>
-    t.t("minutes.publish-failed", {
-      channel: `${outcome.place.platform}:${outcome.place.channelId}`,
-      reason: outcome.ok ? "" : outcome.reason,
-    }),
-  );
-  return {
-    audience: "caller",
-    blocks: [
-      {
-        type: "text",
-        text: t.t("minutes.published", {
-          title: document.title,
-          count: outcomes.length - failed.length,
-          channels: outcomes.length,
-        }),
-      },
-      ...lines.map((text) => ({ type: "text" as const, text })),
-    ],
-  };
+  return publishedReply(context, document.title, outcomes);
 };

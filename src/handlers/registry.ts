@@ -2,22 +2,34 @@ import { addAgendaItem } from "./add-agenda-item.js";
 import { approveMinutes } from "./approve-minutes.js";
 import { assignAction } from "./assign-action.js";
 import { cancelMeeting } from "./cancel-meeting.js";
+import { chooseApprovers } from "./choose-approvers.js";
 import { CommandRegistry } from "./command-registry.js";
 import { showMinutesDraft } from "./compile-minutes.js";
 import { completeAction } from "./complete-action.js";
+import { setNotice, showNotice } from "./council-notice.js";
 import { createCouncil } from "./create-council.js";
 import { editEntry } from "./edit-entry.js";
 import { linkChannel } from "./link-channel.js";
 import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
 import { moveMeeting } from "./move-meeting.js";
+import {
+  markImmediate,
+  recordConflict,
+  recordRemark,
+  recordReservation,
+  recordVote,
+} from "./paragraph-notes.js";
 import { postponeAction } from "./postpone-action.js";
 import { publishMinutes } from "./publish-minutes.js";
+import { recordAttendance, recordServing } from "./record-attendance.js";
 import { recordItem } from "./record-item.js";
+import { listMembers, registerMembers } from "./register-members.js";
 import { removeEntry } from "./remove-entry.js";
 import { scheduleMeeting } from "./schedule-meeting.js";
 import { searchItems } from "./search-items.js";
 import { setDocuments } from "./set-documents.js";
 import { setLede } from "./set-lede.js";
+import { setMode } from "./set-mode.js";
 import { setReminders } from "./set-reminders.js";
 import { setRole } from "./set-role.js";
 import { showAgenda } from "./show-agenda.js";
@@ -25,6 +37,7 @@ import { showEntry } from "./show-entry.js";
 import { showHelp } from "./show-help.js";
 import { showNextMeeting } from "./show-next-meeting.js";
 import { showReminders } from "./show-reminders.js";
+import { showSettings } from "./show-settings.js";
 import { verifyMinutes } from "./verify-minutes.js";
 
 /** Every command of DESIGN.md §3 and the use case that serves it. */
@@ -59,5 +72,19 @@ export function createCommandRegistry(): CommandRegistry {
     .register("move", moveMeeting)
     .register("link", linkChannel)
     .register("reminders-show", showReminders)
-    .register("reminders-set", setReminders);
+    .register("reminders-set", setReminders)
+    .register("mode", setMode)
+    .register("settings", showSettings)
+    .register("register", registerMembers)
+    .register("members", listMembers)
+    .register("attendance", recordAttendance)
+    .register("serving", recordServing)
+    .register("approvers", chooseApprovers)
+    .register("reservation", recordReservation)
+    .register("remark", recordRemark)
+    .register("conflict", recordConflict)
+    .register("vote", recordVote)
+    .register("immediate", markImmediate)
+    .register("notice-show", showNotice)
+    .register("notice-set", setNotice);
 }

@@ -2,17 +2,30 @@ import { fromIsoWeekday } from "../domain/dates/local-date.js";
 import { formatClock, formatWeekday } from "../domain/i18n/format-date.js";
 import { joinList } from "../domain/i18n/join-list.js";
 import type { Translator } from "../domain/i18n/translator.js";
-import type { Lead, QuietWindow, ReminderSettings } from "../domain/reminders/reminder-settings.js";
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  type Lead,
+  type QuietWindow,
+  type ReminderSettings,
+} from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
+import type { CouncilMode } from "../domain/types.js";
 
-/** A council's reminder settings in plain words: on or off, then one line per kind of reminder. */
+/**
+ * A council's reminder settings in plain words: on or off, then one line per kind of reminder.
+ * The protocol's deadlines only where they apply, or where the secretary has set them.
+ */
 export function describeReminderSettings(
   settings: ReminderSettings,
   councilName: string,
   t: Translator,
+  mode: CouncilMode,
 ): ReplyBlock[] {
   const { meetingLeads, actionsLead, digestDay } = settings;
   const state = settings.enabled ? "reminders.settings.on" : "reminders.settings.off";
+  const deadlines =
+    mode === "protocol" ||
+    settings.approvalDeadlineDays !== DEFAULT_REMINDER_SETTINGS.approvalDeadlineDays;
   return [
     { type: "text", text: t.t(state, { council: councilName }) },
     {
@@ -37,9 +50,18 @@ export function describeReminderSettings(
               weekday: formatWeekday(fromIsoWeekday(digestDay), t.locale),
             }),
         describeWindow(settings.window, t),
+        ...(deadlines ? describeDeadlines(settings.approvalDeadlineDays, t) : []),
       ],
     },
   ];
+}
+
+function describeDeadlines(approvalDays: number, t: Translator): string[] {
+  const days =
+    approvalDays === 1
+      ? t.t("reminders.settings.approval-day")
+      : t.t("reminders.settings.approval-days", { count: approvalDays });
+  return [t.t("reminders.settings.compile"), t.t("reminders.settings.approval", { days })];
 }
 
 function describeLead(lead: Lead, t: Translator): string {

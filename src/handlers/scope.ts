@@ -14,6 +14,11 @@ export function requireCouncil(context: CommandContext<unknown>): CouncilRecord 
   return context.council;
 }
 
+/** Commands of a formal protocol (DESIGN.md §12) are for councils in protocol mode. */
+export function requireProtocolMode(council: CouncilRecord): void {
+  if (council.mode !== "protocol") throw new NoteratError("not-protocol-mode");
+}
+
 /** The instants that bound a local calendar day in the council's zone (23 or 25 hours at DST). */
 export function dayBounds(date: LocalDate, timeZone: string): { from: Date; to: Date } {
   return { from: startOfDay(date, timeZone), to: startOfDay(addDays(date, 1), timeZone) };

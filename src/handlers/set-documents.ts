@@ -7,7 +7,7 @@ import { nextMeeting, requireCouncil } from "./scope.js";
 /** `handlingar URL`: for today's meeting, else the next one (never a past one's minutes). */
 export const setDocuments: CommandHandler<"documents"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const meeting = await nextMeeting(context, council);
   await context.deps.store.meetings.change(
     meeting,

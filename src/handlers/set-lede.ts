@@ -7,7 +7,7 @@ import { currentMeeting, isHeldToday, requireCouncil } from "./scope.js";
 /** `ingress TEXT`: replaces the generated lede (the store sends approved minutes back to draft). */
 export const setLede: CommandHandler<"lede"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const meeting = await currentMeeting(context, council);
   await context.deps.store.meetings.change(
     meeting,

@@ -18,7 +18,7 @@ const WHOLE_DAY = { from: { hour: 0, minute: 0 }, to: { hour: 23, minute: 59 } }
 /** `påminnelser …`: the secretary changes the settings named; the channel sees the result. */
 export const setReminders: CommandHandler<"reminders-set"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const { reminders } = context.deps.store;
   const settings = applyChange(await reminders.settingsOf(council.id), context.command.change);
   assertTimeWithinHours(settings, context.t.locale);
@@ -31,7 +31,7 @@ export const setReminders: CommandHandler<"reminders-set"> = async (context) => 
     audience: "channel",
     blocks: [
       { type: "text", text: t.t("reminders.settings.changed") },
-      ...describeReminderSettings(settings, council.name, t),
+      ...describeReminderSettings(settings, council.name, t, council.mode),
     ],
   };
 };

@@ -7,7 +7,7 @@ import { requireCouncil } from "./scope.js";
 /** `roll @PERSON ROLL`: the secretary sets a role; a council never loses its last secretary. */
 export const setRole: CommandHandler<"role"> = async (context) => {
   const council = requireCouncil(context);
-  assertSecretary(context.role);
+  assertSecretary(context.roles);
   const { deps, command, place, t } = context;
   const person = await deps.store.people.ensureMentioned(command.person, place);
   if (command.role !== "secretary") {

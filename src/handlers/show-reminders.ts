@@ -20,6 +20,8 @@ const KIND_NAMES: Record<ReminderKind, MessageKey> = {
   due: "reminders.settings.kind-due",
   overdue: "reminders.settings.kind-overdue",
   digest: "reminders.settings.kind-digest",
+  "minutes-due": "reminders.settings.kind-minutes-due",
+  "approval-due": "reminders.settings.kind-approval-due",
 };
 
 /**
@@ -29,8 +31,8 @@ const KIND_NAMES: Record<ReminderKind, MessageKey> = {
 export const showReminders: CommandHandler<"reminders-show"> = async (context) => {
   const council = requireCouncil(context);
   const settings = await context.deps.store.reminders.settingsOf(council.id);
-  const blocks = describeReminderSettings(settings, council.name, context.t);
-  if (!maySeeFailedReminders(context.role)) return { audience: "caller", blocks };
+  const blocks = describeReminderSettings(settings, council.name, context.t, council.mode);
+  if (!maySeeFailedReminders(context.roles)) return { audience: "caller", blocks };
   return {
     audience: "caller",
     blocks: [

@@ -5,8 +5,11 @@ import type {
   MinutesSection,
 } from "../domain/minutes/document.js";
 import { checksumLine } from "./checksum-line.js";
+import { renderProtocolText } from "./protocol-text.js";
 
 // The post as plain text: the console's output and the notification fallback on every platform.
+
+const RULE = "-".repeat(40);
 
 export function renderMinutesText(doc: MinutesDocument): string {
   const blocks = [
@@ -20,6 +23,8 @@ export function renderMinutesText(doc: MinutesDocument): string {
       : []),
     ...(doc.closing ? [closing(doc.closing)] : []),
     ...(doc.checksum ? [checksumLine(doc.checksum)] : []),
+    // In protocol mode the protocol follows the post, set off by a rule.
+    ...(doc.protocol ? [RULE, renderProtocolText(doc.protocol)] : []),
   ];
   return blocks.join("\n\n");
 }

@@ -1,5 +1,6 @@
 import type { ReplyBlock, ReplyBody } from "../domain/reply.js";
 import { renderMinutesText } from "./minutes-text.js";
+import { renderProtocolText } from "./protocol-text.js";
 
 /** A reply as plain text: the console's output and every platform's notification fallback. */
 export function renderReplyText(reply: ReplyBody): string {
@@ -22,6 +23,8 @@ function renderBlock(block: ReplyBlock): string {
       ]);
     case "minutes":
       return renderMinutesText(block.document);
+    case "protocol":
+      return renderProtocolText(block.document);
     case "buttons":
       // The text form is a fallback: what the buttons do is typed as commands.
       return "";

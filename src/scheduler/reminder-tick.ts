@@ -4,6 +4,7 @@ import { outboxEntries } from "../domain/reminders/outbox-entries.js";
 import {
   councilsNeedingActions,
   MAX_CATCH_UP_MS,
+  minutesReach,
   planningStart,
   planReminders,
 } from "../domain/reminders/plan-reminders.js";
@@ -72,7 +73,9 @@ export function createReminderTick(
     const meetings = await outbox.planningMeetings(since, reach);
     const needing = councilsNeedingActions(now, since, councils, meetings);
     const actions = await outbox.planningActions([...needing]);
-    const planned = planReminders(now, since, { councils, meetings, actions });
+    // The minutes' deadline reminders go at the same daily moments as those about actions.
+    const minutes = await outbox.planningMinutes([...needing], minutesReach(since), now);
+    const planned = planReminders(now, since, { councils, meetings, actions, minutes });
     const recorded = await outbox.record(outboxEntries(planned), now);
     await outbox.advancePlannedThrough(now);
     return recorded;

@@ -27,6 +27,11 @@ export interface ActionFilter {
   assigneeId?: string;
   /** Only actions due before this instant. */
   dueBefore?: Date;
+  /**
+   * The actions open at this instant rather than now (a protocol's follow-up as of its
+   * meeting): given before it, and not done or withdrawn by then.
+   */
+  asOf?: Date;
   limit: number;
 }
 
@@ -136,16 +141,22 @@ export class ActionsRepository {
     councilId: string,
     before: Date,
     limit: number,
+    /** Only those done before this instant (a protocol's follow-up as of its meeting). */
+    doneBefore?: Date,
   ): Promise<{ since: Date | null; actions: ActionRecord[] }> {
     const rows = await this.prisma.$queryRaw<
       Array<ListedActionRow & { since: Date | string | null }>
-    >(completedActionsQuery(councilId, before, limit));
+    >(completedActionsQuery(councilId, before, limit, doneBefore));
     const since = rows[0]?.since ?? null;
     return { since: since === null ? null : new Date(since), actions: toListedActions(rows) };
   }
 
-  async countCompletedSincePrevious(councilId: string, before: Date): Promise<number> {
-    return this.count(countCompletedActionsQuery(councilId, before));
+  async countCompletedSincePrevious(
+    councilId: string,
+    before: Date,
+    doneBefore?: Date,
+  ): Promise<number> {
+    return this.count(countCompletedActionsQuery(councilId, before, doneBefore));
   }
 
   private async count(query: Prisma.Sql): Promise<number> {
@@ -288,7 +299,12 @@ export function countOpenActionsQuery(filter: Omit<ActionFilter, "limit">): Pris
  * when it had none), the first `limit` in the order they were done, each row with that
  * meeting's start as "since". Portable SQL, like openActionsQuery.
  */
-function completedActionsQuery(councilId: string, before: Date, limit: number): Prisma.Sql {
+function completedActionsQuery(
+  councilId: string,
+  before: Date,
+  limit: number,
+  doneBefore?: Date,
+): Prisma.Sql {
   return listedActionsQuery(
     Prisma.sql`${previousMeeting(councilId, before)},
     "listed" AS (
@@ -296,7 +312,7 @@ function completedActionsQuery(councilId: string, before: Date, limit: number): 
       FROM "Action" a
       CROSS JOIN "previous" pm
       ${LISTED_JOINS}
-      WHERE ${whereCompleted(councilId)}
+      WHERE ${whereCompleted(councilId, doneBefore)}
       ORDER BY ${orderBy("a", DONE_ORDER)}
       LIMIT ${limit}
     )`,
@@ -304,11 +320,15 @@ function completedActionsQuery(councilId: string, before: Date, limit: number): 
   );
 }
 
-function countCompletedActionsQuery(councilId: string, before: Date): Prisma.Sql {
+function countCompletedActionsQuery(
+  councilId: string,
+  before: Date,
+  doneBefore?: Date,
+): Prisma.Sql {
   return Prisma.sql`
     WITH ${previousMeeting(councilId, before)}
     SELECT COUNT(*) AS "count" FROM "Action" a CROSS JOIN "previous" pm
-    WHERE ${whereCompleted(councilId)}`;
+    WHERE ${whereCompleted(councilId, doneBefore)}`;
 }
 
 /** An action's own columns, its council's name and its origin's parts: a ListedActionRow. */
@@ -352,15 +372,24 @@ function previousMeeting(councilId: string, before: Date): Prisma.Sql {
   )`;
 }
 
-function whereCompleted(councilId: string): Prisma.Sql {
+function whereCompleted(councilId: string, doneBefore?: Date): Prisma.Sql {
   const done: ActionStatus = "done";
+  const until = doneBefore ? Prisma.sql` AND a."completedAt" < ${doneBefore}` : Prisma.empty;
   return Prisma.sql`a."councilId" = ${councilId} AND a."status" = ${done}
-    AND a."removedAt" IS NULL AND (pm."startsAt" IS NULL OR a."completedAt" >= pm."startsAt")`;
+    AND a."removedAt" IS NULL AND (pm."startsAt" IS NULL OR a."completedAt" >= pm."startsAt")${until}`;
 }
 
 function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
   const open: ActionStatus = "open";
-  const conditions = [Prisma.sql`a."status" = ${open}`, Prisma.sql`a."removedAt" IS NULL`];
+  const done: ActionStatus = "done";
+  const { asOf } = filter;
+  const conditions = asOf
+    ? [
+        Prisma.sql`a."createdAt" < ${asOf}`,
+        Prisma.sql`(a."status" = ${open} OR (a."status" = ${done} AND a."completedAt" >= ${asOf}))`,
+        Prisma.sql`(a."removedAt" IS NULL OR a."removedAt" >= ${asOf})`,
+      ]
+    : [Prisma.sql`a."status" = ${open}`, Prisma.sql`a."removedAt" IS NULL`];
   if (filter.councilIds) {
     conditions.push(Prisma.sql`a."councilId" IN (${Prisma.join(filter.councilIds)})`);
   }

@@ -155,9 +155,15 @@ export class CouncilsRepository {
         data: { councilId: link.councilId, ...place },
       });
       await tx.membership.upsert({
-        where: { councilId_personId: { councilId: link.councilId, personId: person.id } },
+        where: {
+          councilId_personId_role: {
+            councilId: link.councilId,
+            personId: person.id,
+            role: "secretary",
+          },
+        },
         create: { councilId: link.councilId, personId: person.id, role: "secretary" },
-        update: { role: "secretary" },
+        update: {},
       });
       await writeAudit(tx, {
         councilId: link.councilId,

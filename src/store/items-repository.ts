@@ -1,5 +1,5 @@
 import type { ItemRecord } from "../domain/records.js";
-import type { ItemKind } from "../domain/types.js";
+import type { ItemKind, Procedure } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { type ReopenCause, reopenMinutes } from "./minutes-record-repository.js";
@@ -18,6 +18,15 @@ export interface NewItem {
   authorId: string;
   /** The year whose § series a decision joins (the meeting's year in the council's zone). */
   paragraphYear: number;
+  /**
+   * False in protocol mode: every § is numbered when the protocol is justerat, in the order
+   * of the meeting, not as decisions are logged.
+   */
+  numbered?: boolean;
+  /** Protocol mode: the procedural § a planned item is. */
+  procedure?: Procedure;
+  /** Whether it joins its meeting's minutes (reopening them); by default all but agenda points. */
+  minuted?: boolean;
   /** The platform's delivery id: a retry of the same delivery returns the item it made. */
   dedupKey?: string;
   sourceUrl?: string;
@@ -46,7 +55,7 @@ export class ItemsRepository {
         }
         const ref = await takeRef(tx, input.councilId);
         const item = await insertItem(tx, input, ref);
-        if (input.kind !== "agenda") {
+        if (input.minuted ?? input.kind !== "agenda") {
           await reopenMinutes(
             tx,
             { id: input.meetingId, councilId: input.councilId },
@@ -96,15 +105,20 @@ export class ItemsRepository {
     return rows.map(toItem);
   }
 
+  /**
+   * `minuted`: whether the item is part of its meeting's minutes, so that changing it reopens
+   * them (an agenda point is, in protocol mode).
+   */
   async change(
     item: ItemRecord,
     change: ItemChange,
     actorId: string,
     at: Date,
+    minuted = item.kind !== "agenda",
   ): Promise<ItemRecord> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.item.update({ where: { id: item.id }, data: change });
-      if (item.kind !== "agenda") {
+      if (minuted) {
         await reopenMinutes(tx, meetingOf(item), actorId, at, causeOf(item, "changed"));
       }
       await writeAudit(tx, {
@@ -122,10 +136,15 @@ export class ItemsRepository {
   }
 
   /** Withdraws the item: gone from lists and minutes, kept with its text in the audit trail. */
-  async remove(item: ItemRecord, actorId: string, at: Date): Promise<void> {
+  async remove(
+    item: ItemRecord,
+    actorId: string,
+    at: Date,
+    minuted = item.kind !== "agenda",
+  ): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.item.update({ where: { id: item.id }, data: { removedAt: at } });
-      if (item.kind !== "agenda") {
+      if (minuted) {
         await reopenMinutes(tx, meetingOf(item), actorId, at, causeOf(item, "removed"));
       }
       await writeAudit(tx, {
@@ -149,7 +168,7 @@ async function findByDedupKey(db: Db, dedupKey: string): Promise<ItemRecord | nu
 
 /** The item at the end of its meeting; a decision takes the next § of its year in the council. */
 async function insertItem(db: Db, input: NewItem, ref: number): Promise<ItemRecord> {
-  const decision = input.kind === "decision";
+  const decision = input.kind === "decision" && input.numbered !== false;
   const paragraph = decision
     ? Prisma.sql`(SELECT COALESCE(MAX("paragraph"), 0) + 1 FROM "Item"
         WHERE "councilId" = ${input.councilId} AND "paragraphYear" = ${input.paragraphYear})`
@@ -159,12 +178,13 @@ async function insertItem(db: Db, input: NewItem, ref: number): Promise<ItemReco
   const [row] = await db.$queryRaw<RawItemRow[]>`
     INSERT INTO "Item" ("id", "councilId", "meetingId", "ref", "kind", "heading", "text",
       "position", "paragraph", "paragraphYear", "authorId", "dedupKey", "sourceUrl",
-      "createdAt", "updatedAt")
+      "procedure", "createdAt", "updatedAt")
     VALUES (${newId()}, ${input.councilId}, ${input.meetingId}, ${ref}, ${input.kind},
       ${input.heading}, ${input.text},
       (SELECT COALESCE(MAX("position"), 0) + 1 FROM "Item" WHERE "meetingId" = ${input.meetingId}),
       ${paragraph}, ${decision ? input.paragraphYear : null}, ${input.authorId},
-      ${input.dedupKey ?? null}, ${input.sourceUrl ?? null}, ${stamp}, ${stamp})
+      ${input.dedupKey ?? null}, ${input.sourceUrl ?? null}, ${input.procedure ?? null},
+      ${stamp}, ${stamp})
     RETURNING *`;
   if (!row) throw new Error("items: the insert returned no row");
   return toItem(fromRawItem(row));

@@ -93,6 +93,15 @@ export class MeetingsRepository {
     return row ? toMeeting(fromRawMeeting(row)) : null;
   }
 
+  /** The council's most recently justerad meeting (approved or published). */
+  async latestJusterad(councilId: string): Promise<MeetingRecord | null> {
+    const row = await this.prisma.meeting.findFirst({
+      where: { councilId, approvedAt: { not: null } },
+      orderBy: { approvedAt: "desc" },
+    });
+    return row ? toMeeting(row) : null;
+  }
+
   async byId(id: string): Promise<MeetingRecord | null> {
     const row = await this.prisma.meeting.findUnique({ where: { id } });
     return row ? toMeeting(row) : null;

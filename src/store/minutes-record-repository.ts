@@ -1,3 +1,4 @@
+import { missingSigners, type RequiredSigners } from "../domain/protocol/required-signers.js";
 import type { MeetingRecord } from "../domain/records.js";
 import type { MinutesStatus } from "../domain/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -51,6 +52,45 @@ export interface ReopenCause {
   change: string;
 }
 
+/** `restarted`: earlier signatures were given to other content and were voided. */
+export type SignOutcome =
+  /** The last signature asked for: the minutes (or the §) are justerade. */
+  | { status: "approved"; restarted: boolean }
+  /** Signed; these person ids are still to sign. */
+  | { status: "signed"; waitingFor: string[]; restarted: boolean }
+  | { status: "already-signed" }
+  /** The minutes are no longer a draft. */
+  | { status: "not-draft" };
+
+export interface SignatureRecord {
+  personId: string;
+  personName: string;
+  sha256: string;
+  at: Date;
+  snapshotId: string | null;
+}
+
+/**
+ * The meeting's §§ take their numbers in the council's series: cleared first, so that a
+ * protocol justerat again after a reopen numbers its §§ afresh.
+ */
+async function numberParagraphs(
+  db: Db,
+  meetingId: string,
+  paragraphs: { year: number; numbers: Array<{ itemId: string; paragraph: number }> },
+): Promise<void> {
+  await db.item.updateMany({
+    where: { meetingId },
+    data: { paragraph: null, paragraphYear: null },
+  });
+  for (const { itemId, paragraph } of paragraphs.numbers) {
+    await db.item.update({
+      where: { id: itemId },
+      data: { paragraph, paragraphYear: paragraphs.year },
+    });
+  }
+}
+
 export class MinutesRecordRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -95,6 +135,133 @@ export class MinutesRecordRepository {
         at,
       });
       return true;
+    });
+  }
+
+  /**
+   * Protocol mode: one signature of the minutes (or, with `itemId`, of one § approved at the
+   * meeting), with the checksum of what the signer saw. The signatures share one snapshot; the
+   * last one that `required` asks for makes the minutes justerade: approved, with the meeting's
+   * §§ numbered in the council's series (`paragraphs`).
+   */
+  async sign(input: {
+    meeting: MeetingRecord;
+    frozen: { document: string; sha256: string };
+    personId: string;
+    at: Date;
+    required: RequiredSigners;
+    itemId?: string;
+    paragraphs?: { year: number; numbers: Array<{ itemId: string; paragraph: number }> };
+  }): Promise<SignOutcome> {
+    const { meeting, frozen, personId, at, required } = input;
+    const itemId = input.itemId ?? null;
+    return this.prisma.$transaction(async (tx) => {
+      // Signatures of one meeting one at a time, on any instance: the write locks the meeting's
+      // row (PostgreSQL) or the database (SQLite) until this signature is in, so two last
+      // signatures at once cannot each see the other missing.
+      const row = await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { updatedAt: at },
+      });
+      if (itemId === null && row.minutesStatus !== "draft") return { status: "not-draft" };
+      let standing = await tx.minutesApproval.findMany({
+        where: { meetingId: meeting.id, itemId, voidedAt: null },
+      });
+      if (standing.some((approval) => approval.personId === personId)) {
+        return { status: "already-signed" };
+      }
+      // What the earlier signers saw has changed since (attendance, the follow-up as it stood,
+      // a § number after another meeting was justerad): their signatures are voided, as a
+      // reopen voids them, and they are asked again.
+      const restarted = standing.some((approval) => approval.sha256 !== frozen.sha256);
+      if (restarted) {
+        await tx.minutesApproval.updateMany({
+          where: { meetingId: meeting.id, itemId, voidedAt: null },
+          data: { voidedAt: at },
+        });
+        await writeAudit(tx, {
+          councilId: meeting.councilId,
+          actorId: personId,
+          action: "reopened",
+          entityType: itemId === null ? "meeting" : "item",
+          entityId: itemId ?? meeting.id,
+          after: { cause: { change: "changed-between-signatures" } },
+          at,
+        });
+        standing = [];
+      }
+      const snapshotId = standing[0]?.snapshotId ?? newId();
+      if (standing.length === 0) {
+        await tx.minutesSnapshot.create({
+          data: { id: snapshotId, meetingId: meeting.id, itemId, ...frozen, createdAt: at },
+        });
+      }
+      await tx.minutesApproval.create({
+        data: { meetingId: meeting.id, personId, snapshotId, itemId, sha256: frozen.sha256, at },
+      });
+      const signers = new Set([...standing.map((approval) => approval.personId), personId]);
+      const waitingFor = missingSigners(required, signers);
+      await writeAudit(tx, {
+        councilId: meeting.councilId,
+        actorId: personId,
+        action: "signed",
+        entityType: itemId === null ? "meeting" : "item",
+        entityId: itemId ?? meeting.id,
+        after: { sha256: frozen.sha256, waitingFor },
+        at,
+      });
+      if (waitingFor.length > 0) return { status: "signed", waitingFor, restarted };
+      if (itemId !== null) return { status: "approved", restarted };
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          minutesStatus: "approved" satisfies MinutesStatus,
+          approvedAt: at,
+          approvedById: personId,
+          approvedSnapshotId: snapshotId,
+        },
+      });
+      if (input.paragraphs) await numberParagraphs(tx, meeting.id, input.paragraphs);
+      await writeAudit(tx, {
+        councilId: meeting.councilId,
+        actorId: personId,
+        action: "approved",
+        entityType: "meeting",
+        entityId: meeting.id,
+        before: { minutesStatus: "draft" },
+        after: { minutesStatus: "approved", sha256: frozen.sha256 },
+        at,
+      });
+      return { status: "approved", restarted };
+    });
+  }
+
+  /** The standing signatures of a meeting's minutes (or of one §), in the order given. */
+  async signatures(meetingId: string, itemId?: string): Promise<SignatureRecord[]> {
+    const rows = await this.prisma.minutesApproval.findMany({
+      where: { meetingId, itemId: itemId ?? null, voidedAt: null },
+      include: { person: { select: { displayName: true } } },
+      orderBy: { at: "asc" },
+    });
+    return rows.map((row) => ({
+      personId: row.personId,
+      personName: row.person.displayName,
+      sha256: row.sha256,
+      at: row.at,
+      snapshotId: row.snapshotId,
+    }));
+  }
+
+  /** A snapshot by id: what a set of signatures approved. */
+  async snapshotById(id: string): Promise<SnapshotRecord | null> {
+    return this.snapshot(id);
+  }
+
+  /** Records that the secretary compiled the minutes (the protocol deadlines ask for it). */
+  async markCompiled(meetingId: string, at: Date): Promise<void> {
+    await this.prisma.meeting.updateMany({
+      where: { id: meetingId, compiledAt: null },
+      data: { compiledAt: at },
     });
   }
 
@@ -280,16 +447,34 @@ export async function reopenMinutes(
 ): Promise<void> {
   const draft: MinutesStatus = "draft";
   // Every change to an item or action passes here: statements of our own, not Prisma's
-  // updateMany. updatedAt is set as Prisma's @updatedAt sets it.
+  // updateMany, and one statement when there is nothing to void. A protocol being signed is
+  // still a draft, but its first signatures are voided as a whole approval is. updatedAt is
+  // set as Prisma's @updatedAt sets it.
   const count = await db.$executeRaw`
     UPDATE "Meeting"
     SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
       "approvedSnapshotId" = NULL, "updatedAt" = ${at}
-    WHERE "id" = ${meeting.id} AND "minutesStatus" <> ${draft}`;
-  if (count === 0) return;
-  await db.$executeRaw`
+    WHERE "id" = ${meeting.id} AND ("minutesStatus" <> ${draft} OR EXISTS (
+      SELECT 1 FROM "MinutesApproval" a WHERE a."meetingId" = ${meeting.id}
+        AND a."voidedAt" IS NULL AND a."itemId" IS NULL))`;
+  // A § approved at the meeting stays approved unless it changed: the § itself, or what its
+  // extract's header says (attendance, the justerare — a change of the meeting's own).
+  const voidedItem =
+    cause.entityType === "item"
+      ? await db.$executeRaw`
     UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-    WHERE "meetingId" = ${meeting.id} AND "voidedAt" IS NULL`;
+    WHERE "meetingId" = ${meeting.id} AND "itemId" = ${cause.entityId} AND "voidedAt" IS NULL`
+      : cause.entityType === "meeting"
+        ? await db.$executeRaw`
+    UPDATE "MinutesApproval" SET "voidedAt" = ${at}
+    WHERE "meetingId" = ${meeting.id} AND "itemId" IS NOT NULL AND "voidedAt" IS NULL`
+        : 0;
+  if (count === 0 && voidedItem === 0) return;
+  if (count > 0) {
+    await db.$executeRaw`
+      UPDATE "MinutesApproval" SET "voidedAt" = ${at}
+      WHERE "meetingId" = ${meeting.id} AND "itemId" IS NULL AND "voidedAt" IS NULL`;
+  }
   await writeAudit(db, {
     councilId: meeting.councilId,
     actorId,

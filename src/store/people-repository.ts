@@ -5,9 +5,10 @@ import type {
   PersonRecord,
   Place,
 } from "../domain/records.js";
-import type { Locale, Mention, Platform, Role } from "../domain/types.js";
+import type { CouncilMode, Locale, Mention, Platform, Role } from "../domain/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
+import type { Db } from "./prisma-types.js";
 import { toPerson } from "./row-mappers.js";
 
 /** Where a command is typed and by whom, as far as the store knows them. */
@@ -15,8 +16,8 @@ export interface ActorInPlace {
   council: CouncilRecord | null;
   /** Null for someone never stored. */
   person: PersonRecord | null;
-  /** The person's role in the council, if both are known. */
-  role: Role | null;
+  /** The person's roles in the council (none when either is unknown). */
+  roles: Role[];
 }
 
 interface ActorInPlaceRow {
@@ -24,10 +25,38 @@ interface ActorInPlaceRow {
   councilName: string | null;
   councilLocale: string | null;
   timeZone: string | null;
+  mode: string | null;
   personId: string | null;
   displayName: string | null;
   personLocale: string | null;
   role: string | null;
+}
+
+/** The roles that are an office rather than a place in the register. */
+const OFFICES: readonly Role[] = ["secretary", "chair", "approver"];
+
+/**
+ * Puts a person in the register as member or substitute (the other register role goes); false
+ * when they already had that place.
+ */
+async function addToRegister(
+  tx: Db,
+  councilId: string,
+  personId: string,
+  role: Role,
+): Promise<boolean> {
+  const existing = await tx.membership.findUnique({
+    where: { councilId_personId_role: { councilId, personId, role } },
+  });
+  if (existing) return false;
+  await tx.membership.deleteMany({
+    where: { councilId, personId, role: { in: ["member", "substitute"] } },
+  });
+  const last = await tx.membership.aggregate({ where: { councilId }, _max: { position: true } });
+  await tx.membership.create({
+    data: { councilId, personId, role, position: (last._max.position ?? 0) + 1 },
+  });
+  return true;
 }
 
 export class PeopleRepository {
@@ -47,13 +76,14 @@ export class PeopleRepository {
 
   /**
    * The council bound to the place, the stored person behind the identity (a changed display
-   * name is updated, as `find` does) and their role there: what every command needs first, in
-   * one statement rather than three (each a Prisma round trip of ~0.5 ms).
+   * name is updated, as `find` does) and their roles there: what every command needs first, in
+   * one statement rather than three (each a Prisma round trip of ~0.5 ms). One row per role.
    */
   async actingIn(identity: Identity, place: Place): Promise<ActorInPlace> {
-    const [row] = await this.prisma.$queryRaw<ActorInPlaceRow[]>`
+    const rows = await this.prisma.$queryRaw<ActorInPlaceRow[]>`
       SELECT c."id" AS "councilId", c."name" AS "councilName", c."locale" AS "councilLocale",
-        c."timeZone", p."id" AS "personId", p."displayName", p."locale" AS "personLocale", m."role"
+        c."timeZone", c."mode", p."id" AS "personId", p."displayName", p."locale" AS "personLocale",
+        m."role"
       FROM (SELECT 1 AS "one") AS "always"
       LEFT JOIN "ChannelBinding" b ON b."platform" = ${place.platform}
         AND b."workspaceId" = ${place.workspaceId} AND b."channelId" = ${place.channelId}
@@ -61,6 +91,7 @@ export class PeopleRepository {
       LEFT JOIN "Person" p ON p."platform" = ${identity.platform}
         AND p."workspaceId" = ${identity.workspaceId} AND p."externalId" = ${identity.externalId}
       LEFT JOIN "Membership" m ON m."councilId" = c."id" AND m."personId" = p."id"`;
+    const [row] = rows;
     const council =
       row?.councilId == null
         ? null
@@ -69,13 +100,15 @@ export class PeopleRepository {
             name: row.councilName ?? "",
             locale: row.councilLocale as Locale,
             timeZone: row.timeZone ?? "",
+            mode: (row.mode ?? "notes") as CouncilMode,
           };
-    if (row?.personId == null) return { council, person: null, role: null };
+    if (row?.personId == null) return { council, person: null, roles: [] };
     const person =
       row.displayName === identity.displayName
         ? { ...identity, id: row.personId, locale: row.personLocale as Locale | null }
         : await this.ensure(identity);
-    return { council, person, role: (row.role as Role | null) ?? null };
+    const roles = rows.flatMap((each) => (each.role === null ? [] : [each.role as Role]));
+    return { council, person, roles };
   }
 
   /** A new display name for a stored person (nobody is created for it). */
@@ -149,21 +182,28 @@ export class PeopleRepository {
     return this.ensure({ ...key, displayName: mention.displayName ?? mention.externalId });
   }
 
-  async roleIn(councilId: string, personId: string): Promise<Role | null> {
-    const membership = await this.prisma.membership.findUnique({
-      where: { councilId_personId: { councilId, personId } },
+  async rolesIn(councilId: string, personId: string): Promise<Role[]> {
+    const rows = await this.prisma.membership.findMany({
+      where: { councilId, personId },
+      select: { role: true },
     });
-    return (membership?.role as Role | undefined) ?? null;
+    return rows.map((row) => row.role as Role);
   }
 
+  /** Everyone with a role in the council, one record per role, the register in its order. */
   async members(councilId: string): Promise<MembershipRecord[]> {
     const rows = await this.prisma.membership.findMany({
       where: { councilId },
       include: { person: true },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { personId: "asc" }],
     });
     return rows.map((row) => ({ person: toPerson(row.person), role: row.role as Role }));
   }
 
+  /**
+   * `roll @P ROLL`: P's office (secretary, chair, approver) becomes ROLL, replacing another
+   * office; `roll @P ledamot` leaves P without an office and in the register as a member.
+   */
   async setRole(
     councilId: string,
     personId: string,
@@ -172,24 +212,54 @@ export class PeopleRepository {
     at: Date,
   ): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const before = await tx.membership.findUnique({
-        where: { councilId_personId: { councilId, personId } },
+      const before = await tx.membership.findMany({ where: { councilId, personId } });
+      const offices = before.filter((row) => OFFICES.includes(row.role as Role));
+      await tx.membership.deleteMany({
+        where: { councilId, personId, role: { in: [...OFFICES] } },
       });
-      await tx.membership.upsert({
-        where: { councilId_personId: { councilId, personId } },
-        create: { councilId, personId, role },
-        update: { role },
-      });
+      if (OFFICES.includes(role)) {
+        await tx.membership.create({ data: { councilId, personId, role } });
+      } else {
+        await addToRegister(tx, councilId, personId, role);
+      }
       await writeAudit(tx, {
         councilId,
         actorId,
         action: "role-set",
         entityType: "membership",
         entityId: personId,
-        before: before ? { role: before.role } : undefined,
+        before: offices.length > 0 ? { roles: offices.map((row) => row.role) } : undefined,
         after: { role },
         at,
       });
+    });
+  }
+
+  /**
+   * `ledamot @P…` / `ersättare @P…`: into the register, after those already in it, keeping any
+   * office. A member named a substitute (or the other way round) changes place in the register.
+   */
+  async register(
+    councilId: string,
+    personIds: string[],
+    role: "member" | "substitute",
+    actorId: string,
+    at: Date,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      for (const personId of personIds) {
+        const added = await addToRegister(tx, councilId, personId, role);
+        if (!added) continue;
+        await writeAudit(tx, {
+          councilId,
+          actorId,
+          action: "role-set",
+          entityType: "membership",
+          entityId: personId,
+          after: { role },
+          at,
+        });
+      }
     });
   }
 

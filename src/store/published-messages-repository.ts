@@ -1,30 +1,46 @@
 import type { Place } from "../domain/records.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
-/** Where a meeting's minutes were posted in one channel: message references by part. */
+/**
+ * Which post: a meeting's minutes, or the extract of one § approved at the meeting (its item's
+ * short number as extractRef).
+ */
+export interface PostKey {
+  meetingId: string;
+  extractRef?: number;
+}
+
+/** Where a post was posted in one channel: message references by part. */
 export class PublishedMessagesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async of(meetingId: string, place: Place): Promise<string[]> {
+  async of(post: PostKey, place: Place): Promise<string[]> {
+    const { meetingId, extractRef = 0 } = post;
     const rows = await this.prisma.publishedMessage.findMany({
-      where: { meetingId, ...place },
+      where: { meetingId, extractRef, ...place },
       orderBy: { part: "asc" },
     });
     return rows.map((row) => row.messageRef);
   }
 
   /** Records the post as it now stands: part i is `refs[i]`; parts beyond it are forgotten. */
-  async record(meetingId: string, place: Place, refs: string[]): Promise<void> {
+  async record(post: PostKey, place: Place, refs: string[]): Promise<void> {
+    const { meetingId, extractRef = 0 } = post;
     await this.prisma.$transaction(async (tx) => {
       await tx.publishedMessage.deleteMany({
-        where: { meetingId, ...place, part: { gte: refs.length } },
+        where: { meetingId, extractRef, ...place, part: { gte: refs.length } },
       });
       for (const [part, messageRef] of refs.entries()) {
         await tx.publishedMessage.upsert({
           where: {
-            meetingId_platform_workspaceId_channelId_part: { meetingId, ...place, part },
+            meetingId_extractRef_platform_workspaceId_channelId_part: {
+              meetingId,
+              extractRef,
+              ...place,
+              part,
+            },
           },
-          create: { meetingId, ...place, part, messageRef },
+          create: { meetingId, extractRef, ...place, part, messageRef },
           update: { messageRef },
         });
       }

@@ -1,5 +1,6 @@
 import { groupBy } from "../domain/group-by.js";
 import type { ActionRecord, PersonRecord, Place } from "../domain/records.js";
+import type { PlanningMinutes } from "../domain/reminders/minutes-deadlines.js";
 import type { OutboxEntry, OutboxPayload } from "../domain/reminders/outbox-entries.js";
 import type {
   PlanningAction,
@@ -12,7 +13,7 @@ import {
   readReminderSettings,
   writeReminderSettings,
 } from "../domain/reminders/reminder-settings.js";
-import type { Platform } from "../domain/types.js";
+import type { CouncilMode, MinutesStatus, Platform, Role } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import type { Dialect } from "./database-url.js";
@@ -183,6 +184,71 @@ export class RemindersRepository {
       action.assignees.push({ personId, platform });
     }
     return [...actions.values()];
+  }
+
+  /**
+   * Protocol-mode meetings of these councils that began in (from, to] and whose minutes are not
+   * approved yet, with who is to compile and approve them (DESIGN.md §12). Few: a council's
+   * last month or two of meetings, read only when a reminder moment of theirs came.
+   */
+  async planningMinutes(councilIds: string[], from: Date, to: Date): Promise<PlanningMinutes[]> {
+    if (councilIds.length === 0) return [];
+    return this.minutes({
+      councilId: { in: councilIds },
+      council: { mode: "protocol" satisfies CouncilMode },
+      status: "planned",
+      minutesStatus: "draft" satisfies MinutesStatus,
+      startsAt: { gt: from, lte: to },
+    });
+  }
+
+  /** The same for meetings by id, whatever their state: a reminder checks it still applies. */
+  async minutesOf(meetingIds: string[]): Promise<PlanningMinutes[]> {
+    return meetingIds.length === 0 ? [] : this.minutes({ id: { in: meetingIds } });
+  }
+
+  private async minutes(where: Prisma.MeetingWhereInput): Promise<PlanningMinutes[]> {
+    const person = { select: { id: true, platform: true } } as const;
+    const rows = await this.prisma.meeting.findMany({
+      where,
+      select: {
+        id: true,
+        councilId: true,
+        startsAt: true,
+        compiledAt: true,
+        approvers: { select: { person }, orderBy: { position: "asc" } },
+        // Approvals of the whole minutes only: an omedelbar justering approves one §.
+        approvals: { where: { voidedAt: null, itemId: null }, select: { personId: true } },
+        council: {
+          select: {
+            memberships: {
+              where: { role: { in: ["secretary", "chair"] satisfies Role[] } },
+              select: { role: true, person },
+              orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+            },
+          },
+        },
+      },
+      orderBy: { startsAt: "asc" },
+    });
+    const assignee = (row: { person: { id: string; platform: string } }) => ({
+      personId: row.person.id,
+      platform: row.person.platform as Platform,
+    });
+    return rows.map((row) => {
+      const withRole = (role: Role) =>
+        row.council.memberships.filter((membership) => membership.role === role).map(assignee);
+      return {
+        meetingId: row.id,
+        councilId: row.councilId,
+        startsAt: row.startsAt,
+        compiled: row.compiledAt !== null || row.approvals.length > 0,
+        secretaries: withRole("secretary"),
+        chairs: withRole("chair"),
+        approvers: row.approvers.map(assignee),
+        approvedBy: [...new Set(row.approvals.map(({ personId }) => personId))],
+      };
+    });
   }
 
   /**

@@ -11,11 +11,13 @@ import type {
 } from "../domain/records.js";
 import type {
   ActionStatus,
+  CouncilMode,
   ItemKind,
   Locale,
   MeetingStatus,
   MinutesStatus,
   Platform,
+  Procedure,
 } from "../domain/types.js";
 import type {
   Action,
@@ -27,7 +29,13 @@ import type {
 } from "../generated/prisma/client.js";
 
 export function toCouncil(row: Council): CouncilRecord {
-  return { id: row.id, name: row.name, locale: row.locale as Locale, timeZone: row.timeZone };
+  return {
+    id: row.id,
+    name: row.name,
+    locale: row.locale as Locale,
+    timeZone: row.timeZone,
+    mode: row.mode as CouncilMode,
+  };
 }
 
 export function toPerson(row: Person): PersonRecord {
@@ -89,6 +97,7 @@ export function fromRawMeeting(row: RawMeetingRow): Meeting {
     approvedAt: optionalInstant(row.approvedAt),
     publishedAt: optionalInstant(row.publishedAt),
     correctedAt: optionalInstant(row.correctedAt),
+    compiledAt: optionalInstant(row.compiledAt),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
   };
@@ -104,6 +113,10 @@ export function fromRawItem(row: RawItemRow): Item {
     position: Number(row.position),
     paragraph: optionalNumber(row.paragraph),
     paragraphYear: optionalNumber(row.paragraphYear),
+    voteYes: optionalNumber(row.voteYes),
+    voteNo: optionalNumber(row.voteNo),
+    voteAbstain: optionalNumber(row.voteAbstain),
+    immediate: Boolean(Number(row.immediate)),
     removedAt: optionalInstant(row.removedAt),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
@@ -121,6 +134,12 @@ export function toItem(row: Item): ItemRecord {
     text: row.text,
     position: row.position,
     paragraph: row.paragraph,
+    procedure: row.procedure as Procedure | null,
+    vote:
+      row.voteYes === null || row.voteNo === null
+        ? null
+        : { yes: row.voteYes, no: row.voteNo, abstain: row.voteAbstain },
+    immediate: row.immediate,
     removedAt: row.removedAt,
   };
 }

@@ -8,6 +8,7 @@ import { MeetingsRepository } from "./meetings-repository.js";
 import { MinutesRecordRepository } from "./minutes-record-repository.js";
 import { PartialDeliveriesRepository } from "./partial-deliveries-repository.js";
 import { PeopleRepository } from "./people-repository.js";
+import { ProtocolRepository } from "./protocol-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
 import { RemindersRepository } from "./reminders-repository.js";
 import { SearchRepository } from "./search-repository.js";
@@ -19,6 +20,7 @@ export interface Store {
   people: PeopleRepository;
   meetings: MeetingsRepository;
   minutesRecord: MinutesRecordRepository;
+  protocol: ProtocolRepository;
   items: ItemsRepository;
   actions: ActionsRepository;
   search: SearchRepository;
@@ -37,6 +39,7 @@ export function createStore(database: Database): Store {
     people: new PeopleRepository(prisma),
     meetings: new MeetingsRepository(prisma),
     minutesRecord: new MinutesRecordRepository(prisma),
+    protocol: new ProtocolRepository(prisma),
     items: new ItemsRepository(prisma),
     actions: new ActionsRepository(prisma),
     search: new SearchRepository(prisma, dialect),

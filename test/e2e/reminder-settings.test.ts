@@ -104,6 +104,7 @@ describe("reminder settings", () => {
         at: { hour: 8, minute: 30 },
         digestDay: 5,
         window: { from: { hour: 7, minute: 0 }, to: { hour: 19, minute: 0 }, weekdaysOnly: false },
+        approvalDeadlineDays: 14,
       };
       expect(await settings()).toEqual(expected);
 

@@ -21,14 +21,14 @@ const PLACE = { platform: "local", workspaceId: "local", channelId: "rådet" } a
 function channel(store: Store, log: string[]): ChannelPublisher {
   return {
     async publish(publication, place) {
-      const posted = await store.publishedMessages.of(publication.meetingId, place);
+      const posted = await store.publishedMessages.of(publication, place);
       // The platform takes a while: long enough for a second publisher to interleave.
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (posted.length > 0) log.push(`edit ${posted[0]}`);
       else {
         const ref = `message-${log.length + 1}`;
         log.push(`post ${ref}`);
-        await store.publishedMessages.record(publication.meetingId, place, [ref]);
+        await store.publishedMessages.record(publication, place, [ref]);
       }
       return { place, ok: true };
     },

@@ -41,8 +41,14 @@ describe("store statements of its own", () => {
       expect(await db.store.people.actingIn(identity("eva", "Eva"), place)).toEqual({
         council,
         person: eva,
-        role: "secretary",
+        roles: ["secretary"],
       });
+    });
+
+    it("gives every role of a person who holds several", async () => {
+      await db.store.people.register(council.id, [eva.id], "member", eva.id, at);
+      const acting = await db.store.people.actingIn(identity("eva", "Eva"), place);
+      expect([...acting.roles].sort()).toEqual(["member", "secretary"]);
     });
 
     it("knows a stored person without a role, and nobody where nothing is stored", async () => {
@@ -51,17 +57,17 @@ describe("store statements of its own", () => {
       expect(await db.store.people.actingIn(identity("olle", "Olle"), place)).toEqual({
         council,
         person: olle,
-        role: null,
+        roles: [],
       });
       expect(await db.store.people.actingIn(identity("eva", "Eva"), elsewhere)).toEqual({
         council: null,
         person: eva,
-        role: null,
+        roles: [],
       });
       expect(await db.store.people.actingIn(identity("ny", "Ny"), place)).toEqual({
         council,
         person: null,
-        role: null,
+        roles: [],
       });
     });
 

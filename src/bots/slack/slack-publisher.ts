@@ -22,7 +22,7 @@ export function slackPublisher(
       if (!client) return { place, ok: false, reason: "not-installed" };
       const channel = place.channelId;
       const messages = renderMinutesMessages(publication.document);
-      const posted = await store.publishedMessages.of(publication.meetingId, place);
+      const posted = await store.publishedMessages.of(publication, place);
       const refs: string[] = [];
       try {
         for (const [part, message] of messages.entries()) {
@@ -47,11 +47,11 @@ export function slackPublisher(
         for (const surplus of posted.filter((ts) => !refs.includes(ts))) {
           await client.chat.delete({ channel, ts: surplus }).catch(() => undefined);
         }
-        await store.publishedMessages.record(publication.meetingId, place, refs);
+        await store.publishedMessages.record(publication, place, refs);
         return { place, ok: true };
       } catch (error) {
         // Keep what was posted before the failure, so that the retry edits instead of repeating.
-        await store.publishedMessages.record(publication.meetingId, place, [
+        await store.publishedMessages.record(publication, place, [
           ...refs,
           ...posted.slice(refs.length),
         ]);

@@ -27,7 +27,7 @@ export function teamsPublisher(
       const cards = renderMinutesCards(publication.document).map((card) =>
         cardActivity(card, summary),
       );
-      const posted = await store.publishedMessages.of(publication.meetingId, place);
+      const posted = await store.publishedMessages.of(publication, place);
       const ids: string[] = [];
       try {
         await inConversation(adapter, appId, reference, async (context) => {
@@ -49,10 +49,10 @@ export function teamsPublisher(
             await context.deleteActivity(surplus).catch(() => undefined);
           }
         });
-        await store.publishedMessages.record(publication.meetingId, place, ids);
+        await store.publishedMessages.record(publication, place, ids);
         return { place, ok: true };
       } catch (error) {
-        await store.publishedMessages.record(publication.meetingId, place, [
+        await store.publishedMessages.record(publication, place, [
           ...ids,
           ...posted.slice(ids.length),
         ]);

@@ -37,7 +37,21 @@ export type Verb =
   | "cancel"
   | "move"
   | "link"
-  | "reminders";
+  | "reminders"
+  | "mode"
+  | "settings"
+  | "member"
+  | "substitute"
+  | "members"
+  | "present"
+  | "absent"
+  | "approvers"
+  | "reservation"
+  | "remark"
+  | "conflict"
+  | "vote"
+  | "immediate"
+  | "notice";
 
 /** DESIGN.md §3, Swedish and English, lower case; a key of two words is two tokens. */
 const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
@@ -103,6 +117,34 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   link: "link",
   påminnelser: "reminders",
   reminders: "reminders",
+  läge: "mode",
+  mode: "mode",
+  inställningar: "settings",
+  settings: "settings",
+  ledamot: "member",
+  member: "member",
+  ersättare: "substitute",
+  substitute: "substitute",
+  medlemmar: "members",
+  members: "members",
+  närvarande: "present",
+  present: "present",
+  frånvarande: "absent",
+  absent: "absent",
+  justerare: "approvers",
+  approvers: "approvers",
+  reservation: "reservation",
+  dissent: "reservation",
+  anteckning: "remark",
+  remark: "remark",
+  jäv: "conflict",
+  conflict: "conflict",
+  votering: "vote",
+  vote: "vote",
+  omedelbar: "immediate",
+  immediate: "immediate",
+  anslag: "notice",
+  notice: "notice",
 };
 
 export interface CommandWord {

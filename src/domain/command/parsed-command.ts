@@ -1,6 +1,13 @@
 // What the command parser hands to the handlers: one variant per command id of DESIGN.md §3.
 import type { Lead } from "../reminders/reminder-settings.js";
-import type { LocalDate, LocalTime, Mention, MinutedItemKind, Role } from "../types.js";
+import type {
+  CouncilMode,
+  LocalDate,
+  LocalTime,
+  Mention,
+  MinutedItemKind,
+  Role,
+} from "../types.js";
 
 export type ParsedCommand =
   | { id: "help" }
@@ -25,8 +32,10 @@ export type ParsedCommand =
   /** Without a date: a week after the due date, or after today when it has passed or is unset. */
   | { id: "postpone"; ref: number; until?: LocalDate }
   | { id: "minutes"; date?: LocalDate }
-  | { id: "approve"; date?: LocalDate }
-  | { id: "publish"; date?: LocalDate }
+  /** With `ref`: the § approved alone at the meeting (omedelbar justering). */
+  | { id: "approve"; date?: LocalDate; ref?: number }
+  /** With `ref`: the § approved at the meeting, published alone. */
+  | { id: "publish"; date?: LocalDate; ref?: number }
   /** Whether the published minutes (the latest, or that day's) still match what was approved. */
   | { id: "verify"; date?: LocalDate }
   /** One item or action in full, with its history. */
@@ -44,7 +53,24 @@ export type ParsedCommand =
   /** Without a code: ask for one. With a code: bind this channel to that code's council. */
   | { id: "link"; code?: string }
   | { id: "reminders-show" }
-  | { id: "reminders-set"; change: ReminderChange };
+  | { id: "reminders-set"; change: ReminderChange }
+  // Protocol mode (DESIGN.md §12).
+  | { id: "mode"; mode: CouncilMode }
+  | { id: "settings" }
+  | { id: "register"; role: "member" | "substitute"; people: Mention[] }
+  | { id: "members" }
+  | { id: "attendance"; status: "present" | "absent"; people: Mention[] }
+  /** `ersättare @S för @P`: S serves for P at the current meeting. */
+  | { id: "serving"; substitute: Mention; member: Mention }
+  /** Without people: the next in the rota. */
+  | { id: "approvers"; people: Mention[] }
+  | { id: "reservation"; ref: number; person: Mention; text: string }
+  | { id: "remark"; ref: number; text: string }
+  | { id: "conflict"; ref: number; person: Mention }
+  | { id: "vote"; ref: number; yes: number; no: number; abstain?: number }
+  | { id: "immediate"; ref: number }
+  | { id: "notice-show" }
+  | { id: "notice-set"; enabled: boolean };
 
 export type CommandId = ParsedCommand["id"];
 
@@ -82,6 +108,8 @@ export interface ReminderChange {
   hours?: { from: LocalTime; to: LocalTime } | null;
   /** Whether reminders may arrive on Saturdays and Sundays. */
   weekends?: boolean;
+  /** Protocol mode: the justering deadline, in days after the meeting. */
+  approvalDeadlineDays?: number;
 }
 
 export const PARSE_ERROR_CODES = [
@@ -105,6 +133,10 @@ export const PARSE_ERROR_CODES = [
   "too-many-leads",
   "bad-hours",
   "bad-weekday",
+  "bad-mode",
+  "bad-switch",
+  "bad-count",
+  "bad-approval-days",
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 

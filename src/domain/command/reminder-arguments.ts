@@ -1,6 +1,7 @@
 import { isoWeekday } from "../dates/local-date.js";
 import { parseTime, parseWeekdayName } from "../dates/parse-date.js";
 import {
+  isValidApprovalDays,
   isValidLead,
   type Lead,
   minutesOf,
@@ -13,7 +14,7 @@ import type { ParseResult, ReminderChange } from "./parsed-command.js";
 import { joinWords, type Token, withoutTrailing } from "./tokens.js";
 
 // `påminnelser [på|av] [möte 7d 1d] [uppdrag 1d] [kl 9] [sammanfattning måndag] [dagtid 8-18]
-// [helger|vardagar]`: settings in any order, each at most once. A word names the setting and
+// [helger|vardagar] [justering 14d]`: settings in any order, each at most once. A word names the setting and
 // the words after it are its value, so a command changes only what it names.
 
 type Read = { ok: true; change: ReminderChange; next: number } | Rejection;
@@ -92,6 +93,22 @@ const readActionsLead: SettingReader = (input, at) => {
   return lead === null ? badLead(token) : { ok: true, change: { actionsLead: lead }, next: at + 2 };
 };
 
+/** `justering 14d`: the protocol's approval deadline, in days after the meeting (DESIGN.md §12). */
+const readApprovalDays: SettingReader = (input, at) => {
+  const token = input.args[at + 1];
+  const lead = token === undefined ? undefined : readLead(token);
+  if (token === undefined || lead === undefined) return missing(input, at);
+  const days = lead?.unit === "days" ? lead.amount : undefined;
+  if (!isValidApprovalDays(days)) {
+    return rejected("bad-approval-days", COMMAND, {
+      word: token.text,
+      min: REMINDER_LIMITS.minApprovalDays,
+      max: REMINDER_LIMITS.maxApprovalDays,
+    });
+  }
+  return { ok: true, change: { approvalDeadlineDays: days }, next: at + 2 };
+};
+
 const readAt: SettingReader = (input, at) => {
   const { args } = input;
   if (args[at + 1] === undefined) return missing(input, at);
@@ -151,6 +168,7 @@ const SETTINGS = new Map<string, SettingReader>([
   ...settingWords(readAt, [...TIME_MARKERS]),
   ...settingWords(readDigest, ["sammanfattning", "veckosammanfattning", "digest"]),
   ...settingWords(readHours, ["dagtid", "hours"]),
+  ...settingWords(readApprovalDays, ["justering", "approval"]),
   ...settingWords(weekendReader(true), ["helger", "helg", "helgerna", "weekends", "weekend"]),
   ...settingWords(weekendReader(false), ["vardagar", "weekdays"]),
 ]);

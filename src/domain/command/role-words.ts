@@ -12,6 +12,8 @@ const ROLE_WORDS: ReadonlyMap<string, Role> = new Map([
   ["adjuster", "approver"],
   ["ledamot", "member"],
   ["member", "member"],
+  ["ersättare", "substitute"],
+  ["substitute", "substitute"],
 ]);
 
 export function readRole(word: string): Role | undefined {

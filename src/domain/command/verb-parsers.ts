@@ -4,6 +4,19 @@ import { itemParser, parseEdit, parsePostpone, refParser } from "./entry-argumen
 import { meetingDateParser, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
+import {
+  attendanceParser,
+  parseApprovers,
+  parseConflict,
+  parseImmediate,
+  parseMode,
+  parseNotice,
+  parseRemark,
+  parseReservation,
+  parseVote,
+  refOrDateParser,
+  registerParser,
+} from "./protocol-arguments.js";
 import { parseReminders } from "./reminder-arguments.js";
 import {
   parseAgenda,
@@ -33,8 +46,8 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   done: refParser("done"),
   postpone: parsePostpone,
   minutes: meetingDateParser("minutes"),
-  approve: meetingDateParser("approve"),
-  publish: meetingDateParser("publish"),
+  approve: refOrDateParser("approve"),
+  publish: refOrDateParser("publish"),
   verify: meetingDateParser("verify"),
   show: refParser("show"),
   search: parseSearch,
@@ -50,4 +63,18 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   move: parseMove,
   link: parseLink,
   reminders: parseReminders,
+  mode: parseMode,
+  settings: withoutArguments({ id: "settings" }),
+  member: registerParser("member"),
+  substitute: registerParser("substitute"),
+  members: withoutArguments({ id: "members" }),
+  present: attendanceParser("present"),
+  absent: attendanceParser("absent"),
+  approvers: parseApprovers,
+  reservation: parseReservation,
+  remark: parseRemark,
+  conflict: parseConflict,
+  vote: parseVote,
+  immediate: parseImmediate,
+  notice: parseNotice,
 };

@@ -6,6 +6,8 @@ import { followUpMessages } from "./messages/follow-up.js";
 import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
+import { protocolMessages } from "./messages/protocol.js";
+import { protocolCommandMessages } from "./messages/protocol-commands.js";
 import { recordMessages } from "./messages/record.js";
 import { reminderNoticeMessages } from "./messages/reminder-notices.js";
 import { reminderMessages } from "./messages/reminders.js";
@@ -19,6 +21,8 @@ const areas = [
   formMessages,
   minutesMessages,
   parseMessages,
+  protocolMessages,
+  protocolCommandMessages,
   recordMessages,
   reminderNoticeMessages,
   reminderMessages,
@@ -32,6 +36,8 @@ type Merged = typeof buttonMessages.sv &
   typeof formMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
+  typeof protocolMessages.sv &
+  typeof protocolCommandMessages.sv &
   typeof recordMessages.sv &
   typeof reminderNoticeMessages.sv &
   typeof reminderMessages.sv &

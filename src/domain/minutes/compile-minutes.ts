@@ -1,10 +1,11 @@
 import type { MessageKey } from "../i18n/catalog.js";
 import { type DateContext, formatDayMonth, formatStamp } from "../i18n/format-date.js";
-import { joinList } from "../i18n/join-list.js";
 import { createTranslator, type Translator } from "../i18n/translator.js";
 import type { LocalDate, Locale, MinutedItemKind } from "../types.js";
+import { actionLine } from "./action-line.js";
 import type { MinutesAction, MinutesClosing, MinutesDocument, MinutesSection } from "./document.js";
 import { generateLede } from "./lede.js";
+import { splitParagraphs } from "./paragraphs.js";
 
 // Builds the platform-neutral "Noterat från …" post (DESIGN.md §4) from what a meeting holds.
 // Pure: the clock and the zone come in with the source.
@@ -101,21 +102,6 @@ function decisionLabel(item: MinutesSourceItem, t: Translator): string {
     : t.t("minutes.decision", { paragraph: item.paragraph });
 }
 
-/** Paragraphs are separated by blank lines; single line breaks inside one are kept. */
-function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((paragraph) =>
-      paragraph
-        .split("\n")
-        .map((line) => line.trim())
-        .join("\n")
-        .trim(),
-    )
-    .filter((paragraph) => paragraph !== "");
-}
-
 /**
  * The listed actions by the item they belong to, in source order; `null` holds those of no
  * item of this meeting.
@@ -134,23 +120,6 @@ function groupActions(
     groups.set(key, group);
   }
   return groups;
-}
-
-/**
- * "Anna Berg och Per Ek: Ta fram ett förslag (senast 30 maj)": what was decided. Whether it is
- * done, or postponed since, is the action's live state, not part of the record (DESIGN.md §11).
- */
-function actionLine(action: MinutesSourceAction, t: Translator, ctx: DateContext): string {
-  const text = action.text.trim();
-  const assignees = action.assignees.map((name) => name.trim()).filter((name) => name !== "");
-  const what =
-    assignees.length > 0
-      ? t.t("minutes.action", { assignees: joinList(assignees, t), text })
-      : text;
-  const due = action.due
-    ? t.t("minutes.action.due", { date: formatDayMonth(action.due, ctx) })
-    : "";
-  return `${what}${due}`;
 }
 
 function compileClosing(

@@ -1,6 +1,7 @@
 // Approved minutes are a record (DESIGN.md §11): `justera` freezes the compiled document as text,
 // and its SHA-256 is what approvers, `publicera` and `verifiera` agree on. Pure: Web Crypto is
 // the platform's, so the checksum is the same in Node and in any other runtime.
+import type { ProtocolDocument } from "../protocol/protocol-document.js";
 import type { MinutesDocument } from "./document.js";
 
 /** The parts publishing adds; they are not part of what was approved. */
@@ -39,8 +40,17 @@ export interface FrozenMinutes {
 /** What an approval stores: the document as it stands, without what publishing adds. */
 export async function freezeMinutes(document: MinutesDocument): Promise<FrozenMinutes> {
   const { stamp: _stamp, corrected: _corrected, checksum: _checksum, ...approved } = document;
-  const text = canonicalJson(approved satisfies Omit<MinutesDocument, PublicationParts>);
+  // A protocol's signatures and notice come after the approval they record.
+  const frozen = approved.protocol
+    ? { ...approved, protocol: withoutApprovalParts(approved.protocol) }
+    : approved;
+  const text = canonicalJson(frozen satisfies Omit<MinutesDocument, PublicationParts>);
   return { document: text, sha256: await sha256Hex(text) };
+}
+
+function withoutApprovalParts(protocol: ProtocolDocument): ProtocolDocument {
+  const { signatures: _signatures, notice: _notice, ...rest } = protocol;
+  return rest;
 }
 
 /** A stored snapshot back as a document: text that Noterat itself wrote with freezeMinutes. */

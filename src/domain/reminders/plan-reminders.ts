@@ -10,6 +10,14 @@ import {
 import { localDateOf, toInstant } from "../dates/zoned-time.js";
 import { groupBy } from "../group-by.js";
 import type { LocalDate, LocalTime, Platform } from "../types.js";
+import {
+  approvalDeadline,
+  awaitingApproval,
+  isSuperseded,
+  LAST_REMINDER_DAYS,
+  minutesOccasions,
+  type PlanningMinutes,
+} from "./minutes-deadlines.js";
 import { intoWindow } from "./quiet-window.js";
 import { channelRecipient, personRecipient } from "./recipient.js";
 import { type MeetingStart, reminderCutoff } from "./reminder-cutoff.js";
@@ -18,7 +26,14 @@ import type { Lead, ReminderSettings } from "./reminder-settings.js";
 // DESIGN.md §5 as a pure function of (now, stored state): which reminders fell due in the
 // planning window (since, now], and which of those are no longer worth sending.
 
-export type ReminderKind = "meeting" | "prep" | "due" | "overdue" | "digest";
+export type ReminderKind =
+  | "meeting"
+  | "prep"
+  | "due"
+  | "overdue"
+  | "digest"
+  | "minutes-due"
+  | "approval-due";
 
 /** Why a reminder that fell due is not sent; kept on its row for the secretary to see. */
 export type StaleReason = "meeting-started" | "due-date-passed" | "superseded" | "too-late";
@@ -59,6 +74,8 @@ export interface PlanningState {
   councils: PlanningCouncil[];
   meetings: PlanningMeeting[];
   actions: PlanningAction[];
+  /** Protocol-mode minutes not yet approved (DESIGN.md §12); absent: none. */
+  minutes?: PlanningMinutes[];
 }
 
 /** What the message needs to say, and to check at sending time that it still holds. */
@@ -69,7 +86,11 @@ export type ReminderPayload =
   | { kind: "due"; actionId: string; due: string; on: string }
   /** `on`: the local day of this week's overdue reminder. */
   | { kind: "overdue"; actionId: string; due: string; on: string }
-  | { kind: "digest"; date: string };
+  | { kind: "digest"; date: string }
+  /** To a secretary: the minutes of the meeting held on `meetingDate` are not compiled. */
+  | { kind: "minutes-due"; meetingId: string; meetingDate: string; on: string }
+  /** To a signer: approve the minutes of `meetingDate` by `deadline` (local dates). */
+  | { kind: "approval-due"; meetingId: string; meetingDate: string; deadline: string; on: string };
 
 export interface PlannedReminder {
   /** What, for whom, for which occasion: the outbox never holds two rows with one key. */
@@ -105,6 +126,15 @@ const DIGEST_LATENESS_MS = 86_400_000;
 
 export function isDigestLate(dueAt: Date, now: Date): boolean {
   return now.getTime() - dueAt.getTime() > DIGEST_LATENESS_MS;
+}
+
+/**
+ * The earliest start of a meeting whose deadline reminders can fall in a window opening at
+ * `since`: the last is LAST_REMINDER_DAYS after it, the council's hours may move it on by a
+ * long weekend, and a day more covers the zone's offset from UTC.
+ */
+export function minutesReach(since: Date): Date {
+  return new Date(since.getTime() - (LAST_REMINDER_DAYS + MAX_SHIFT_DAYS + 1) * 86_400_000);
 }
 
 /** Where this tick's window starts: where the last one ended, within the catch-up horizon. */
@@ -147,6 +177,7 @@ export function planReminders(now: Date, since: Date, state: PlanningState): Rem
   const plan: ReminderPlan = { due: [], stale: [] };
   const meetingsOf = groupBy(state.meetings, (meeting) => meeting.councilId);
   const actionsOf = groupBy(state.actions, (action) => action.councilId);
+  const minutesOf = groupBy(state.minutes ?? [], (minutes) => minutes.councilId);
   // Councils with the same zone, time and hours (most of them) share their reminder days.
   const firesBySchedule = new Map<string, Map<number, Date>>();
   for (const council of state.councils) {
@@ -162,6 +193,7 @@ export function planReminders(now: Date, since: Date, state: PlanningState): Rem
     const actions = actionsOf.get(council.id) ?? [];
     for (const meeting of meetingsOf.get(council.id) ?? []) planner.meeting(meeting, actions);
     for (const action of actions) planner.action(action);
+    for (const minutes of minutesOf.get(council.id) ?? []) planner.minutes(minutes);
     planner.digest();
   }
   return plan;
@@ -266,6 +298,49 @@ class CouncilPlanner {
         this.add({ fire, reason }, personReminder(this.council.id, assignee, action.id), {
           key: `overdue:${action.id}:${due}:${isoDate(date)}:${assignee.personId}`,
           payload: { kind: "overdue", actionId: action.id, due, on: isoDate(date) },
+        });
+      }
+    }
+  }
+
+  /**
+   * Protocol mode: the secretary while the minutes are not compiled, each signer while they have
+   * not approved, privately at the council's reminder time. Of a kind's reminders that came due
+   * together (after downtime, or moved by the hours onto the next one's day) only the latest
+   * goes, as with meeting reminders: the others are superseded.
+   */
+  minutes(minutes: PlanningMinutes): void {
+    const { timeZone } = this.council;
+    const days = this.settings.approvalDeadlineDays;
+    const meetingDate = localDateOf(minutes.startsAt, timeZone);
+    const meetingDay = isoDate(meetingDate);
+    const deadline = isoDate(approvalDeadline(meetingDate, days));
+    for (const occasion of minutesOccasions(meetingDate, days)) {
+      const nominal = toInstant(occasion.on, this.settings.at, timeZone);
+      const fire = intoWindow(nominal, this.settings.window, timeZone);
+      if (!within(fire, this.since, this.now)) continue;
+      const reason = isSuperseded(occasion, this.today) ? "superseded" : null;
+      const on = isoDate(occasion.on);
+      const toCompile = occasion.kind === "minutes-due";
+      const recipients = toCompile
+        ? minutes.compiled
+          ? []
+          : minutes.secretaries
+        : awaitingApproval(minutes);
+      for (const person of recipients) {
+        this.add({ fire, reason }, personReminder(this.council.id, person, minutes.meetingId), {
+          key: toCompile
+            ? `minutes-due:${minutes.meetingId}:${meetingDay}:${on}:${person.personId}`
+            : `approval-due:${minutes.meetingId}:${meetingDay}:${deadline}:${on}:${person.personId}`,
+          payload: toCompile
+            ? { kind: "minutes-due", meetingId: minutes.meetingId, meetingDate: meetingDay, on }
+            : {
+                kind: "approval-due",
+                meetingId: minutes.meetingId,
+                meetingDate: meetingDay,
+                deadline,
+                on,
+              },
         });
       }
     }

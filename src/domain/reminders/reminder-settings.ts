@@ -23,6 +23,8 @@ export interface ReminderSettings {
   digestDay: number | null;
   /** null: any hour, any day. */
   window: QuietWindow | null;
+  /** Protocol mode (DESIGN.md §12): the minutes are to be approved this many days after the meeting. */
+  approvalDeadlineDays: number;
 }
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
@@ -35,10 +37,20 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   at: { hour: 9, minute: 0 },
   digestDay: 1,
   window: { from: { hour: 8, minute: 0 }, to: { hour: 18, minute: 0 }, weekdaysOnly: true },
+  approvalDeadlineDays: 14,
 };
 
-/** Bounds a secretary can set: a lead up to 60 days; at most four meeting reminders. */
-export const REMINDER_LIMITS = { maxLeadDays: 60, maxLeadMinutes: 60 * 24, maxMeetingLeads: 4 };
+/**
+ * Bounds a secretary can set: a lead up to 60 days; at most four meeting reminders; approval
+ * within 1 to 60 days of the meeting.
+ */
+export const REMINDER_LIMITS = {
+  maxLeadDays: 60,
+  maxLeadMinutes: 60 * 24,
+  maxMeetingLeads: 4,
+  minApprovalDays: 1,
+  maxApprovalDays: 60,
+};
 
 /**
  * The stored JSON read back; anything missing or malformed (an older version, a hand edit)
@@ -68,6 +80,9 @@ export function readReminderSettings(json: string | null): ReminderSettings {
           ? value.digestDay
           : defaults.digestDay,
     window: value.window === null ? null : (readWindow(value.window) ?? defaults.window),
+    approvalDeadlineDays: isValidApprovalDays(value.approvalDeadlineDays)
+      ? value.approvalDeadlineDays
+      : defaults.approvalDeadlineDays,
   };
 }
 
@@ -79,6 +94,10 @@ export function isValidLead(lead: Lead): boolean {
   return lead.unit === "days"
     ? isInteger(lead.amount, 0, REMINDER_LIMITS.maxLeadDays)
     : isInteger(lead.amount, 1, REMINDER_LIMITS.maxLeadMinutes);
+}
+
+export function isValidApprovalDays(days: unknown): days is number {
+  return isInteger(days, REMINDER_LIMITS.minApprovalDays, REMINDER_LIMITS.maxApprovalDays);
 }
 
 function readLeads(value: unknown): Lead[] | null {

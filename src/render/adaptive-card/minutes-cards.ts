@@ -24,11 +24,12 @@ import {
 } from "./card-packing.js";
 import { jsonBytes } from "./card-size.js";
 import { textBlock } from "./card-text.js";
+import { protocolGroups } from "./protocol-cards.js";
 import { escapeTeamsLine } from "./teams-escape.js";
 
 // The "Noterat från …" post (DESIGN.md §4) as Adaptive Cards. A post too big for one card
 // becomes several, posted one after the other, each after the first marked "… (forts. 2/3)",
-// so that nothing is ever cut to fit.
+// so that nothing is ever cut to fit. In protocol mode the protocol follows the post.
 
 const TITLE: TextStyle = { style: "heading", size: "Large", weight: "Bolder" };
 const STAMP: TextStyle = { isSubtle: true, spacing: "None" };
@@ -37,6 +38,9 @@ const DECISION: TextStyle = { weight: "Bolder", color: "Accent", spacing: "Small
 const MARKER: TextStyle = { isSubtle: true, size: "Small", spacing: "None" };
 /** One per item of the post, set off from the one before by a line. */
 const SECTION: ContainerLayout = { separator: true, spacing: "Medium" };
+
+/** The protocol's head, after the post. */
+const PROTOCOL: ContainerLayout = { separator: true, spacing: "ExtraLarge" };
 
 /** The widest part number the room kept for a continuation line allows. */
 const MAX_PARTS = 9999;
@@ -79,7 +83,14 @@ export function minutesGroups(doc: MinutesDocument): BodyGroup[] {
       : []),
     ...(doc.closing ? [closingGroup(doc.closing)] : []),
     ...(doc.checksum ? [{ parts: [textPart(checksumLine(doc.checksum), STAMP, true)] }] : []),
+    ...(doc.protocol ? protocolAfterPost(doc.protocol) : []),
   ];
+}
+
+/** The protocol (DESIGN.md §12) follows the post it was published with, set off by a line. */
+function protocolAfterPost(protocol: NonNullable<MinutesDocument["protocol"]>): BodyGroup[] {
+  const [first, ...rest] = protocolGroups(protocol);
+  return first ? [{ ...first, container: PROTOCOL }, ...rest] : rest;
 }
 
 function heading(text: string): BodyPart {

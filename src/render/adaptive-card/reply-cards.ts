@@ -10,6 +10,7 @@ import { actionSets, entryParts } from "./card-actions.js";
 import { type BodyGroup, elementPart, packBodies, textPart } from "./card-packing.js";
 import { jsonBytes } from "./card-size.js";
 import { minutesGroups } from "./minutes-cards.js";
+import { protocolGroups } from "./protocol-cards.js";
 
 // A command's reply as Adaptive Cards: usually one; a reply too big for one card (a long
 // list, a compiled post) becomes several, sent in order. A reply with nothing to show gives
@@ -55,6 +56,8 @@ function blockGroups(block: ReplyBlock, t: Translator): BodyGroup[] {
     }
     case "minutes":
       return minutesGroups(block.document);
+    case "protocol":
+      return protocolGroups(block.document);
     case "buttons":
       return [{ parts: actionSets(block.buttons).map((set) => elementPart(set)) }];
   }

@@ -11,6 +11,7 @@ import { webHref } from "../web-link.js";
 import { BLOCK_KIT_LIMITS, type SlackMessage } from "./block-kit-types.js";
 import { chunkGroups, withUniqueActionIds } from "./message-chunks.js";
 import { type Line, markup, type Segment, text } from "./mrkdwn-sections.js";
+import { protocolBlockGroups } from "./protocol-messages.js";
 import type { BlockGroup } from "./rendered-block.js";
 import { escapeSlackText } from "./slack-escape.js";
 import { escapeWithin } from "./split-text.js";
@@ -24,7 +25,8 @@ import {
 
 // The "Noterat från …" post (DESIGN.md §4) in Block Kit. A post too big for one message
 // becomes several: the adapter posts the first and the rest as replies in its thread, each
-// marked "(forts. 2/3)", so that nothing is ever cut to fit.
+// marked "(forts. 2/3)", so that nothing is ever cut to fit. In protocol mode the protocol
+// follows the post in the same way.
 
 export function renderMinutesMessages(doc: MinutesDocument): SlackMessage[] {
   const t = createTranslator(doc.locale);
@@ -72,7 +74,15 @@ export function minutesBlockGroups(doc: MinutesDocument): BlockGroup[] {
       : []),
     ...(doc.closing ? [sectionBlocks(closingLines(doc.closing))] : []),
     ...(doc.checksum ? [contextBlocks(checksumLine(doc.checksum))] : []),
+    ...(doc.protocol ? protocolAfterPost(doc.protocol) : []),
   ].filter((group) => group.length > 0);
+}
+
+/** The protocol (DESIGN.md §12) follows the post it was published with, set off by a divider. */
+function protocolAfterPost(protocol: NonNullable<MinutesDocument["protocol"]>): BlockGroup[] {
+  const [first = [], ...rest] = protocolBlockGroups(protocol);
+  // The divider travels with the protocol's head, so that it never ends a message alone.
+  return [[{ block: { type: "divider" }, plain: "" }, ...first], ...rest];
 }
 
 function heading(value: string): Line {

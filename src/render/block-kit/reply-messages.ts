@@ -5,6 +5,7 @@ import { BLOCK_KIT_LIMITS, type SlackMessage } from "./block-kit-types.js";
 import { chunkGroups, fallbackText, withUniqueActionIds } from "./message-chunks.js";
 import { minutesBlockGroups } from "./minutes-messages.js";
 import { type Line, text } from "./mrkdwn-sections.js";
+import { protocolBlockGroups } from "./protocol-messages.js";
 import type { BlockGroup } from "./rendered-block.js";
 import { contextBlocks, paragraphBlocks, sectionBlocks } from "./text-blocks.js";
 
@@ -36,6 +37,8 @@ function blockGroups(block: ReplyBlock, t: Translator): BlockGroup[] {
     }
     case "minutes":
       return minutesBlockGroups(block.document);
+    case "protocol":
+      return protocolBlockGroups(block.document);
     case "buttons":
       return [buttonRows(block.buttons)];
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CommandId, PARSE_ERROR_CODES } from "../../../src/domain/command/parsed-command.js";
-import { parseMessages } from "../../../src/domain/i18n/messages/parse.js";
+import { catalog } from "../../../src/domain/i18n/catalog.js";
 import { LOCALES } from "../../../src/domain/types.js";
 
 /** Keyed by CommandId, so that a command added to ParsedCommand fails to compile here. */
@@ -35,10 +35,24 @@ const COMMANDS: Record<CommandId, true> = {
   link: true,
   "reminders-show": true,
   "reminders-set": true,
+  mode: true,
+  settings: true,
+  register: true,
+  members: true,
+  attendance: true,
+  serving: true,
+  approvers: true,
+  reservation: true,
+  remark: true,
+  conflict: true,
+  vote: true,
+  immediate: true,
+  "notice-show": true,
+  "notice-set": true,
 };
 
 describe.each(LOCALES)("parse catalogue (%s)", (locale) => {
-  const messages: Record<string, string> = parseMessages[locale];
+  const messages: Record<string, string> = catalog[locale];
 
   it.each(PARSE_ERROR_CODES)("explains %s", (code) => {
     expect(messages[`parse.${code}`]).toBeTruthy();

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MinutesDocument } from "../../../src/domain/minutes/document.js";
+import type { ProtocolDocument } from "../../../src/domain/protocol/protocol-document.js";
 import type { Reply, ReplyBlock } from "../../../src/domain/reply.js";
 import { escapeHtml } from "../../../src/render/escape-html.js";
 import { escapeMarkdownLine } from "../../../src/render/escape-markdown.js";
@@ -121,6 +122,8 @@ function replyStrings(block: ReplyBlock): string[] {
       return [block.title ?? "", ...block.actions.map((a) => a.line), block.more ?? ""];
     case "minutes":
       return postStrings(block.document);
+    case "protocol":
+      return protocolStrings(block.document);
     case "buttons":
       return [];
   }
@@ -288,3 +291,16 @@ describe("plain text, for arbitrary user text", () => {
     );
   });
 });
+
+/** What a protocol shows, in order: its title, each §'s number and heading and text. */
+function protocolStrings(doc: ProtocolDocument): string[] {
+  return [
+    doc.body,
+    doc.title,
+    ...doc.paragraphs.flatMap((paragraph) => [
+      paragraph.number,
+      paragraph.heading,
+      ...paragraph.paragraphs,
+    ]),
+  ];
+}

@@ -74,6 +74,7 @@ const reminderSettings: fc.Arbitrary<ReminderSettings> = fc.record({
       })),
     { nil: null },
   ),
+  approvalDeadlineDays: fc.integer({ min: 1, max: 60 }),
 });
 
 interface Scenario {

@@ -19,6 +19,7 @@ const DEFAULTS: ReminderSettings = {
   at: { hour: 9, minute: 0 },
   digestDay: 1,
   window: { from: { hour: 8, minute: 0 }, to: { hour: 18, minute: 0 }, weekdaysOnly: true },
+  approvalDeadlineDays: 14,
 };
 
 const CUSTOM: ReminderSettings = {
@@ -31,6 +32,7 @@ const CUSTOM: ReminderSettings = {
   at: { hour: 7, minute: 45 },
   digestDay: null,
   window: null,
+  approvalDeadlineDays: 30,
 };
 
 function read(value: Record<string, unknown>): ReminderSettings {

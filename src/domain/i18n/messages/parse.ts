@@ -33,6 +33,8 @@ export const parseMessages = defineMessages({
     "parse.bad-lead":
       "”{word}” är ingen tid före mötet som går att använda. Skriv dagar, timmar eller minuter, till exempel 7d, 2h eller 30min – högst {days} dagar eller {hours} timmar.",
     "parse.too-many-leads": "Högst {limit} påminnelser före ett möte går, och du skrev {count}.",
+    "parse.bad-approval-days":
+      "”{word}” är ingen justeringstid. Skriv antalet dagar efter mötet, till exempel justering 14d – mellan {min} och {max} dagar.",
     "parse.bad-hours":
       "”{word}” är ingen dagtid. Skriv två klockslag, det tidigaste först, till exempel dagtid 08-18 eller dagtid 8.30–17, eller dagtid alltid.",
     "parse.bad-weekday":
@@ -72,7 +74,7 @@ export const parseMessages = defineMessages({
     "usage.reminders-show":
       "`påminnelser` – när rådets påminnelser skickas; sekreteraren ser också de som inte gick fram",
     "usage.reminders-set":
-      "`påminnelser [på|av] [möte 7d 1d] [uppdrag 1d] [kl 9:00] [sammanfattning måndag] [dagtid 08-18] [vardagar|helger]` – ändra påminnelserna (sekreteraren): tider före mötet i d, h eller min; `möte av`, `uppdrag av` och `sammanfattning av` stänger av just den delen; `dagtid alltid` tillåter alla tider och `helger` tar med lördag och söndag",
+      "`påminnelser [på|av] [möte 7d 1d] [uppdrag 1d] [kl 9:00] [sammanfattning måndag] [dagtid 08-18] [vardagar|helger] [justering 14d]` – ändra påminnelserna (sekreteraren): tider före mötet i d, h eller min; `möte av`, `uppdrag av` och `sammanfattning av` stänger av just den delen; `dagtid alltid` tillåter alla tider och `helger` tar med lördag och söndag; `justering` är hur många dagar efter mötet ett protokoll ska vara justerat",
     "usage.search": "`sök TEXT` – sök bland rådets punkter och beslut",
     "usage.minutes":
       "`protokoll [DATUM]` – sammanställ mötets anteckningar till ett utkast som bara du ser",
@@ -111,6 +113,8 @@ export const parseMessages = defineMessages({
     "parse.bad-lead":
       "“{word}” is not a lead time I can use. Write days, hours or minutes, for example 7d, 2h or 30min – at most {days} days or {hours} hours.",
     "parse.too-many-leads": "At most {limit} reminders before a meeting, and you wrote {count}.",
+    "parse.bad-approval-days":
+      "”{word}” is no time for approval. Write the number of days after the meeting, for example approval 14d – between {min} and {max} days.",
     "parse.bad-hours":
       "“{word}” is not a span of hours. Write two times, the earlier first, for example hours 08-18 or hours 8:30–17, or hours always.",
     "parse.bad-weekday":
@@ -148,7 +152,7 @@ export const parseMessages = defineMessages({
     "usage.reminders-show":
       "`reminders` – when this council's reminders go out; the secretary also sees those that failed",
     "usage.reminders-set":
-      "`reminders [on|off] [meeting 7d 1d] [actions 1d] [at 9:00] [digest monday] [hours 08-18] [weekdays|weekends]` – change the reminders (secretary): times before the meeting in d, h or min; `meeting off`, `actions off` and `digest off` turn off just that part; `hours always` allows any hour and `weekends` adds Saturday and Sunday",
+      "`reminders [on|off] [meeting 7d 1d] [actions 1d] [at 9:00] [digest monday] [hours 08-18] [weekdays|weekends] [approval 14d]` – change the reminders (secretary): times before the meeting in d, h or min; `meeting off`, `actions off` and `digest off` turn off just that part; `hours always` allows any hour and `weekends` adds Saturday and Sunday; `approval` is how many days after the meeting a protocol is to be approved by",
     "usage.search": "`search TEXT` – search this council's items and decisions",
     "usage.minutes": "`minutes [DATE]` – compile the meeting's notes into a draft only you see",
     "usage.lede": "`lede TEXT` – write your own lede instead of the generated one",

@@ -20,6 +20,12 @@ export const reminderMessages = defineMessages({
     "reminders.settings.window-none": "Dagtid: alla tider, alla dagar",
     "reminders.settings.weekdays": "vardagar",
     "reminders.settings.every-day": "alla dagar",
+    "reminders.settings.compile":
+      "Protokoll att sammanställa: 2 och 5 dagar efter mötet, till sekreteraren",
+    "reminders.settings.approval":
+      "Justering: senast {days} efter mötet; den som ska justera och inte har gjort det påminns 3 dagar och 1 dag före och dagen efter, privat",
+    "reminders.settings.approval-day": "1 dag",
+    "reminders.settings.approval-days": "{count} dagar",
     "reminders.settings.lead-same-day": "samma dag",
     "reminders.settings.lead-day": "1 dag före",
     "reminders.settings.lead-days": "{count} dagar före",
@@ -45,6 +51,8 @@ export const reminderMessages = defineMessages({
     "reminders.settings.kind-due": "Uppdrag som ska vara klart",
     "reminders.settings.kind-overdue": "Försenat uppdrag",
     "reminders.settings.kind-digest": "Veckosammanfattning",
+    "reminders.settings.kind-minutes-due": "Protokoll att sammanställa",
+    "reminders.settings.kind-approval-due": "Justering av protokoll",
   },
   en: {
     "reminders.settings.on": "Reminders in {council} are on.",
@@ -64,6 +72,12 @@ export const reminderMessages = defineMessages({
     "reminders.settings.window-none": "Hours: any time, any day",
     "reminders.settings.weekdays": "on weekdays",
     "reminders.settings.every-day": "every day",
+    "reminders.settings.compile":
+      "Minutes to compile: 2 and 5 days after the meeting, to the secretary",
+    "reminders.settings.approval":
+      "Approval: within {days} of the meeting; whoever is to approve and has not is reminded 3 days and 1 day before and the day after, privately",
+    "reminders.settings.approval-day": "1 day",
+    "reminders.settings.approval-days": "{count} days",
     "reminders.settings.lead-same-day": "on the day",
     "reminders.settings.lead-day": "1 day before",
     "reminders.settings.lead-days": "{count} days before",
@@ -88,5 +102,7 @@ export const reminderMessages = defineMessages({
     "reminders.settings.kind-due": "Action due",
     "reminders.settings.kind-overdue": "Overdue action",
     "reminders.settings.kind-digest": "Weekly digest",
+    "reminders.settings.kind-minutes-due": "Minutes to compile",
+    "reminders.settings.kind-approval-due": "Approval of minutes",
   },
 });

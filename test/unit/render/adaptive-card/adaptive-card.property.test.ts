@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MinutesDocument } from "../../../../src/domain/minutes/document.js";
+import type { ProtocolDocument } from "../../../../src/domain/protocol/protocol-document.js";
 import type { Reply, ReplyBlock } from "../../../../src/domain/reply.js";
 import type {
   ActionSet,
@@ -139,6 +140,8 @@ function blockTexts(block: ReplyBlock): string[] {
       return [block.title ?? "", ...block.actions.map((a) => a.line), block.more ?? ""];
     case "minutes":
       return postTexts(block.document);
+    case "protocol":
+      return protocolStrings(block.document);
     case "buttons":
       return [];
   }
@@ -216,3 +219,16 @@ describe("Adaptive Cards for arbitrary user text", () => {
     );
   });
 });
+
+/** What a protocol shows, in order: its title, each §'s number and heading and text. */
+function protocolStrings(doc: ProtocolDocument): string[] {
+  return [
+    doc.body,
+    doc.title,
+    ...doc.paragraphs.flatMap((paragraph) => [
+      paragraph.number,
+      paragraph.heading,
+      ...paragraph.paragraphs,
+    ]),
+  ];
+}

@@ -1,0 +1,99 @@
+import { localDateOf } from "../domain/dates/zoned-time.js";
+import { NoteratError } from "../domain/errors.js";
+import { asPublished } from "../domain/minutes/published-minutes.js";
+import { thawMinutes } from "../domain/minutes/snapshot.js";
+import { missingSigners } from "../domain/protocol/required-signers.js";
+import type { CouncilRecord } from "../domain/records.js";
+import type { ReplyBody } from "../domain/reply.js";
+import type { CommandContext, PublicationOutcome } from "./context.js";
+import { loadRoster, requiredSigners } from "./meeting-roster.js";
+import { requireProtocolMode } from "./scope.js";
+import { withSignedProtocol } from "./signed-protocol.js";
+
+/**
+ * `publicera ID`: a § approved at the meeting (omedelbart justerad) posted alone, as its
+ * signatures froze it, so that it can be acted on before the whole protocol is justerat.
+ */
+export async function publishExtract(
+  context: CommandContext<unknown>,
+  council: CouncilRecord,
+  ref: number,
+): Promise<ReplyBody> {
+  requireProtocolMode(council);
+  const { store } = context.deps;
+  const item = await store.items.byRef(council.id, ref);
+  if (!item || item.removedAt) throw new NoteratError("not-found", { ref });
+  if (!item.immediate) throw new NoteratError("not-immediate", { ref });
+  const meeting = await store.meetings.byId(item.meetingId);
+  if (!meeting) throw new NoteratError("not-found", { ref });
+  const [signatures, roster] = await Promise.all([
+    store.minutesRecord.signatures(meeting.id, item.id),
+    loadRoster(store, meeting),
+  ]);
+  const signers = new Set(signatures.map((signature) => signature.personId));
+  const last = signatures.at(-1);
+  const snapshot = last?.snapshotId
+    ? await store.minutesRecord.snapshotById(last.snapshotId)
+    : null;
+  if (!last || !snapshot || missingSigners(requiredSigners(roster), signers).length > 0) {
+    throw new NoteratError("immediate-not-approved", { ref });
+  }
+  // Stamped with the moment it was justerad: publishing it again changes nothing in it.
+  const document = await withSignedProtocol(
+    store,
+    council,
+    meeting,
+    asPublished(
+      thawMinutes(snapshot.document),
+      { publishedAt: last.at, correctedAt: null, sha256: snapshot.sha256 },
+      council.timeZone,
+    ),
+    item.id,
+  );
+  // One publication of the extract at a time, on any instance (a double click edits, not reposts).
+  const outcomes = await store.leases.holding(
+    `publish:${meeting.id}:${ref}`,
+    () => context.deps.clock.now(),
+    async () =>
+      context.deps.publisher.publish({
+        councilId: council.id,
+        councilName: council.name,
+        meetingId: meeting.id,
+        extractRef: ref,
+        meetingDate: localDateOf(meeting.startsAt, council.timeZone),
+        document,
+        channels: await store.councils.channelsOf(council.id),
+      }),
+  );
+  return publishedReply(context, document.title, outcomes);
+}
+
+/** How publishing went: the post's title and its channels, and each channel that refused it. */
+export function publishedReply(
+  context: CommandContext<unknown>,
+  title: string,
+  outcomes: PublicationOutcome[],
+): ReplyBody {
+  const { t } = context;
+  const failed = outcomes.filter((outcome) => !outcome.ok);
+  const lines = failed.map((outcome) =>
+    t.t("minutes.publish-failed", {
+      channel: `${outcome.place.platform}:${outcome.place.channelId}`,
+      reason: outcome.ok ? "" : outcome.reason,
+    }),
+  );
+  return {
+    audience: "caller",
+    blocks: [
+      {
+        type: "text",
+        text: t.t("minutes.published", {
+          title,
+          count: outcomes.length - failed.length,
+          channels: outcomes.length,
+        }),
+      },
+      ...lines.map((text) => ({ type: "text" as const, text })),
+    ],
+  };
+}

@@ -1,0 +1,82 @@
+import { isoDate } from "../domain/dates/local-date.js";
+import { localDateOf } from "../domain/dates/zoned-time.js";
+import { NoteratError } from "../domain/errors.js";
+import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
+import { assertMayReadDraft, isSecretary } from "../domain/permissions.js";
+import type { CouncilRecord } from "../domain/records.js";
+import type { ReplyBody, ReplyButton } from "../domain/reply.js";
+import type { CommandContext } from "./context.js";
+import { compileLiveRecord } from "./live-protocol.js";
+import { loadRoster, requiredSigners } from "./meeting-roster.js";
+import { meetingOnOrCurrent } from "./scope.js";
+import { withSignedProtocol } from "./signed-protocol.js";
+
+/**
+ * `protokoll` in protocol mode: the protocol, shown only to the caller — the draft as it
+ * stands, with the signatures given so far, or what was justerat — and "Justera" for each
+ * signer who has yet to sign. The secretary compiling it is what the deadlines wait for.
+ */
+export async function showProtocol(
+  context: CommandContext<{ id: "minutes"; date?: { year: number; month: number; day: number } }>,
+  council: CouncilRecord,
+): Promise<ReplyBody> {
+  const { store } = context.deps;
+  const { t } = context;
+  const meeting = await meetingOnOrCurrent(context, council, context.command.date);
+  const roster = await loadRoster(store, meeting);
+  const { chairIds, approverIds } = requiredSigners(roster);
+  const signer = chairIds.includes(context.actor.id) || approverIds.includes(context.actor.id);
+  assertMayReadDraft(context.roles, signer);
+  let document: Awaited<ReturnType<typeof withSignedProtocol>>;
+  let note: string;
+  if (meeting.minutesStatus === "draft") {
+    const live = await compileLiveRecord(context, council, meeting);
+    if (!live) throw new NoteratError("nothing-to-compile");
+    document = live.document;
+    note = t.t("protocol.draft-next");
+    if (isSecretary(context.roles)) await store.minutesRecord.markCompiled(meeting.id, context.now);
+  } else {
+    const snapshot = await store.minutesRecord.approvedSnapshot(meeting.id);
+    if (!snapshot) throw new NoteratError("nothing-to-compile");
+    document = thawMinutes(snapshot.document);
+    note = t.t("protocol.justerad-view", { checksum: shortChecksum(snapshot.sha256) });
+  }
+  const signed = await withSignedProtocol(store, council, meeting, document);
+  if (!signed.protocol) throw new NoteratError("nothing-to-compile");
+  const signatures = await store.minutesRecord.signatures(meeting.id);
+  const date = isoDate(localDateOf(meeting.startsAt, council.timeZone));
+  const buttons: ReplyButton[] = [];
+  if (
+    meeting.minutesStatus === "draft" &&
+    signer &&
+    !signatures.some((signature) => signature.personId === context.actor.id)
+  ) {
+    buttons.push({
+      label: t.t("button.approve"),
+      command: `approve ${date}`,
+      councilId: council.id,
+      style: "primary",
+    });
+  }
+  if (meeting.minutesStatus !== "draft" && isSecretary(context.roles)) {
+    buttons.push({
+      label: t.t("button.publish"),
+      command: `publish ${date}`,
+      councilId: council.id,
+      style: "primary",
+    });
+  }
+  return {
+    audience: "caller",
+    blocks: [
+      {
+        type: "protocol",
+        meetingId: meeting.id,
+        status: meeting.minutesStatus,
+        document: signed.protocol,
+      },
+      { type: "text", text: note },
+      ...(buttons.length > 0 ? [{ type: "buttons" as const, buttons }] : []),
+    ],
+  };
+}

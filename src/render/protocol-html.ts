@@ -1,0 +1,114 @@
+import type {
+  ProtocolDocument,
+  ProtocolParagraph,
+  ProtocolRow,
+} from "../domain/protocol/protocol-document.js";
+import { escapeHtml } from "./escape-html.js";
+
+// The protocol (DESIGN.md §12) as a complete web page: one <main>, the header, signatures and
+// notice as tables with row headers, each § a section. Every string escaped, no script and
+// nothing loaded from elsewhere; it prints on paper as a protocol would.
+
+const STYLE = `
+body { margin: 0; padding: 2rem 1rem; background: #fff; color: #1d1d1f; }
+main { max-width: 46rem; margin: 0 auto; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.body { font-weight: 700; font-size: 1.25rem; margin: 0; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1.5rem; }
+h1 .date { display: block; font-size: 1rem; font-weight: 400; color: #595959; }
+h2 { font-size: 1.2rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
+h3 { font-size: 1rem; font-style: italic; margin: 0.75rem 0 0; }
+h3 + p { margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem; border-bottom: 1px solid #d0d0d0; overflow-wrap: anywhere; }
+th { width: 14rem; font-weight: 600; }
+.quorum { border-left: 4px solid #b3261e; padding-left: 0.75rem; font-weight: 600; }
+.immediate { font-style: italic; }
+@media (max-width: 30rem) { th, td { display: block; width: auto; border: 0; padding: 0; } td { margin-bottom: 0.75rem; } }
+@media print { body { padding: 0; } main { max-width: none; font-size: 11pt; } section { break-inside: avoid; } }
+`;
+
+export function renderProtocolHtml(doc: ProtocolDocument): string {
+  const title = [doc.title, doc.body, doc.dateLine].join(" – ");
+  return [
+    "<!doctype html>",
+    `<html lang="${escapeHtml(doc.locale)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${text(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    "<header>",
+    `<p class="body">${text(doc.body)}</p>`,
+    `<h1>${text(doc.title)} <span class="date">${dateLine(doc)}</span></h1>`,
+    table(doc.header),
+    "</header>",
+    ...(doc.quorumNote ? [`<p class="quorum">${text(doc.quorumNote)}</p>`] : []),
+    ...doc.paragraphs.map(paragraphSection),
+    ...(doc.signatures
+      ? [
+          [
+            '<section class="signatures">',
+            `<h2>${text(doc.signatures.heading)}</h2>`,
+            table(doc.signatures.rows),
+            "</section>",
+          ].join("\n"),
+        ]
+      : []),
+    ...(doc.notice
+      ? [
+          [
+            '<section class="notice">',
+            `<h2>${text(doc.notice.heading)}</h2>`,
+            `<p>${text(doc.notice.text)}</p>`,
+            table(doc.notice.rows),
+            "</section>",
+          ].join("\n"),
+        ]
+      : []),
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+/** Escaped text whose line breaks stay visible. */
+function text(value: string): string {
+  return escapeHtml(value).replace(/\r?\n/g, "<br>\n");
+}
+
+/** "Sammanträdesdatum 2027-02-08" with the date marked up as a <time>. */
+function dateLine(doc: ProtocolDocument): string {
+  const line = text(doc.dateLine);
+  if (!doc.meetingDate) return line;
+  const date = escapeHtml(doc.meetingDate);
+  const at = line.lastIndexOf(date);
+  if (at < 0) return line;
+  const time = `<time datetime="${date}">${date}</time>`;
+  return `${line.slice(0, at)}${time}${line.slice(at + date.length)}`;
+}
+
+function table(rows: ProtocolRow[]): string {
+  if (rows.length === 0) return "";
+  const cells = rows.map(
+    (row) => `<tr><th scope="row">${text(row.label)}</th><td>${text(row.value)}</td></tr>`,
+  );
+  return ["<table>", "<tbody>", ...cells, "</tbody>", "</table>"].join("\n");
+}
+
+function paragraphSection(paragraph: ProtocolParagraph): string {
+  return [
+    '<section class="paragraph">',
+    `<h2>${text(`${paragraph.number} ${paragraph.heading}`)}</h2>`,
+    ...paragraph.paragraphs.map((value) => `<p>${text(value)}</p>`),
+    ...paragraph.parts.flatMap((part) => [
+      `<h3>${text(part.label)}</h3>`,
+      ...part.lines.map((line) => `<p>${text(line)}</p>`),
+    ]),
+    ...(paragraph.immediate ? [`<p class="immediate">${text(paragraph.immediate)}</p>`] : []),
+    "</section>",
+  ].join("\n");
+}
