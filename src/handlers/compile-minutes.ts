@@ -1,13 +1,11 @@
-import { isoDate } from "../domain/dates/local-date.js";
-import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import type { MinutesDocument } from "../domain/minutes/document.js";
 import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertMayReadDraft, isSecretary, mayApprove } from "../domain/permissions.js";
-import type { ReplyButton } from "../domain/reply.js";
 import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
+import { minutesButtons } from "./minutes-buttons.js";
 import { compileLiveMinutes } from "./minutes-document.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 import { showProtocol } from "./show-protocol.js";
@@ -27,31 +25,17 @@ export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
   const status = meeting.minutesStatus;
   const shown = await minutesToShow(context, meeting);
   if (!shown) throw new NoteratError("nothing-to-compile");
-  // The button names the meeting by its date, so that a later click acts on this meeting.
-  const date = isoDate(localDateOf(meeting.startsAt, council.timeZone));
-  const buttons: ReplyButton[] = [];
-  if (status === "draft" && mayApprove(roles)) {
-    buttons.push({
-      label: t.t("button.approve"),
-      command: `approve ${date}`,
-      councilId: council.id,
-      style: "primary",
-    });
-  }
-  if (status !== "draft" && isSecretary(roles)) {
-    buttons.push({
-      label: t.t("button.publish"),
-      command: `publish ${date}`,
-      councilId: council.id,
-      style: "primary",
-    });
-  }
   return {
     audience: "caller",
     blocks: [
       { type: "minutes", meetingId: meeting.id, status, document: shown.document },
       { type: "text", text: shown.note },
-      ...(buttons.length > 0 ? [{ type: "buttons" as const, buttons }] : []),
+      ...minutesButtons(
+        council,
+        meeting,
+        { approve: mayApprove(roles), publish: isSecretary(roles) },
+        t,
+      ),
     ],
   };
 };

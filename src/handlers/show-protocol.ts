@@ -1,13 +1,12 @@
-import { isoDate } from "../domain/dates/local-date.js";
-import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertMayReadDraft, isSecretary } from "../domain/permissions.js";
 import type { CouncilRecord } from "../domain/records.js";
-import type { ReplyBody, ReplyButton } from "../domain/reply.js";
+import type { ReplyBody } from "../domain/reply.js";
 import type { CommandContext } from "./context.js";
 import { compileLiveRecord } from "./live-protocol.js";
 import { loadRoster, requiredSigners } from "./meeting-roster.js";
+import { minutesButtons } from "./minutes-buttons.js";
 import { meetingOnOrCurrent } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
 
@@ -44,28 +43,6 @@ export async function showProtocol(
   const signed = await withSignedProtocol(store, council, meeting, document);
   if (!signed.protocol) throw new NoteratError("nothing-to-compile");
   const signatures = await store.minutesRecord.signatures(meeting.id);
-  const date = isoDate(localDateOf(meeting.startsAt, council.timeZone));
-  const buttons: ReplyButton[] = [];
-  if (
-    meeting.minutesStatus === "draft" &&
-    signer &&
-    !signatures.some((signature) => signature.personId === context.actor.id)
-  ) {
-    buttons.push({
-      label: t.t("button.approve"),
-      command: `approve ${date}`,
-      councilId: council.id,
-      style: "primary",
-    });
-  }
-  if (meeting.minutesStatus !== "draft" && isSecretary(context.roles)) {
-    buttons.push({
-      label: t.t("button.publish"),
-      command: `publish ${date}`,
-      councilId: council.id,
-      style: "primary",
-    });
-  }
   return {
     audience: "caller",
     blocks: [
@@ -76,7 +53,16 @@ export async function showProtocol(
         document: signed.protocol,
       },
       { type: "text", text: note },
-      ...(buttons.length > 0 ? [{ type: "buttons" as const, buttons }] : []),
+      ...minutesButtons(
+        council,
+        meeting,
+        {
+          approve:
+            signer && !signatures.some((signature) => signature.personId === context.actor.id),
+          publish: isSecretary(context.roles),
+        },
+        t,
+      ),
     ],
   };
 }

@@ -6,6 +6,7 @@ import type {
 } from "../domain/minutes/document.js";
 import { checksumLine } from "./checksum-line.js";
 import { escapeHtml } from "./escape-html.js";
+import { htmlText, renderHtmlPage } from "./html-page.js";
 import { webHref } from "./web-link.js";
 
 // The post as a complete web page for the region's site: every string escaped, links only to
@@ -25,63 +26,51 @@ a { color: #0b57d0; }
 
 export function renderMinutesHtml(doc: MinutesDocument): string {
   const body = [
-    `<h1>${text(doc.title)}</h1>`,
-    ...(doc.stamp ? [`<p class="stamp"><time>${text(doc.stamp)}</time></p>`] : []),
-    ...(doc.corrected ? [`<p class="stamp corrected">${text(doc.corrected)}</p>`] : []),
-    `<p class="lede">${text(doc.lede)}</p>`,
+    `<h1>${htmlText(doc.title)}</h1>`,
+    ...(doc.stamp ? [`<p class="stamp"><time>${htmlText(doc.stamp)}</time></p>`] : []),
+    ...(doc.corrected ? [`<p class="stamp corrected">${htmlText(doc.corrected)}</p>`] : []),
+    `<p class="lede">${htmlText(doc.lede)}</p>`,
     ...doc.sections.map(section),
     ...(doc.otherActions
       ? [
-          `<section class="other-actions">\n<h2>${text(doc.otherActions.heading)}</h2>\n${actionList(doc.otherActions.actions)}\n</section>`,
+          `<section class="other-actions">\n<h2>${htmlText(doc.otherActions.heading)}</h2>\n${actionList(doc.otherActions.actions)}\n</section>`,
         ]
       : []),
     ...(doc.closing ? [closing(doc.closing)] : []),
   ];
-  return [
-    "<!doctype html>",
-    `<html lang="${escapeHtml(doc.locale)}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    ...(doc.checksum
+  return renderHtmlPage({
+    locale: doc.locale,
+    title: doc.title,
+    style: STYLE,
+    meta: doc.checksum
       ? [`<meta name="noterat-sha256" content="${escapeHtml(doc.checksum.sha256)}">`]
-      : []),
-    `<title>${text(doc.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
-    "<article>",
-    ...body,
-    ...(doc.checksum
-      ? [`<footer class="checksum"><p>${text(checksumLine(doc.checksum))}</p></footer>`]
-      : []),
-    "</article>",
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
-}
-
-/** Escaped text whose line breaks stay visible. */
-function text(value: string): string {
-  return escapeHtml(value).replace(/\r?\n/g, "<br>\n");
+      : [],
+    body: [
+      "<article>",
+      ...body,
+      ...(doc.checksum
+        ? [`<footer class="checksum"><p>${htmlText(checksumLine(doc.checksum))}</p></footer>`]
+        : []),
+      "</article>",
+    ],
+  });
 }
 
 function section(item: MinutesSection): string {
   return [
     `<section class="item item-${item.kind}">`,
-    `<h2>${text(item.heading)}</h2>`,
+    `<h2>${htmlText(item.heading)}</h2>`,
     ...(item.decision
-      ? [`<p class="decision"><strong>${text(item.decision.label)}</strong></p>`]
+      ? [`<p class="decision"><strong>${htmlText(item.decision.label)}</strong></p>`]
       : []),
-    ...item.paragraphs.map((paragraph) => `<p>${text(paragraph)}</p>`),
+    ...item.paragraphs.map((paragraph) => `<p>${htmlText(paragraph)}</p>`),
     ...(item.actions.length > 0 ? [actionList(item.actions)] : []),
     "</section>",
   ].join("\n");
 }
 
 function actionList(actions: MinutesAction[]): string {
-  const items = actions.map((action) => `<li>${text(action.line)}</li>`);
+  const items = actions.map((action) => `<li>${htmlText(action.line)}</li>`);
   return ['<ul class="actions">', ...items, "</ul>"].join("\n");
 }
 
@@ -89,11 +78,11 @@ function closing(part: MinutesClosing): string {
   const { documents } = part;
   return [
     '<section class="closing">',
-    `<h2>${text(part.heading)}</h2>`,
+    `<h2>${htmlText(part.heading)}</h2>`,
     ...(documents
-      ? [`<p>${text(documents.before)}${link(documents.url)}${text(documents.after)}</p>`]
+      ? [`<p>${htmlText(documents.before)}${link(documents.url)}${htmlText(documents.after)}</p>`]
       : []),
-    ...(part.nextMeeting ? [`<p>${text(part.nextMeeting)}</p>`] : []),
+    ...(part.nextMeeting ? [`<p>${htmlText(part.nextMeeting)}</p>`] : []),
     "</section>",
   ].join("\n");
 }
@@ -101,5 +90,5 @@ function closing(part: MinutesClosing): string {
 /** Web addresses become links; anything else is shown as text. */
 function link(url: string): string {
   const href = webHref(url);
-  return href === undefined ? text(url) : `<a href="${escapeHtml(href)}">${text(url)}</a>`;
+  return href === undefined ? htmlText(url) : `<a href="${escapeHtml(href)}">${htmlText(url)}</a>`;
 }

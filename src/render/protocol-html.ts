@@ -4,6 +4,7 @@ import type {
   ProtocolRow,
 } from "../domain/protocol/protocol-document.js";
 import { escapeHtml } from "./escape-html.js";
+import { htmlText, renderHtmlPage } from "./html-page.js";
 
 // The protocol (DESIGN.md §12) as a complete web page: one <main>, the header, signatures and
 // notice as tables with row headers, each § a section. Every string escaped, no script and
@@ -29,60 +30,48 @@ th { width: 14rem; font-weight: 600; }
 
 export function renderProtocolHtml(doc: ProtocolDocument): string {
   const title = [doc.title, doc.body, doc.dateLine].join(" – ");
-  return [
-    "<!doctype html>",
-    `<html lang="${escapeHtml(doc.locale)}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${text(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
-    "<main>",
-    "<header>",
-    `<p class="body">${text(doc.body)}</p>`,
-    `<h1>${text(doc.title)} <span class="date">${dateLine(doc)}</span></h1>`,
-    table(doc.header),
-    "</header>",
-    ...(doc.quorumNote ? [`<p class="quorum">${text(doc.quorumNote)}</p>`] : []),
-    ...doc.paragraphs.map(paragraphSection),
-    ...(doc.signatures
-      ? [
-          [
-            '<section class="signatures">',
-            `<h2>${text(doc.signatures.heading)}</h2>`,
-            table(doc.signatures.rows),
-            "</section>",
-          ].join("\n"),
-        ]
-      : []),
-    ...(doc.notice
-      ? [
-          [
-            '<section class="notice">',
-            `<h2>${text(doc.notice.heading)}</h2>`,
-            `<p>${text(doc.notice.text)}</p>`,
-            table(doc.notice.rows),
-            "</section>",
-          ].join("\n"),
-        ]
-      : []),
-    "</main>",
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
-}
-
-/** Escaped text whose line breaks stay visible. */
-function text(value: string): string {
-  return escapeHtml(value).replace(/\r?\n/g, "<br>\n");
+  return renderHtmlPage({
+    locale: doc.locale,
+    title,
+    style: STYLE,
+    body: [
+      "<main>",
+      "<header>",
+      `<p class="body">${htmlText(doc.body)}</p>`,
+      `<h1>${htmlText(doc.title)} <span class="date">${dateLine(doc)}</span></h1>`,
+      table(doc.header),
+      "</header>",
+      ...(doc.quorumNote ? [`<p class="quorum">${htmlText(doc.quorumNote)}</p>`] : []),
+      ...doc.paragraphs.map(paragraphSection),
+      ...(doc.signatures
+        ? [
+            [
+              '<section class="signatures">',
+              `<h2>${htmlText(doc.signatures.heading)}</h2>`,
+              table(doc.signatures.rows),
+              "</section>",
+            ].join("\n"),
+          ]
+        : []),
+      ...(doc.notice
+        ? [
+            [
+              '<section class="notice">',
+              `<h2>${htmlText(doc.notice.heading)}</h2>`,
+              `<p>${htmlText(doc.notice.text)}</p>`,
+              table(doc.notice.rows),
+              "</section>",
+            ].join("\n"),
+          ]
+        : []),
+      "</main>",
+    ],
+  });
 }
 
 /** "Sammanträdesdatum 2027-02-08" with the date marked up as a <time>. */
 function dateLine(doc: ProtocolDocument): string {
-  const line = text(doc.dateLine);
+  const line = htmlText(doc.dateLine);
   if (!doc.meetingDate) return line;
   const date = escapeHtml(doc.meetingDate);
   const at = line.lastIndexOf(date);
@@ -94,7 +83,7 @@ function dateLine(doc: ProtocolDocument): string {
 function table(rows: ProtocolRow[]): string {
   if (rows.length === 0) return "";
   const cells = rows.map(
-    (row) => `<tr><th scope="row">${text(row.label)}</th><td>${text(row.value)}</td></tr>`,
+    (row) => `<tr><th scope="row">${htmlText(row.label)}</th><td>${htmlText(row.value)}</td></tr>`,
   );
   return ["<table>", "<tbody>", ...cells, "</tbody>", "</table>"].join("\n");
 }
@@ -102,13 +91,13 @@ function table(rows: ProtocolRow[]): string {
 function paragraphSection(paragraph: ProtocolParagraph): string {
   return [
     '<section class="paragraph">',
-    `<h2>${text(`${paragraph.number} ${paragraph.heading}`)}</h2>`,
-    ...paragraph.paragraphs.map((value) => `<p>${text(value)}</p>`),
+    `<h2>${htmlText(`${paragraph.number} ${paragraph.heading}`)}</h2>`,
+    ...paragraph.paragraphs.map((value) => `<p>${htmlText(value)}</p>`),
     ...paragraph.parts.flatMap((part) => [
-      `<h3>${text(part.label)}</h3>`,
-      ...part.lines.map((line) => `<p>${text(line)}</p>`),
+      `<h3>${htmlText(part.label)}</h3>`,
+      ...part.lines.map((line) => `<p>${htmlText(line)}</p>`),
     ]),
-    ...(paragraph.immediate ? [`<p class="immediate">${text(paragraph.immediate)}</p>`] : []),
+    ...(paragraph.immediate ? [`<p class="immediate">${htmlText(paragraph.immediate)}</p>`] : []),
     "</section>",
   ].join("\n");
 }
