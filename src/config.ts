@@ -26,14 +26,18 @@ const schema = z.object({
     .string()
     .refine(isValidTimeZone, "is not a known IANA time zone (e.g. Europe/Stockholm)")
     .default("Europe/Stockholm"),
-  NOTERAT_EXPORT_DIR: z.string().min(1).default("./data/published"),
+  NOTERAT_EXPORT_DIR: z.string().min(1).optional(),
+  NOTERAT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => !/[?#]/.test(value), "must be a base address without ? or #")
+    .optional(),
   LOCAL_USER: z
     .string()
     .regex(/^[\p{L}\p{N}._-]+$/u, "must be one word (letters, digits, . _ -)")
     .default("Sekreteraren"),
   LOCAL_CHANNEL: z.string().min(1).default("konsol"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   HOST: z.string().min(1).default("0.0.0.0"),
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", 'must be a bot token ("xoxb-…")').optional(),
@@ -100,15 +104,24 @@ export type SlackConfig = { apiUrl: string | undefined } & (
   | { mode: "socket"; appToken: string; botToken: string }
 );
 
+/** Where local mode writes the web files and asked-for documents unless told otherwise. */
+export const DEFAULT_EXPORT_DIR = "./data/published";
+const DEFAULT_PORT = 3000;
+
 export interface Config {
   databaseUrl: string;
   locale: Env["NOTERAT_LOCALE"];
   timeZone: string;
-  exportDir: string;
+  /** Where `publicera` writes the web files; null: none (Slack/Teams without the setting). */
+  exportDir: string | null;
+  /** The archive's public base address, for links in replies (no trailing slash). */
+  publicUrl: string | null;
   localUser: string;
   localChannel: string;
   logLevel: Env["LOG_LEVEL"];
   port: number;
+  /** Whether PORT was given: local mode then serves the web archive too. */
+  portGiven: boolean;
   host: string;
   /** Null when no Slack setting is present. */
   slack: SlackConfig | null;
@@ -150,11 +163,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       databaseUrl: e.DATABASE_URL,
       locale: e.NOTERAT_LOCALE,
       timeZone: e.NOTERAT_TIME_ZONE,
-      exportDir: e.NOTERAT_EXPORT_DIR,
+      // Local mode writes the web files by default; a server only where it is told to.
+      exportDir: e.NOTERAT_EXPORT_DIR ?? (slack.config || teams.config ? null : DEFAULT_EXPORT_DIR),
+      publicUrl: e.NOTERAT_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
       localUser: e.LOCAL_USER,
       localChannel: e.LOCAL_CHANNEL,
       logLevel: e.LOG_LEVEL,
-      port: e.PORT,
+      port: e.PORT ?? DEFAULT_PORT,
+      portGiven: e.PORT !== undefined,
       host: e.HOST,
       slack: slack.config,
       teams: teams.config,

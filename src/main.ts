@@ -1,13 +1,17 @@
 // Wiring: configuration → store → handlers → the surfaces the environment asks for.
-import { startHttpServer } from "./bots/http-server.js";
+import { type HttpRoute, startHttpServer } from "./bots/http-server.js";
 import { runConsole } from "./bots/local/console-session.js";
 import { localNotifier } from "./bots/local/local-notifier.js";
 import { localPublisher } from "./bots/local/local-publisher.js";
-import { type Config, loadConfig } from "./config.js";
+import { type Config, DEFAULT_EXPORT_DIR, loadConfig } from "./config.js";
 import type { Platform } from "./domain/types.js";
 import { backfillMinutesSnapshots } from "./handlers/backfill-snapshots.js";
 import type { Clock, HandlerDeps } from "./handlers/context.js";
-import { type ChannelPublisher, fanOutPublisher } from "./handlers/publisher-fan-out.js";
+import {
+  type ChannelPublisher,
+  fanOutPublisher,
+  type WebExport,
+} from "./handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "./handlers/registry.js";
 import type { Notifier } from "./handlers/reminder-notice.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -16,6 +20,8 @@ import { type ReminderClock, startReminderClock } from "./scheduler/reminder-clo
 import { createReminderTick } from "./scheduler/reminder-tick.js";
 import { openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
+import { archiveListener } from "./web/archive-listener.js";
+import { exportWebFiles } from "./web/export-files.js";
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -35,7 +41,8 @@ async function main(): Promise<number> {
     store: createStore(database),
     clock: systemClock,
     defaults: { locale: config.locale, timeZone: config.timeZone },
-    publisher: fanOutPublisher(publishers),
+    publisher: fanOutPublisher(publishers, webExport(config.exportDir)),
+    ...(config.publicUrl === null ? {} : { publicUrl: config.publicUrl }),
   };
   // In the background: after an upgrade, thousands of meetings take minutes, and a command
   // that needs one of them makes its snapshot itself.
@@ -71,6 +78,11 @@ async function main(): Promise<number> {
   }
 }
 
+/** Where publishing writes the web files, if anywhere. */
+function webExport(directory: string | null): WebExport | undefined {
+  return directory === null ? undefined : (publication) => exportWebFiles(directory, publication);
+}
+
 /** What each running surface adds: how it publishes minutes and sends reminders. */
 interface Surfaces {
   publishers: Partial<Record<Platform, ChannelPublisher>>;
@@ -85,8 +97,18 @@ async function converse(
   startReminders: () => ReminderClock | null,
   logger: Logger,
 ): Promise<void> {
-  surfaces.publishers.local = localPublisher(process.stdout, config.exportDir, logger);
+  surfaces.publishers.local = localPublisher(process.stdout);
   surfaces.notifiers.local = localNotifier(process.stdout);
+  // With PORT set, the console's councils have their web archive too (DESIGN.md §13).
+  const server = config.portGiven
+    ? await startHttpServer({
+        host: config.host,
+        port: config.port,
+        routes: [archiveRoute(config, deps, logger)],
+        logger,
+      })
+    : null;
+  if (server) logger.info({ url: server.url }, "the web archive is listening");
   const reminders = startReminders();
   await runConsole({
     input: process.stdin,
@@ -97,8 +119,23 @@ async function converse(
     logger,
     user: config.localUser,
     channel: config.localChannel,
+    exportDir: config.exportDir ?? DEFAULT_EXPORT_DIR,
   });
   await reminders?.stop();
+  await server?.close();
+}
+
+/** The read-only web archive's route (DESIGN.md §13), beside the surfaces'. */
+function archiveRoute(config: Config, deps: HandlerDeps, logger: Logger): HttpRoute {
+  return {
+    prefix: "/arkiv/",
+    listener: archiveListener({
+      store: deps.store,
+      clock: deps.clock,
+      publicUrl: config.publicUrl,
+      logger,
+    }),
+  };
 }
 
 /** The chat platforms on one HTTP port, until SIGINT or SIGTERM. */
@@ -110,7 +147,7 @@ async function serve(
   logger: Logger,
 ): Promise<void> {
   const registry = createCommandRegistry();
-  const routes = [];
+  const routes: HttpRoute[] = [archiveRoute(config, deps, logger)];
   const stops: Array<() => Promise<void>> = [];
   if (config.slack) {
     // Each platform's SDK is loaded only when it is configured: Bolt and botbuilder are a

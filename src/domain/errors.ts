@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   "paragraphs-taken",
   "no-chair",
   "approver-is-chair",
+  "not-justerat-pdf",
+  "meeting-has-minutes",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

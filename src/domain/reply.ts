@@ -29,6 +29,23 @@ export type ReplyBlock =
     }
   /** A protocol (DESIGN.md §12) shown to the caller: the draft, or what was approved. */
   | { type: "protocol"; meetingId: string; status: MinutesStatus; document: ProtocolDocument }
+  /**
+   * A file for the caller, which each surface delivers its own way (DESIGN.md §13): the
+   * console writes it, Slack uploads it to the caller, Teams links the archive's copy.
+   */
+  | {
+      type: "document";
+      /** The protocol as a PDF: the only document so far. */
+      kind: "protocol-pdf";
+      protocol: ProtocolDocument;
+      /** "samverkansradet-norr-2026-12-07-protokoll.pdf" */
+      filename: string;
+      /**
+       * What a surface that cannot hand the file over shows instead: the archive's address of
+       * the same file, or how to make one.
+       */
+      note: string;
+    }
   | { type: "buttons"; buttons: ReplyButton[] };
 
 /** One listed action; surfaces add "Klar" and "Skjut upp" buttons while it is open. */

@@ -33,9 +33,18 @@ export type PublicationOutcome =
   | { place: Place; ok: true }
   | { place: Place; ok: false; reason: string };
 
+/** How a publication went: in each channel, and the web files written for the site. */
+export interface PublicationReport {
+  outcomes: PublicationOutcome[];
+  /** The files written to the export directory, when there is one. */
+  files: string[];
+  /** Why the web files could not be written, if they could not. */
+  exportFailed?: string;
+}
+
 /** Posts minutes on the surfaces that run; posting again edits what was posted. */
 export interface Publisher {
-  publish(publication: Publication): Promise<PublicationOutcome[]>;
+  publish(publication: Publication): Promise<PublicationReport>;
 }
 
 /** The handlers' collaborators, passed in by main.ts: no hidden singletons, no hidden clock. */
@@ -44,6 +53,8 @@ export interface HandlerDeps {
   clock: Clock;
   defaults: Defaults;
   publisher: Publisher;
+  /** The web archive's public base address (NOTERAT_PUBLIC_URL), for links in replies. */
+  publicUrl?: string;
 }
 
 /** A command as any surface delivers it. */

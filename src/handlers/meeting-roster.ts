@@ -84,3 +84,9 @@ export function requiredSigners(roster: MeetingRoster): RequiredSigners {
     approverIds: roster.approvers.map((approver) => approver.id),
   };
 }
+
+/** Whether the person signs this meeting's protocol: a chair or one of its chosen justerare. */
+export function isSigner(roster: MeetingRoster, personId: string): boolean {
+  const { chairIds, approverIds } = requiredSigners(roster);
+  return chairIds.includes(personId) || approverIds.includes(personId);
+}

@@ -13,6 +13,12 @@ export const moveMeeting: CommandHandler<"move"> = async (context) => {
   assertSecretary(context.roles);
   const { command, deps } = context;
   const meeting = await meetingOnOrNext(context, council, command.from);
+  // Approved minutes name their meeting's day, and published ones are found on the web by it.
+  if (meeting.minutesStatus !== "draft") {
+    throw new NoteratError("meeting-has-minutes", {
+      date: formatDayMonth(meeting.startsAt, context.dates),
+    });
+  }
   const target = dayBounds(command.to, council.timeZone);
   const [occupied] = await deps.store.meetings.plannedBetween(council.id, target.from, target.to);
   if (occupied && occupied.id !== meeting.id) {

@@ -5,7 +5,7 @@ import { thawMinutes } from "../domain/minutes/snapshot.js";
 import { missingSigners } from "../domain/protocol/required-signers.js";
 import type { CouncilRecord } from "../domain/records.js";
 import type { ReplyBody } from "../domain/reply.js";
-import type { CommandContext, PublicationOutcome } from "./context.js";
+import type { CommandContext, PublicationReport } from "./context.js";
 import { loadRoster, requiredSigners } from "./meeting-roster.js";
 import { requireProtocolMode } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
@@ -42,16 +42,16 @@ export async function publishExtract(
   const document = await withSignedProtocol(
     store,
     council,
-    meeting,
     asPublished(
       thawMinutes(snapshot.document),
       { publishedAt: last.at, correctedAt: null, sha256: snapshot.sha256 },
       council.timeZone,
     ),
-    item.id,
+    signatures,
+    false,
   );
   // One publication of the extract at a time, on any instance (a double click edits, not reposts).
-  const outcomes = await store.leases.holding(
+  const report = await store.leases.holding(
     `publish:${meeting.id}:${ref}`,
     () => context.deps.clock.now(),
     async () =>
@@ -65,14 +65,18 @@ export async function publishExtract(
         channels: await store.councils.channelsOf(council.id),
       }),
   );
-  return publishedReply(context, document.title, outcomes);
+  return publishedReply(context, document.title, report);
 }
 
-/** How publishing went: the post's title and its channels, and each channel that refused it. */
+/**
+ * How publishing went: the post's title and its channels, each channel that refused it, and
+ * the web files written (or why they could not be).
+ */
 export function publishedReply(
   context: CommandContext<unknown>,
   title: string,
-  outcomes: PublicationOutcome[],
+  { outcomes, files, exportFailed }: PublicationReport,
+  links: string[] = [],
 ): ReplyBody {
   const { t } = context;
   const failed = outcomes.filter((outcome) => !outcome.ok);
@@ -94,6 +98,18 @@ export function publishedReply(
         }),
       },
       ...lines.map((text) => ({ type: "text" as const, text })),
+      ...(files.length > 0
+        ? [
+            {
+              type: "text" as const,
+              text: t.t("local.published-files", { files: files.join(", ") }),
+            },
+          ]
+        : []),
+      ...(exportFailed === undefined
+        ? []
+        : [{ type: "text" as const, text: t.t("publish.files-failed", { reason: exportFailed }) }]),
+      ...links.map((text) => ({ type: "text" as const, text })),
     ],
   };
 }

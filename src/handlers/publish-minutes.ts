@@ -8,6 +8,7 @@ import type { CommandHandler } from "./command-registry.js";
 import { publishExtract, publishedReply } from "./publish-extract.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
+import { postLinks } from "./web-links.js";
 
 /**
  * `publicera`: the approved snapshot, never a fresh compile, goes to every channel of the
@@ -26,7 +27,7 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   await ensureSnapshot(deps.store, meeting);
   // One publication of a meeting at a time, on any instance: the second of two at once (a
   // double click on "Publicera") sees what the first posted, and edits it rather than post again.
-  const { document, outcomes } = await deps.store.leases.holding(
+  const { document, report } = await deps.store.leases.holding(
     `publish:${meeting.id}`,
     () => deps.clock.now(),
     async () => {
@@ -39,14 +40,15 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
       const document = await withSignedProtocol(
         deps.store,
         council,
-        { ...meeting, minutesStatus: "published" },
         asPublished(
           thawMinutes(publication.snapshot.document),
           { ...publication, sha256: publication.snapshot.sha256 },
           council.timeZone,
         ),
+        await deps.store.minutesRecord.signaturesOf(publication.snapshot.id),
+        true,
       );
-      const outcomes = await deps.publisher.publish({
+      const report = await deps.publisher.publish({
         councilId: council.id,
         councilName: council.name,
         meetingId: meeting.id,
@@ -54,8 +56,9 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
         document,
         channels: await deps.store.councils.channelsOf(council.id),
       });
-      return { document, outcomes };
+      return { document, report };
     },
   );
-  return publishedReply(context, document.title, outcomes);
+  const date = localDateOf(meeting.startsAt, council.timeZone);
+  return publishedReply(context, document.title, report, await postLinks(context, council, date));
 };

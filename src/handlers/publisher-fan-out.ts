@@ -1,18 +1,23 @@
 import type { Place } from "../domain/records.js";
 import type { Platform } from "../domain/types.js";
-import type { Publication, PublicationOutcome, Publisher } from "./context.js";
+import type { Publication, PublicationOutcome, PublicationReport, Publisher } from "./context.js";
 
 /** One surface's way of posting minutes to one of its channels. */
 export interface ChannelPublisher {
   publish(publication: Publication, place: Place): Promise<PublicationOutcome>;
 }
 
+/** Writes a publication's web version for a site that takes files; returns the paths. */
+export type WebExport = (publication: Publication) => Promise<string[]>;
+
 /**
  * Sends a publication to every bound channel through the publisher of its platform, one
- * channel at a time; a channel whose surface is not running here is reported, not skipped.
+ * channel at a time (a channel whose surface is not running here is reported, not skipped),
+ * then writes its web files once, whatever the surfaces (DESIGN.md §13).
  */
 export function fanOutPublisher(
   publishers: Partial<Record<Platform, ChannelPublisher>>,
+  webExport?: WebExport,
 ): Publisher {
   return {
     async publish(publication) {
@@ -25,7 +30,13 @@ export function fanOutPublisher(
             : { place, ok: false, reason: "surface-not-running" },
         );
       }
-      return outcomes;
+      if (!webExport) return { outcomes, files: [] };
+      try {
+        return { outcomes, files: await webExport(publication) };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { outcomes, files: [], exportFailed: reason } satisfies PublicationReport;
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import { createCouncil } from "./create-council.js";
 import { editEntry } from "./edit-entry.js";
 import { linkChannel } from "./link-channel.js";
 import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
+import { minutesPdf } from "./minutes-pdf.js";
 import { moveMeeting } from "./move-meeting.js";
 import {
   markImmediate,
@@ -25,6 +26,7 @@ import { recordAttendance, recordServing } from "./record-attendance.js";
 import { recordItem } from "./record-item.js";
 import { listMembers, registerMembers } from "./register-members.js";
 import { removeEntry } from "./remove-entry.js";
+import { renameCouncil } from "./rename-council.js";
 import { scheduleMeeting } from "./schedule-meeting.js";
 import { searchItems } from "./search-items.js";
 import { setDocuments } from "./set-documents.js";
@@ -32,6 +34,7 @@ import { setLede } from "./set-lede.js";
 import { setMode } from "./set-mode.js";
 import { setReminders } from "./set-reminders.js";
 import { setRole } from "./set-role.js";
+import { setWeb } from "./set-web.js";
 import { showAgenda } from "./show-agenda.js";
 import { showEntry } from "./show-entry.js";
 import { showHelp } from "./show-help.js";
@@ -86,5 +89,8 @@ export function createCommandRegistry(): CommandRegistry {
     .register("vote", recordVote)
     .register("immediate", markImmediate)
     .register("notice-show", showNotice)
-    .register("notice-set", setNotice);
+    .register("notice-set", setNotice)
+    .register("web", setWeb)
+    .register("rename", renameCouncil)
+    .register("minutes-pdf", minutesPdf);
 }

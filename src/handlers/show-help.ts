@@ -1,6 +1,7 @@
 import type { CommandId } from "../domain/command/parsed-command.js";
 import { isMessageKey } from "../domain/i18n/translator.js";
 import type { CommandHandler } from "./command-registry.js";
+import { archiveLinks } from "./web-links.js";
 
 /** The order a secretary meets the commands in: set up, plan, minute, follow up, publish. */
 export const HELP_ORDER: readonly CommandId[] = [
@@ -28,6 +29,7 @@ export const HELP_ORDER: readonly CommandId[] = [
   "reminders-set",
   "search",
   "minutes",
+  "minutes-pdf",
   "lede",
   "approve",
   "publish",
@@ -47,20 +49,27 @@ export const HELP_ORDER: readonly CommandId[] = [
   "immediate",
   "notice-show",
   "notice-set",
+  "web",
+  "rename",
   "help",
 ];
 
-/** `hjälp`: every command's form, in the council's language. */
-export const showHelp: CommandHandler<"help"> = async ({ t }) => ({
-  audience: "caller",
-  blocks: [
-    {
-      type: "list",
-      title: t.t("help.title"),
-      lines: HELP_ORDER.map((id) => `usage.${id}`)
-        .filter(isMessageKey)
-        .map((key) => t.t(key)),
-    },
-    { type: "text", text: t.t("help.footer") },
-  ],
-});
+/** `hjälp`: every command's form, in the council's language, and where its archive is. */
+export const showHelp: CommandHandler<"help"> = async (context) => {
+  const { t, council } = context;
+  const links = council ? await archiveLinks(context, council) : [];
+  return {
+    audience: "caller",
+    blocks: [
+      {
+        type: "list",
+        title: t.t("help.title"),
+        lines: HELP_ORDER.map((id) => `usage.${id}`)
+          .filter(isMessageKey)
+          .map((key) => t.t(key)),
+      },
+      { type: "text", text: t.t("help.footer") },
+      ...links.map((text) => ({ type: "text" as const, text })),
+    ],
+  };
+};

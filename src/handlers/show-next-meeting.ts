@@ -1,6 +1,7 @@
 import type { CommandHandler } from "./command-registry.js";
 import { describeMeeting, meetingDetails } from "./meeting-description.js";
 import { findUpcomingMeeting, requireCouncil } from "./scope.js";
+import { archiveLinks } from "./web-links.js";
 
 /** `nästa`: the next meeting (an all-day one all its day) with its agenda and documents. */
 export const showNextMeeting: CommandHandler<"next"> = async (context) => {
@@ -20,6 +21,7 @@ export const showNextMeeting: CommandHandler<"next"> = async (context) => {
         }),
       },
       ...(await meetingDetails(deps, meeting, context)),
+      ...(await archiveLinks(context, council)).map((text) => ({ type: "text" as const, text })),
     ],
   };
 };

@@ -1,11 +1,13 @@
 import { NoteratError } from "../domain/errors.js";
+import type { MinutesDocument } from "../domain/minutes/document.js";
 import { shortChecksum, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertMayReadDraft, isSecretary } from "../domain/permissions.js";
 import type { CouncilRecord } from "../domain/records.js";
 import type { ReplyBody } from "../domain/reply.js";
+import type { SignatureRecord } from "../store/minutes-record-repository.js";
 import type { CommandContext } from "./context.js";
 import { compileLiveRecord } from "./live-protocol.js";
-import { loadRoster, requiredSigners } from "./meeting-roster.js";
+import { isSigner, loadRoster } from "./meeting-roster.js";
 import { minutesButtons } from "./minutes-buttons.js";
 import { meetingOnOrCurrent } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
@@ -23,26 +25,28 @@ export async function showProtocol(
   const { t } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   const roster = await loadRoster(store, meeting);
-  const { chairIds, approverIds } = requiredSigners(roster);
-  const signer = chairIds.includes(context.actor.id) || approverIds.includes(context.actor.id);
+  const signer = isSigner(roster, context.actor.id);
   assertMayReadDraft(context.roles, signer);
-  let document: Awaited<ReturnType<typeof withSignedProtocol>>;
+  let document: MinutesDocument;
   let note: string;
+  let signatures: SignatureRecord[];
   if (meeting.minutesStatus === "draft") {
     const live = await compileLiveRecord(context, council, meeting);
     if (!live) throw new NoteratError("nothing-to-compile");
     document = live.document;
     note = t.t("protocol.draft-next");
+    signatures = await store.minutesRecord.signatures(meeting.id);
     if (isSecretary(context.roles)) await store.minutesRecord.markCompiled(meeting.id, context.now);
   } else {
     const snapshot = await store.minutesRecord.approvedSnapshot(meeting.id);
     if (!snapshot) throw new NoteratError("nothing-to-compile");
     document = thawMinutes(snapshot.document);
     note = t.t("protocol.justerad-view", { checksum: shortChecksum(snapshot.sha256) });
+    signatures = await store.minutesRecord.signaturesOf(snapshot.id);
   }
-  const signed = await withSignedProtocol(store, council, meeting, document);
+  const justerat = meeting.minutesStatus !== "draft";
+  const signed = await withSignedProtocol(store, council, document, signatures, justerat);
   if (!signed.protocol) throw new NoteratError("nothing-to-compile");
-  const signatures = await store.minutesRecord.signatures(meeting.id);
   return {
     audience: "caller",
     blocks: [

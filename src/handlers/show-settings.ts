@@ -7,9 +7,10 @@ export const showSettings: CommandHandler<"settings"> = async (context) => {
   const council = requireCouncil(context);
   const { store } = context.deps;
   const { t } = context;
-  const [settings, reminders] = await Promise.all([
+  const [settings, reminders, web] = await Promise.all([
     store.protocol.settings(council.id),
     store.reminders.settingsOf(council.id),
+    store.web.settings(council.id),
   ]);
   return {
     audience: "caller",
@@ -23,6 +24,9 @@ export const showSettings: CommandHandler<"settings"> = async (context) => {
           t.t("settings.mode", { mode: t.t(`mode.${settings.mode}`) }),
           t.t("settings.justering", { days: reminders.approvalDeadlineDays }),
           t.t(settings.noticeEnabled ? "settings.notice-on" : "settings.notice-off"),
+          web.enabled && web.slug !== null
+            ? t.t("settings.web-on", { slug: web.slug })
+            : t.t("settings.web-off"),
         ],
       },
       ...describeReminderSettings(reminders, council.name, t, settings.mode),

@@ -9,7 +9,7 @@ import type { SignOutcome } from "../store/minutes-record-repository.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import type { CommandContext } from "./context.js";
 import { compileLiveRecord, type LiveRecord } from "./live-protocol.js";
-import { loadRoster, type MeetingRoster, requiredSigners } from "./meeting-roster.js";
+import { isSigner, loadRoster, type MeetingRoster, requiredSigners } from "./meeting-roster.js";
 import { meetingOnOrCurrent } from "./scope.js";
 
 type ApproveContext = CommandContext<{
@@ -150,10 +150,7 @@ async function signerRoster(
   const roster = await loadRoster(context.deps.store, meeting);
   if (roster.chairs.length === 0) throw new NoteratError("no-chair");
   if (roster.approvers.length === 0) throw new NoteratError("no-approvers-chosen");
-  const { chairIds, approverIds } = requiredSigners(roster);
-  if (!chairIds.includes(context.actor.id) && !approverIds.includes(context.actor.id)) {
-    throw new NoteratError("forbidden-protocol-approver");
-  }
+  if (!isSigner(roster, context.actor.id)) throw new NoteratError("forbidden-protocol-approver");
   return roster;
 }
 

@@ -1,41 +1,41 @@
 import type { MinutesDocument } from "../domain/minutes/document.js";
 import { noticeDates, withNotice } from "../domain/protocol/notice-dates.js";
 import { type ProtocolSignature, withSignatures } from "../domain/protocol/sign-protocol.js";
-import type { CouncilRecord, MeetingRecord } from "../domain/records.js";
+import type { CouncilRecord } from "../domain/records.js";
 import type { SignatureRecord } from "../store/minutes-record-repository.js";
 import type { Store } from "../store/store.js";
-import { loadRoster } from "./meeting-roster.js";
 
 /**
- * A protocol as approved, with what came after its snapshot: each signature (name, time,
- * checksum) and, once justerat with the notice on, the anslag. A document without a protocol
- * is returned as it is.
+ * A protocol with what came after its snapshot: each signature (name, time, checksum) and, for
+ * a justerat protocol of a council that gives notice, the anslag from the last signature on. A
+ * document without a protocol is returned as it is.
  */
 export async function withSignedProtocol(
   store: Store,
   council: CouncilRecord,
-  meeting: MeetingRecord,
   document: MinutesDocument,
-  itemId?: string,
+  signatures: SignatureRecord[],
+  justerat: boolean,
 ): Promise<MinutesDocument> {
   if (!document.protocol) return document;
-  const [signatures, roster, settings] = await Promise.all([
-    store.minutesRecord.signatures(meeting.id, itemId),
-    loadRoster(store, meeting),
+  const [memberships, settings] = await Promise.all([
+    store.people.members(council.id),
     store.protocol.settings(council.id),
   ]);
-  const chairIds = new Set(roster.chairs.map((chair) => chair.id));
+  const chairIds = new Set(
+    memberships.filter(({ role }) => role === "chair").map(({ person }) => person.id),
+  );
   const signed = withSignatures(
     document.protocol,
     signatures.map((signature) => asSignature(signature, chairIds)),
     council.timeZone,
   );
-  const justerad = itemId === undefined && meeting.minutesStatus !== "draft" && meeting.approvedAt;
+  const last = signatures.at(-1);
   return {
     ...document,
     protocol:
-      justerad && settings.noticeEnabled
-        ? withNotice(signed, noticeDates(justerad, council.timeZone), null)
+      justerat && last && settings.noticeEnabled
+        ? withNotice(signed, noticeDates(last.at, council.timeZone), null)
         : signed,
   };
 }

@@ -6,29 +6,41 @@ import type {
 } from "../domain/minutes/document.js";
 import { checksumLine } from "./checksum-line.js";
 import { escapeHtml } from "./escape-html.js";
-import { htmlText, renderHtmlPage } from "./html-page.js";
+import { htmlText, htmlTime, renderHtmlPage } from "./html-page.js";
 import { webHref } from "./web-link.js";
 
 // The post as a complete web page for the region's site: every string escaped, links only to
-// http(s) addresses, no script and nothing loaded from elsewhere.
+// http(s) addresses, no script and nothing loaded from elsewhere. The frame gives the one <main>;
+// the post is its <article>, with the title and stamps as its header and the checksum as its
+// footer.
 
 const STYLE = `
-body { margin: 0; padding: 2rem 1rem; background: #fff; color: #1d1d1f; }
-article { max-width: 42rem; margin: 0 auto; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 0.25rem; }
-h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
-.stamp { color: #595959; font-size: 0.9375rem; margin: 0 0 1.5rem; }
-.lede { font-size: 1.1875rem; font-weight: 600; }
+h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; }
+.stamp { color: #595959; font-size: 0.9375rem; margin: 0; }
+header { margin: 0 0 1.5rem; }
+.lede { font-size: 1.1875rem; font-weight: 600; hyphens: auto; }
 .actions { padding-left: 1.25rem; }
-.checksum { margin-top: 3rem; color: #595959; font-size: 0.8125rem; overflow-wrap: anywhere; }
-a { color: #0b57d0; }
+.checksum { margin-top: 3rem; color: #595959; font-size: 0.8125rem; }
+@media print { .checksum { margin-top: 1.5rem; } }
 `;
 
 export function renderMinutesHtml(doc: MinutesDocument): string {
-  const body = [
-    `<h1>${htmlText(doc.title)}</h1>`,
-    ...(doc.stamp ? [`<p class="stamp"><time>${htmlText(doc.stamp)}</time></p>`] : []),
-    ...(doc.corrected ? [`<p class="stamp corrected">${htmlText(doc.corrected)}</p>`] : []),
+  return renderHtmlPage({
+    locale: doc.locale,
+    title: doc.title,
+    style: STYLE,
+    head: doc.checksum
+      ? [`<meta name="noterat-sha256" content="${escapeHtml(doc.checksum.sha256)}">`]
+      : [],
+    main: [renderMinutesArticle(doc)],
+  });
+}
+
+/** The post as an <article> alone: the page's content, and an Atom entry's (DESIGN.md §13). */
+export function renderMinutesArticle(doc: MinutesDocument): string {
+  return [
+    "<article>",
+    header(doc),
     `<p class="lede">${htmlText(doc.lede)}</p>`,
     ...doc.sections.map(section),
     ...(doc.otherActions
@@ -37,23 +49,29 @@ export function renderMinutesHtml(doc: MinutesDocument): string {
         ]
       : []),
     ...(doc.closing ? [closing(doc.closing)] : []),
-  ];
-  return renderHtmlPage({
-    locale: doc.locale,
-    title: doc.title,
-    style: STYLE,
-    meta: doc.checksum
-      ? [`<meta name="noterat-sha256" content="${escapeHtml(doc.checksum.sha256)}">`]
-      : [],
-    body: [
-      "<article>",
-      ...body,
-      ...(doc.checksum
-        ? [`<footer class="checksum"><p>${htmlText(checksumLine(doc.checksum))}</p></footer>`]
-        : []),
-      "</article>",
-    ],
-  });
+    ...(doc.checksum
+      ? [`<footer class="checksum"><p>${htmlText(checksumLine(doc.checksum))}</p></footer>`]
+      : []),
+    "</article>",
+  ].join("\n");
+}
+
+/** The title and the publish stamp, machine-readable when the post carries its instant. */
+function header(doc: MinutesDocument): string {
+  const { stamp, stampIso, corrected } = doc;
+  const time =
+    stamp === undefined
+      ? undefined
+      : stampIso === undefined
+        ? `<time>${htmlText(stamp)}</time>`
+        : htmlTime(stamp, stampIso);
+  return [
+    "<header>",
+    `<h1>${htmlText(doc.title)}</h1>`,
+    ...(time ? [`<p class="stamp">${time}</p>`] : []),
+    ...(corrected ? [`<p class="stamp corrected">${htmlText(corrected)}</p>`] : []),
+    "</header>",
+  ].join("\n");
 }
 
 function section(item: MinutesSection): string {

@@ -4,28 +4,27 @@ import type {
   ProtocolRow,
 } from "../domain/protocol/protocol-document.js";
 import { escapeHtml } from "./escape-html.js";
-import { htmlText, renderHtmlPage } from "./html-page.js";
+import { htmlText, htmlTime, renderHtmlPage } from "./html-page.js";
 
-// The protocol (DESIGN.md §12) as a complete web page: one <main>, the header, signatures and
-// notice as tables with row headers, each § a section. Every string escaped, no script and
-// nothing loaded from elsewhere; it prints on paper as a protocol would.
+// The protocol (DESIGN.md §12) as a complete web page: in the frame's one <main>, the header,
+// signatures and notice as tables with row headers, each § a section. Every string escaped, no
+// script and nothing loaded from elsewhere; it prints on paper as a protocol would.
 
 const STYLE = `
-body { margin: 0; padding: 2rem 1rem; background: #fff; color: #1d1d1f; }
-main { max-width: 46rem; margin: 0 auto; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+main { max-width: 46rem; }
 .body { font-weight: 700; font-size: 1.25rem; margin: 0; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 1.5rem; }
 h1 .date { display: block; font-size: 1rem; font-weight: 400; color: #595959; }
-h2 { font-size: 1.2rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
 h3 { font-size: 1rem; font-style: italic; margin: 0.75rem 0 0; }
 h3 + p { margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem; border-bottom: 1px solid #d0d0d0; overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem; border-bottom: 1px solid #d0d0d0; }
 th { width: 14rem; font-weight: 600; }
 .quorum { border-left: 4px solid #b3261e; padding-left: 0.75rem; font-weight: 600; }
 .immediate { font-style: italic; }
 @media (max-width: 30rem) { th, td { display: block; width: auto; border: 0; padding: 0; } td { margin-bottom: 0.75rem; } }
-@media print { body { padding: 0; } main { max-width: none; font-size: 11pt; } section { break-inside: avoid; } }
+@media print { .signatures, .notice { break-inside: avoid; } }
 `;
 
 export function renderProtocolHtml(doc: ProtocolDocument): string {
@@ -34,8 +33,7 @@ export function renderProtocolHtml(doc: ProtocolDocument): string {
     locale: doc.locale,
     title,
     style: STYLE,
-    body: [
-      "<main>",
+    main: [
       "<header>",
       `<p class="body">${htmlText(doc.body)}</p>`,
       `<h1>${htmlText(doc.title)} <span class="date">${dateLine(doc)}</span></h1>`,
@@ -64,7 +62,6 @@ export function renderProtocolHtml(doc: ProtocolDocument): string {
             ].join("\n"),
           ]
         : []),
-      "</main>",
     ],
   });
 }
@@ -76,7 +73,7 @@ function dateLine(doc: ProtocolDocument): string {
   const date = escapeHtml(doc.meetingDate);
   const at = line.lastIndexOf(date);
   if (at < 0) return line;
-  const time = `<time datetime="${date}">${date}</time>`;
+  const time = htmlTime(doc.meetingDate, doc.meetingDate);
   return `${line.slice(0, at)}${time}${line.slice(at + date.length)}`;
 }
 

@@ -25,6 +25,8 @@ function renderBlock(block: ReplyBlock): string {
       return renderMinutesText(block.document);
     case "protocol":
       return renderProtocolText(block.document);
+    case "document":
+      return block.note;
     case "buttons":
       // The text form is a fallback: what the buttons do is typed as commands.
       return "";

@@ -18,6 +18,7 @@ import { sqliteFilePath } from "./sqlite-file.js";
  */
 const TABLES: Record<Prisma.ModelName, readonly string[]> = {
   Council: ["id"],
+  CouncilSlug: ["slug"],
   Person: ["id"],
   ChannelBinding: ["id"],
   Membership: ["councilId", "personId", "role"],

@@ -40,6 +40,7 @@ export class MeetingsRepository {
           startsAt: input.startsAt,
           hasTime: input.hasTime,
           place: input.place,
+          scheduledAt: input.at,
         },
       });
       await writeAudit(tx, {
@@ -113,7 +114,18 @@ export class MeetingsRepository {
     audit: { action: string; actorId: string; at: Date },
   ): Promise<MeetingRecord> {
     return this.prisma.$transaction(async (tx) => {
-      await tx.meeting.update({ where: { id: meeting.id }, data: change });
+      // A calendar that holds the meeting learns of a new time, place or cancellation from
+      // its SEQUENCE (RFC 5545).
+      const moved = (["startsAt", "hasTime", "place", "status"] as const).some(
+        (key) => key in change && change[key] !== meeting[key],
+      );
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: {
+          ...change,
+          ...(moved ? { sequence: { increment: 1 }, scheduledAt: audit.at } : {}),
+        },
+      });
       // The lede and the documents link are part of the post; the rest are not.
       const content = (["lede", "documentsUrl"] as const).filter((key) => key in change);
       if (content.length > 0) {

@@ -243,13 +243,17 @@ export class MinutesRecordRepository {
       include: { person: { select: { displayName: true } } },
       orderBy: { at: "asc" },
     });
-    return rows.map((row) => ({
-      personId: row.personId,
-      personName: row.person.displayName,
-      sha256: row.sha256,
-      at: row.at,
-      snapshotId: row.snapshotId,
-    }));
+    return rows.map(toSignature);
+  }
+
+  /** The signatures a snapshot was given (voided since or not), in the order given. */
+  async signaturesOf(snapshotId: string): Promise<SignatureRecord[]> {
+    const rows = await this.prisma.minutesApproval.findMany({
+      where: { snapshotId },
+      include: { person: { select: { displayName: true } } },
+      orderBy: { at: "asc" },
+    });
+    return rows.map(toSignature);
   }
 
   /** A snapshot by id: what a set of signatures approved. */
@@ -484,6 +488,22 @@ export async function reopenMinutes(
     after: { minutesStatus: draft, cause },
     at,
   });
+}
+
+function toSignature(row: {
+  personId: string;
+  person: { displayName: string };
+  sha256: string;
+  at: Date;
+  snapshotId: string | null;
+}): SignatureRecord {
+  return {
+    personId: row.personId,
+    personName: row.person.displayName,
+    sha256: row.sha256,
+    at: row.at,
+    snapshotId: row.snapshotId,
+  };
 }
 
 function toSnapshot(row: {

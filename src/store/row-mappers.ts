@@ -98,6 +98,8 @@ export function fromRawMeeting(row: RawMeetingRow): Meeting {
     publishedAt: optionalInstant(row.publishedAt),
     correctedAt: optionalInstant(row.correctedAt),
     compiledAt: optionalInstant(row.compiledAt),
+    sequence: Number(row.sequence),
+    scheduledAt: optionalInstant(row.scheduledAt),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
   };

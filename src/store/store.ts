@@ -13,6 +13,7 @@ import { PublishedMessagesRepository } from "./published-messages-repository.js"
 import { RemindersRepository } from "./reminders-repository.js";
 import { SearchRepository } from "./search-repository.js";
 import { SlackInstallationsRepository } from "./slack-installations-repository.js";
+import { WebArchiveRepository } from "./web-archive-repository.js";
 
 /** Everything handlers may do with stored data, one repository per entity. */
 export interface Store {
@@ -30,6 +31,7 @@ export interface Store {
   leases: LeasesRepository;
   partialDeliveries: PartialDeliveriesRepository;
   audit: AuditRepository;
+  web: WebArchiveRepository;
 }
 
 export function createStore(database: Database): Store {
@@ -49,5 +51,6 @@ export function createStore(database: Database): Store {
     leases: new LeasesRepository(prisma),
     partialDeliveries: new PartialDeliveriesRepository(prisma),
     audit: new AuditRepository(prisma),
+    web: new WebArchiveRepository(prisma),
   };
 }

@@ -104,6 +104,7 @@ describe("the minutes record on a database from before it", () => {
     expect(publication?.document).toEqual({
       ...document,
       stamp: "2026-11-06 09:00",
+      stampIso: "2026-11-06T08:00:00.000Z",
       checksum: { label: "Kontrollsumma (SHA-256)", sha256: snapshot.sha256 },
     });
     expect((await freezeMinutes(publication?.document ?? document)).sha256).toBe(snapshot.sha256);

@@ -9,6 +9,7 @@ import type { Locale } from "../../src/domain/types.js";
 import { fanOutPublisher } from "../../src/handlers/publisher-fan-out.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
 import type { Store } from "../../src/store/store.js";
+import { exportWebFiles } from "../../src/web/export-files.js";
 
 /** A clock the test moves by hand. */
 export class FixedClock {
@@ -52,12 +53,15 @@ export async function runScript(
       store,
       clock,
       defaults: { locale: options.locale ?? "sv", timeZone: "Europe/Stockholm" },
-      publisher: fanOutPublisher({ local: localPublisher(output, exportDir, logger) }),
+      publisher: fanOutPublisher({ local: localPublisher(output) }, (publication) =>
+        exportWebFiles(exportDir, publication),
+      ),
     },
     registry: createCommandRegistry(),
     logger,
     user: options.user ?? "Sekreteraren",
     channel: options.channel ?? "konsol",
+    exportDir,
   });
   input.end(`${script.join("\n")}\n`);
   await done;

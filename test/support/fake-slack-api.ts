@@ -2,7 +2,8 @@
  * A fake Slack Web API on 127.0.0.1 for end-to-end tests: point Bolt's
  * `clientOptions.slackApiUrl` (or a WebClient's `slackApiUrl`) at `fake.url`, and use
  * `fake.responseUrl(id)` as the `response_url` of slash commands and button clicks.
- * It answers like Slack, records every call and can be told to fail like Slack does.
+ * It answers like Slack, records every call and can be told to fail like Slack does. Files
+ * come in as files.uploadV2 sends them (an upload URL on the fake itself) and can be read back.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isRecord } from "./fake-slack-blocks.js";
@@ -15,6 +16,7 @@ import {
   type FakeTeam,
   type FakeUser,
   messageKey,
+  type StoredFile,
   type StoredMessage,
   type StoredView,
   TOKENLESS_METHODS,
@@ -27,6 +29,7 @@ export type {
   FakeChannel,
   FakeTeam,
   FakeUser,
+  StoredFile,
   StoredMessage,
   StoredView,
 } from "./fake-slack-methods.js";
@@ -69,9 +72,21 @@ export const DEFAULT_TEAM: Readonly<FakeTeam> = {
 };
 
 /** Fields @slack/web-api sends as JSON strings inside a form body. */
-const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"];
+const JSON_FIELDS = [
+  "blocks",
+  "attachments",
+  "view",
+  "metadata",
+  "unfurls",
+  "user_auth_blocks",
+  "files",
+];
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Slack takes files up to 1 GB; a test's file is far smaller, and a runaway one stops here. */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const RESPONSE_URL_METHOD = "response_url";
+/** The name `failNext` knows POSTs to an upload URL by (they are no Web API method). */
+const UPLOAD_URL_METHOD = "upload_url";
 
 export class FakeSlackApi {
   readonly calls: FakeSlackCall[] = [];
@@ -100,6 +115,8 @@ export class FakeSlackApi {
       homeViews: new Map(),
       revokedTokens: new Set(),
       oauthTeams: new Map(),
+      files: new Map(),
+      uploadUrl: (fileId) => `${this.http.origin}/upload/v1/${encodeURIComponent(fileId)}`,
       primaryTeam: () => this.primary,
       nextTs: () => this.nextTs(),
       nextId: (prefix) => `${prefix}${String(++this.idCounter).padStart(10, "0")}`,
@@ -148,8 +165,10 @@ export class FakeSlackApi {
   // ---- failure injection ---------------------------------------------------------------
 
   /**
-   * The next `times` calls to `method` fail this way. `method` may be "*" (any method) or
-   * "response_url" (POSTs to a response_url).
+   * The next `times` calls to `method` fail this way. `method` may be "*" (any method),
+   * "response_url" (POSTs to a response_url) or "upload_url" (a file's bytes POSTed to its
+   * upload URL: Slack's upload service answers in HTTP statuses, so an `{error}` there is a
+   * 200 that lands nothing).
    */
   failNext(method: string, failure: FakeFailure, times = 1): void {
     this.failures.failNext(method, failure, times);
@@ -210,6 +229,16 @@ export class FakeSlackApi {
 
   view(id: string): StoredView | undefined {
     return this.state.views.get(id);
+  }
+
+  /** Every file announced through files.getUploadURLExternal, in order, bytes and sharing as they stand. */
+  get files(): StoredFile[] {
+    return [...this.state.files.values()];
+  }
+
+  /** Files completed (shared) into a channel or DM, in the order they were announced. */
+  filesIn(channel: string): StoredFile[] {
+    return this.files.filter((file) => file.completed?.channel === channel);
   }
 
   /** Forgets recorded calls and responses (not messages, views or failures). */
@@ -304,6 +333,11 @@ export class FakeSlackApi {
       await this.handleResponseUrl(safeDecode(responseId), req, res);
       return;
     }
+    const fileId = /^\/upload\/v1\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (fileId !== undefined && req.method === "POST") {
+      await this.handleUpload(safeDecode(fileId), req, res);
+      return;
+    }
     send(res, 404, "text/plain", "not found");
   }
 
@@ -361,6 +395,33 @@ export class FakeSlackApi {
     this.notify();
     if (!(await this.applyFailure(injected, req, res))) return;
     send(res, 200, "application/json; charset=utf-8", JSON.stringify({ ok: true }));
+  }
+
+  /**
+   * A file's bytes at its upload URL, raw or as multipart/form-data (the first file part;
+   * @slack/web-api sends it as the field `body`), answered as Slack's upload service does.
+   */
+  private async handleUpload(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req, MAX_UPLOAD_BYTES);
+    if (raw === undefined) {
+      send(res, 413, "text/plain", "request entity too large");
+      return;
+    }
+    const injected = this.failures.take(UPLOAD_URL_METHOD);
+    // A failed upload lands nothing; a delayed one lands once its delay is over.
+    if (!(await this.applyFailure(injected, req, res))) return;
+    const file = this.state.files.get(id);
+    if (file === undefined) {
+      send(res, 404, "text/plain", "file not found");
+      return;
+    }
+    const bytes = await uploadedBytes(req.headers["content-type"], raw);
+    if (bytes === undefined) {
+      send(res, 400, "text/plain", "invalid form data");
+      return;
+    }
+    file.bytes = bytes;
+    send(res, 200, "text/plain", `OK - ${bytes.length}`);
   }
 
   /** Plays out a failure; true when the normal answer should still follow (delays). */
@@ -440,6 +501,30 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** The bytes of an upload: the first file part of a multipart body, else the body itself. */
+async function uploadedBytes(
+  contentType: string | undefined,
+  raw: Buffer,
+): Promise<Buffer | undefined> {
+  const type = contentType ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) return raw;
+  try {
+    // The boundary is case-sensitive: the header goes on as it came.
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { "content-type": type },
+    }).formData();
+    const parts: unknown[] = [];
+    form.forEach((value) => {
+      parts.push(value);
+    });
+    const part = parts.find((value): value is Blob => value instanceof Blob);
+    if (part !== undefined) return Buffer.from(await part.arrayBuffer());
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type ParsedArgs = { ok: true; args: Record<string, unknown> } | { ok: false; error: Answer };
 
 /** Reads a Web API body the ways Slack accepts one: form, JSON or multipart, plus the query. */
@@ -457,13 +542,15 @@ async function parseArgs(
     Object.assign(args, body);
   } else if (type.startsWith("multipart/form-data")) {
     try {
-      const form = await new Response(raw, { headers: { "content-type": type } }).formData();
-      for (const [key, value] of form) {
+      const form = await new Response(new Uint8Array(raw), {
+        headers: { "content-type": type },
+      }).formData();
+      form.forEach((value, key) => {
         args[key] =
           typeof value === "string"
             ? value
             : { filename: value.name, size: value.size, type: value.type };
-      }
+      });
     } catch {
       return { ok: false, error: { ok: false, error: "invalid_form_data" } };
     }

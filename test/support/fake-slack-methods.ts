@@ -70,6 +70,27 @@ export interface StoredView {
   view: Record<string, unknown>;
 }
 
+/**
+ * A file uploaded the way files.uploadV2 does it: announced (files.getUploadURLExternal), its
+ * bytes POSTed to the upload URL, then shared (files.completeUploadExternal).
+ */
+export interface StoredFile {
+  id: string;
+  /** As announced to files.getUploadURLExternal. */
+  filename: string;
+  length: number;
+  /** The bytes POSTed to the upload URL; undefined until they arrive. */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  completed?: {
+    /** Where it was shared; undefined: kept private to the uploader. */
+    channel?: string;
+    title?: string;
+    initialComment?: string;
+    threadTs?: string;
+  };
+}
+
 /** What the fake remembers between calls; owned by FakeSlackApi. */
 export interface FakeState {
   users: Map<string, FakeUser>;
@@ -82,6 +103,10 @@ export interface FakeState {
   homeViews: Map<string, string>;
   revokedTokens: Set<string>;
   oauthTeams: Map<string, FakeTeam>;
+  /** Files by id, in the order they were announced. */
+  files: Map<string, StoredFile>;
+  /** Where a file's bytes go: an address on the fake itself. */
+  uploadUrl: (fileId: string) => string;
   primaryTeam: () => FakeTeam;
   nextTs: () => string;
   nextId: (prefix: string) => string;
@@ -524,6 +549,75 @@ function oauthV2Access({ state }: AnswerContext, args: Record<string, unknown>):
   };
 }
 
+function getUploadUrlExternal({ state }: AnswerContext, args: Record<string, unknown>): Answer {
+  const filename = str(args, "filename");
+  if (filename === undefined) {
+    return fail("invalid_arguments", ["[ERROR] missing required field: filename"]);
+  }
+  // Slack's own error for a length of 0 or none.
+  const length = Number(str(args, "length"));
+  if (!Number.isInteger(length) || length <= 0) return fail("missing_argument");
+  const id = state.nextId("F");
+  state.files.set(id, { id, filename, length });
+  return { ok: true, upload_url: state.uploadUrl(id), file_id: id };
+}
+
+/** `files` as files.completeUploadExternal takes it: a JSON array of `{id, title?}`. */
+function fileRefs(value: unknown): Array<{ id: string; title?: string }> | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const refs: Array<{ id: string; title?: string }> = [];
+  for (const entry of value) {
+    if (!isRecord(entry) || typeof entry.id !== "string") return undefined;
+    refs.push(
+      typeof entry.title === "string" ? { id: entry.id, title: entry.title } : { id: entry.id },
+    );
+  }
+  return refs;
+}
+
+function completeUploadExternal(
+  { state, team }: AnswerContext,
+  args: Record<string, unknown>,
+): Answer {
+  const refs = fileRefs(args.files);
+  if (refs === undefined) return fail("invalid_arguments", ["[ERROR] invalid `files`"]);
+  // A file whose bytes never arrived is refused, so that no test passes on an upload that
+  // skipped the POST to its upload URL.
+  const shared: Array<{ file: StoredFile; title: string }> = [];
+  for (const ref of refs) {
+    const file = state.files.get(ref.id);
+    if (file?.bytes === undefined) return fail("file_not_found");
+    shared.push({ file, title: ref.title ?? file.filename });
+  }
+  const listed = str(args, "channels")?.split(",")[0]?.trim();
+  const channelId = str(args, "channel_id") ?? (listed ? resolveChannel(listed) : undefined);
+  const initialComment = str(args, "initial_comment");
+  const threadTs = str(args, "thread_ts");
+  const where = channelId === undefined ? [] : [channelId];
+  const isIm = channelId?.startsWith("D") === true;
+  const files = shared.map(({ file, title }) => {
+    file.completed = {
+      title,
+      ...(channelId === undefined ? {} : { channel: channelId }),
+      ...(initialComment === undefined ? {} : { initialComment }),
+      ...(threadTs === undefined ? {} : { threadTs }),
+    };
+    return {
+      id: file.id,
+      created: Math.floor(Date.now() / 1000),
+      name: file.filename,
+      title,
+      size: file.bytes?.length ?? 0,
+      user: team.botUserId,
+      is_public: where.length > 0 && !isIm,
+      channels: isIm ? [] : where,
+      groups: [],
+      ims: isIm ? where : [],
+    };
+  });
+  return { ok: true, files };
+}
+
 function revokeCaller({ state, token }: AnswerContext): Answer {
   if (token !== undefined) state.revokedTokens.add(token);
   return { ok: true };
@@ -545,6 +639,8 @@ const METHODS: Record<string, MethodAnswer> = {
   "users.info": usersInfo,
   "conversations.info": conversationsInfo,
   "conversations.open": conversationsOpen,
+  "files.getUploadURLExternal": getUploadUrlExternal,
+  "files.completeUploadExternal": completeUploadExternal,
   "oauth.v2.access": oauthV2Access,
   "apps.uninstall": revokeCaller,
   "auth.revoke": (context) => ({ ...revokeCaller(context), revoked: true }),

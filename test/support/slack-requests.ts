@@ -737,7 +737,15 @@ export async function postToSlackEndpoint(
   return {
     status: response.status,
     body,
-    headers: Object.fromEntries(response.headers),
+    headers: headersOf(response),
     ...(json === undefined ? {} : { json }),
   };
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  return headers;
 }

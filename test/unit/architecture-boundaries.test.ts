@@ -66,9 +66,13 @@ describe("layer boundaries", () => {
     ).toEqual([]);
   });
 
+  it("keeps the web archive a surface of its own: routes → handlers → render, no chat SDKs", () => {
+    expect(offending("src/web", (s) => SDKS.test(s) || /\/(bots|generated)\//.test(s))).toEqual([]);
+  });
+
   it("lets only src/store know Prisma", () => {
-    const outside = ["src/domain", "src/handlers", "src/render", "src/bots"].flatMap((dir) =>
-      offending(dir, (s) => /prisma/i.test(s) || s.includes("better-sqlite3")),
+    const outside = ["src/domain", "src/handlers", "src/render", "src/bots", "src/web"].flatMap(
+      (dir) => offending(dir, (s) => /prisma/i.test(s) || s.includes("better-sqlite3")),
     );
     expect(outside).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { createTranslator } from "../../domain/i18n/translator.js";
 import type { Reply } from "../../domain/reply.js";
@@ -6,6 +8,7 @@ import type { HandlerDeps } from "../../handlers/context.js";
 import { handleCommand } from "../../handlers/handle-command.js";
 import type { Logger } from "../../logger.js";
 import { renderReplyText } from "../../render/reply-text.js";
+import { documentBytes, withDocumentsDelivered } from "../document-delivery.js";
 import { readLocalMention } from "./local-mentions.js";
 
 export interface ConsoleOptions {
@@ -19,6 +22,8 @@ export interface ConsoleOptions {
   /** Who is typing; `/som NAMN` (`/as NAME`) changes it for the lines that follow. */
   user: string;
   channel: string;
+  /** Where files asked for in the console (`protokoll pdf`) are written. */
+  exportDir: string;
 }
 
 const SWITCH_USER = /^\/(?:som|as)(?:\s+(.*))?$/iu;
@@ -64,7 +69,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         text,
         readMention: readLocalMention,
       });
-      return `${privateMark(reply)}${renderReplyText(reply)}`;
+      const delivered = await withDocumentsDelivered(reply, async (block) => {
+        const file = join(options.exportDir, block.filename);
+        await mkdir(options.exportDir, { recursive: true });
+        await writeFile(file, await documentBytes(block));
+        return createTranslator(reply.locale).t("pdf.written", { file });
+      });
+      return `${privateMark(delivered)}${renderReplyText(delivered)}`;
     } catch (error) {
       logger.error({ err: error, text }, "command failed");
       return t.t("reply.internal-error");

@@ -21,7 +21,7 @@ import { slackPublisher } from "./slack-publisher.js";
 import { listenToSlashCommand } from "./slash-command-listener.js";
 
 /** The bot scopes Noterat asks for when a workspace installs it (slack/manifest.yml too). */
-export const SLACK_SCOPES = ["chat:write", "commands", "users:read"];
+export const SLACK_SCOPES = ["chat:write", "commands", "users:read", "files:write", "im:write"];
 
 export interface SlackSurface {
   /** The HTTP entry for `/slack/…` (events, interactivity, OAuth); absent in Socket Mode. */

@@ -3,6 +3,7 @@ import type { Reply } from "../../domain/reply.js";
 import { internalErrorReply } from "../../handlers/error-replies.js";
 import { handleCommand } from "../../handlers/handle-command.js";
 import { unescapeSlackText } from "../../render/block-kit/slack-escape.js";
+import { uploadDocuments } from "./slack-documents.js";
 import { slackResponses, within } from "./slack-responses.js";
 import {
   ACK_DEADLINE_MS,
@@ -23,7 +24,7 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
           surface.people.identity(client, command.team_id, command.user_id),
           surface.people.mentionReader(client, command.team_id, command.text),
         ]);
-        return await handleCommand(surface.deps, surface.registry, {
+        const reply = await handleCommand(surface.deps, surface.registry, {
           actor,
           place: { platform: "slack", workspaceId: command.team_id, channelId: command.channel_id },
           text: unescapeSlackText(command.text),
@@ -31,6 +32,7 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
           // Slack does not retry slash commands, but a trigger id names this one invocation.
           deliveryId: command.trigger_id,
         });
+        return await uploadDocuments(client, command.user_id, reply, surface.logger);
       } catch (error) {
         surface.logger.error({ err: error, text: command.text }, "slash command failed");
         return internalErrorReply(surface.deps.defaults.locale);

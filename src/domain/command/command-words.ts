@@ -51,7 +51,9 @@ export type Verb =
   | "conflict"
   | "vote"
   | "immediate"
-  | "notice";
+  | "notice"
+  | "web"
+  | "rename";
 
 /** DESIGN.md §3, Swedish and English, lower case; a key of two words is two tokens. */
 const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
@@ -145,6 +147,10 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   immediate: "immediate",
   anslag: "notice",
   notice: "notice",
+  webb: "web",
+  web: "web",
+  "byt namn": "rename",
+  rename: "rename",
 };
 
 export interface CommandWord {

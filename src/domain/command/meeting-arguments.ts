@@ -45,6 +45,18 @@ export function meetingDateParser(
   };
 }
 
+/** `protokoll [DATUM]`, and `protokoll pdf [DATUM]` for the approved protocol as a PDF. */
+export function parseMinutes(input: CommandInput): ParseResult {
+  const [first] = input.args;
+  if (first?.text.toLowerCase() !== "pdf") return meetingDateParser("minutes")(input);
+  const rest = { ...input, args: input.args.slice(1) };
+  const read = meetingDateParser("minutes")(rest);
+  if (!read.ok) return { ok: false, error: { ...read.error, command: "minutes-pdf" } };
+  return read.command.id === "minutes" && read.command.date
+    ? parsed({ id: "minutes-pdf", date: read.command.date })
+    : parsed({ id: "minutes-pdf" });
+}
+
 /** `flytta [DATUM] till DATUM [kl HH:MM]` */
 export function parseMove(input: CommandInput): ParseResult {
   const { args, context } = input;

@@ -70,7 +70,12 @@ export type ParsedCommand =
   | { id: "vote"; ref: number; yes: number; no: number; abstain?: number }
   | { id: "immediate"; ref: number }
   | { id: "notice-show" }
-  | { id: "notice-set"; enabled: boolean };
+  | { id: "notice-set"; enabled: boolean }
+  // The web archive (DESIGN.md §13).
+  | { id: "web"; enabled: boolean }
+  | { id: "rename"; name: string }
+  /** The approved protocol of the meeting (the current one, or that day's) as a PDF. */
+  | { id: "minutes-pdf"; date?: LocalDate };
 
 export type CommandId = ParsedCommand["id"];
 

@@ -40,14 +40,25 @@ export const parseMode: ArgumentParser = (input) => {
 
 /** `anslag` shows the notice; `anslag på|av` turns it on or off. */
 export const parseNotice: ArgumentParser = (input) => {
-  const [word] = input.args;
-  if (word === undefined) return parsed({ id: "notice-show" });
-  const enabled = ON_OFF.get(word.text.toLowerCase());
-  if (enabled === undefined) return rejected("bad-switch", "notice-set", { word: word.text });
-  return input.args.length > 1
-    ? unexpectedArgument(input, 1, "notice-set")
-    : parsed({ id: "notice-set", enabled });
+  if (input.args.length === 0) return parsed({ id: "notice-show" });
+  const enabled = readSwitch(input, "notice-set");
+  return typeof enabled === "boolean" ? parsed({ id: "notice-set", enabled }) : enabled;
 };
+
+/** `webb på|av` */
+export const parseWeb: ArgumentParser = (input) => {
+  const enabled = readSwitch(input, "web");
+  return typeof enabled === "boolean" ? parsed({ id: "web", enabled }) : enabled;
+};
+
+/** `på` or `av` and nothing else. */
+function readSwitch(input: CommandInput, id: "notice-set" | "web"): boolean | ParseResult {
+  const [word] = input.args;
+  if (word === undefined) return missingArgument(input, id);
+  const enabled = ON_OFF.get(word.text.toLowerCase());
+  if (enabled === undefined) return rejected("bad-switch", id, { word: word.text });
+  return input.args.length > 1 ? unexpectedArgument(input, 1, id) : enabled;
+}
 
 /** `ledamot @P…`, `ersättare @P…`; `ersättare @S för @P` records a serving substitute. */
 export function registerParser(role: "member" | "substitute"): ArgumentParser {

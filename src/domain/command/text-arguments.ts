@@ -21,6 +21,13 @@ export const parseCouncil: ArgumentParser = (input) => {
   return overLimit(name, HEADING_LIMIT, "council") ?? parsed({ id: "council", name });
 };
 
+/** `byt namn NAMN`: the council's new name, as `råd NAMN` takes one. */
+export const parseRename: ArgumentParser = (input) => {
+  const name = foldSpace(typedText(input.source, input.args));
+  if (name === "") return missingArgument(input, "rename");
+  return overLimit(name, HEADING_LIMIT, "rename") ?? parsed({ id: "rename", name });
+};
+
 export const parseSearch: ArgumentParser = (input) => {
   const query = foldSpace(typedText(input.source, input.args));
   if (query === "") return missingArgument(input, "search");

@@ -1,7 +1,13 @@
 import type { CommandInput } from "./command-input.js";
 import type { Verb } from "./command-words.js";
 import { itemParser, parseEdit, parsePostpone, refParser } from "./entry-arguments.js";
-import { meetingDateParser, parseDocuments, parseMeeting, parseMove } from "./meeting-arguments.js";
+import {
+  meetingDateParser,
+  parseDocuments,
+  parseMeeting,
+  parseMinutes,
+  parseMove,
+} from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
 import {
@@ -14,6 +20,7 @@ import {
   parseRemark,
   parseReservation,
   parseVote,
+  parseWeb,
   refOrDateParser,
   registerParser,
 } from "./protocol-arguments.js";
@@ -25,6 +32,7 @@ import {
   parseHelp,
   parseLede,
   parseLink,
+  parseRename,
   parseSearch,
   withoutArguments,
 } from "./text-arguments.js";
@@ -45,7 +53,7 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   overdue: withoutArguments({ id: "list-overdue" }),
   done: refParser("done"),
   postpone: parsePostpone,
-  minutes: meetingDateParser("minutes"),
+  minutes: parseMinutes,
   approve: refOrDateParser("approve"),
   publish: refOrDateParser("publish"),
   verify: meetingDateParser("verify"),
@@ -77,4 +85,6 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   vote: parseVote,
   immediate: parseImmediate,
   notice: parseNotice,
+  web: parseWeb,
+  rename: parseRename,
 };

@@ -8,11 +8,15 @@ import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
 import { protocolMessages } from "./messages/protocol.js";
 import { protocolCommandMessages } from "./messages/protocol-commands.js";
+import { protocolPdfMessages } from "./messages/protocol-pdf.js";
 import { recordMessages } from "./messages/record.js";
 import { reminderNoticeMessages } from "./messages/reminder-notices.js";
 import { reminderMessages } from "./messages/reminders.js";
 import { replyMessages } from "./messages/replies.js";
 import { teamsMessages } from "./messages/teams.js";
+import { webMessages } from "./messages/web.js";
+import { webCommandMessages } from "./messages/web-commands.js";
+import { webFeedMessages } from "./messages/web-feeds.js";
 
 const areas = [
   buttonMessages,
@@ -23,11 +27,15 @@ const areas = [
   parseMessages,
   protocolMessages,
   protocolCommandMessages,
+  protocolPdfMessages,
   recordMessages,
   reminderNoticeMessages,
   reminderMessages,
   replyMessages,
   teamsMessages,
+  webCommandMessages,
+  webFeedMessages,
+  webMessages,
 ];
 
 type Merged = typeof buttonMessages.sv &
@@ -38,11 +46,15 @@ type Merged = typeof buttonMessages.sv &
   typeof parseMessages.sv &
   typeof protocolMessages.sv &
   typeof protocolCommandMessages.sv &
+  typeof protocolPdfMessages.sv &
   typeof recordMessages.sv &
   typeof reminderNoticeMessages.sv &
   typeof reminderMessages.sv &
   typeof replyMessages.sv &
-  typeof teamsMessages.sv;
+  typeof teamsMessages.sv &
+  typeof webCommandMessages.sv &
+  typeof webFeedMessages.sv &
+  typeof webMessages.sv;
 export type MessageKey = keyof Merged & string;
 
 function merge(locale: Locale): Record<MessageKey, string> {

@@ -10,6 +10,8 @@ export interface MinutesDocument {
   title: string;
   /** "2018-04-12 11:50" in the council's zone; absent on an unpublished draft. */
   stamp?: string;
+  /** The same instant as ISO 8601 in UTC, for machines (the web page's `<time datetime>`). */
+  stampIso?: string;
   /** "Rättad 2026-12-07 10.15": published again after a reopen and a new approval. */
   corrected?: string;
   /** Published minutes: the SHA-256 of the approved snapshot, for the web files' footer. */

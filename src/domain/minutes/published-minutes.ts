@@ -22,6 +22,7 @@ export function asPublished(
   return {
     ...snapshot,
     stamp: formatStamp(marks.publishedAt, timeZone),
+    stampIso: marks.publishedAt.toISOString(),
     ...(marks.correctedAt
       ? {
           corrected: t("minutes.corrected", {

@@ -5,7 +5,7 @@ import type { ProtocolDocument } from "../protocol/protocol-document.js";
 import type { MinutesDocument } from "./document.js";
 
 /** The parts publishing adds; they are not part of what was approved. */
-type PublicationParts = "stamp" | "corrected" | "checksum";
+type PublicationParts = "stamp" | "stampIso" | "corrected" | "checksum";
 
 /** Approvals and replies show this many hex digits; the web files carry all 64. */
 const SHORT_CHECKSUM = 12;
@@ -39,7 +39,13 @@ export interface FrozenMinutes {
 
 /** What an approval stores: the document as it stands, without what publishing adds. */
 export async function freezeMinutes(document: MinutesDocument): Promise<FrozenMinutes> {
-  const { stamp: _stamp, corrected: _corrected, checksum: _checksum, ...approved } = document;
+  const {
+    stamp: _stamp,
+    stampIso: _stampIso,
+    corrected: _corrected,
+    checksum: _checksum,
+    ...approved
+  } = document;
   // A protocol's signatures and notice come after the approval they record.
   const frozen = approved.protocol
     ? { ...approved, protocol: withoutApprovalParts(approved.protocol) }

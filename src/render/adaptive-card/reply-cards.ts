@@ -58,6 +58,8 @@ function blockGroups(block: ReplyBlock, t: Translator): BodyGroup[] {
       return minutesGroups(block.document);
     case "protocol":
       return protocolGroups(block.document);
+    case "document":
+      return [{ parts: [textPart(block.note)] }];
     case "buttons":
       return [{ parts: actionSets(block.buttons).map((set) => elementPart(set)) }];
   }

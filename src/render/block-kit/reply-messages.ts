@@ -39,6 +39,9 @@ function blockGroups(block: ReplyBlock, t: Translator): BlockGroup[] {
       return minutesBlockGroups(block.document);
     case "protocol":
       return protocolBlockGroups(block.document);
+    case "document":
+      // The Slack surface uploads the file itself; where it does not, the note stands.
+      return [paragraphBlocks(block.note)];
     case "buttons":
       return [buttonRows(block.buttons)];
   }

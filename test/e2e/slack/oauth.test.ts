@@ -53,7 +53,9 @@ describe("OAuth installs", () => {
       "https://slack.com/oauth/v2/authorize",
     );
     expect(install.authorizeUrl.searchParams.get("client_id")).toBe(OAUTH.clientId);
-    expect(install.authorizeUrl.searchParams.get("scope")).toBe("chat:write,commands,users:read");
+    expect(install.authorizeUrl.searchParams.get("scope")).toBe(
+      "chat:write,commands,users:read,files:write,im:write",
+    );
     expect(install.state).not.toBe("");
     expect(install.cookie).toMatch(/^slack-app-oauth-state=.+/);
     expect(install.callbackStatus).toBe(200);

@@ -49,6 +49,9 @@ const COMMANDS: Record<CommandId, true> = {
   immediate: true,
   "notice-show": true,
   "notice-set": true,
+  web: true,
+  rename: true,
+  "minutes-pdf": true,
 };
 
 describe.each(LOCALES)("parse catalogue (%s)", (locale) => {

@@ -124,6 +124,8 @@ function replyStrings(block: ReplyBlock): string[] {
       return postStrings(block.document);
     case "protocol":
       return protocolStrings(block.document);
+    case "document":
+      return [block.note];
     case "buttons":
       return [];
   }
@@ -142,7 +144,7 @@ const OWN_TAG = new RegExp(
     '<section class="(?:item item-(?:info|discussion|decision)|other-actions|closing)">',
     '<ul class="actions">',
     '<a href="[^"<>]*">',
-    "</?(?:html|head|title|style|body|article|h1|h2|p|time|section|strong|ul|li|a)>",
+    "</?(?:html|head|title|style|body|main|article|header|h1|h2|p|time|section|strong|ul|li|a)>",
     "<br>",
   ].join("|"),
   "g",
@@ -247,7 +249,7 @@ describe("the post for the web site, for arbitrary user text", () => {
       fc.property(minutesDocument, (doc) => {
         const html = renderMinutesHtml(doc);
         expect(html).toMatch(/^<!doctype html>\n<html lang="(sv|en)">\n<head>\n/);
-        expect(html).toMatch(/<\/article>\n<\/body>\n<\/html>\n$/);
+        expect(html).toMatch(/<\/article>\n<\/main>\n<\/body>\n<\/html>\n$/);
         expect(htmlProblems(html, doc)).toEqual([]);
         expect(
           firstMissingInOrder(html, postStrings(doc).filter(Boolean).map(htmlText)),

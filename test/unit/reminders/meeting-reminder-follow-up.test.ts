@@ -68,7 +68,7 @@ describe("the meeting reminder's follow-up", () => {
       store: counted.store,
       clock,
       defaults: { locale: "sv", timeZone: "Europe/Stockholm" },
-      publisher: { publish: async () => [] },
+      publisher: { publish: async () => ({ outcomes: [], files: [] }) },
     };
     const { notices, skipped } = await composeReminders(deps, [reminder], clock.now());
     expect(skipped).toEqual([]);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compileMinutes } from "../../../src/domain/minutes/compile-minutes.js";
+import { asPublished } from "../../../src/domain/minutes/published-minutes.js";
 import { escapeHtml } from "../../../src/render/escape-html.js";
 import { renderMinutesHtml } from "../../../src/render/minutes-html.js";
-import { SEED_HEADINGS, seedMeeting } from "../minutes/seed-003-meeting.js";
+import { SEED_HEADINGS, SEED_PUBLISHED_AT, seedMeeting } from "../minutes/seed-003-meeting.js";
 import { hostileMinutes } from "./hostile-minutes.js";
 
 /** Every tag the page opens or closes, by name. */
@@ -20,7 +21,9 @@ const OWN_TAGS = [
   "title",
   "style",
   "body",
+  "main",
   "article",
+  "header",
   "h1",
   "h2",
   "p",
@@ -58,8 +61,29 @@ describe("renderMinutesHtml", () => {
       '<p>Handlingar från Regionala samverkansrådet finns i sin helhet på <a href="https://rvn.se">rvn.se</a></p>',
     );
     expect(html).toContain("<p>Nästa möte med Regionala samverkansrådet är den 30 maj.</p>");
-    expect(html).toMatch(/<\/article>\n<\/body>\n<\/html>\n$/);
+    expect(html).toMatch(/<\/article>\n<\/main>\n<\/body>\n<\/html>\n$/);
     expect([...tagNames(html)].filter((tag) => !OWN_TAGS.includes(tag))).toEqual([]);
+  });
+
+  it("marks the published post up: the stamp as a machine-readable time, title and stamps as its header", () => {
+    const draft = compileMinutes(
+      seedMeeting({ meeting: { ...seedMeeting().meeting, publishedAt: null } }),
+    );
+    const sha256 = "ab".repeat(32);
+    const html = renderMinutesHtml(
+      asPublished(
+        draft,
+        { publishedAt: SEED_PUBLISHED_AT, correctedAt: new Date("2018-04-13T07:05:00Z"), sha256 },
+        "Europe/Stockholm",
+      ),
+    );
+    expect(html).toContain(
+      '<main>\n<article>\n<header>\n<h1>Noterat från Regionala samverkansrådet 11 april</h1>\n<p class="stamp"><time datetime="2018-04-12T09:50:00.000Z">2018-04-12 11:50</time></p>\n<p class="stamp corrected">Rättad 2018-04-13 09.05</p>\n</header>\n<p class="lede">',
+    );
+    expect(html).toContain(
+      `<footer class="checksum"><p>Kontrollsumma (SHA-256): ${sha256}</p></footer>\n</article>\n</main>`,
+    );
+    expect(html.match(/<main>/g)).toHaveLength(1);
   });
 
   it("takes the page language from the document", () => {

@@ -142,6 +142,8 @@ function blockTexts(block: ReplyBlock): string[] {
       return postTexts(block.document);
     case "protocol":
       return protocolStrings(block.document);
+    case "document":
+      return [block.note];
     case "buttons":
       return [];
   }

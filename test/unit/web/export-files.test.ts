@@ -1,59 +1,52 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { localPublisher } from "../../../src/bots/local/local-publisher.js";
 import type { MinutesDocument } from "../../../src/domain/minutes/document.js";
-import type { Place } from "../../../src/domain/records.js";
 import type { Publication } from "../../../src/handlers/context.js";
+import { renderMinutesHtml } from "../../../src/render/minutes-html.js";
 import { renderProtocolHtml } from "../../../src/render/protocol-html.js";
 import { renderProtocolMarkdown } from "../../../src/render/protocol-markdown.js";
+import { exportWebFiles } from "../../../src/web/export-files.js";
+import { exampleProtocol } from "../protocol/protokoll-example.js";
 import { smallDocument } from "../render/small-minutes.js";
-import { exampleProtocol } from "./protokoll-example.js";
 
-const PLACE: Place = { platform: "local", workspaceId: "local", channelId: "console" };
+// The web version `publicera` writes for a site that takes files (DESIGN.md §13).
+
 const directories: string[] = [];
 
 afterEach(async () => {
   await Promise.all(directories.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function publish(document: MinutesDocument) {
-  const directory = await mkdtemp(join(tmpdir(), "noterat-protocol-"));
+async function exported(document: MinutesDocument, extractRef?: number) {
+  const directory = await mkdtemp(join(tmpdir(), "noterat-export-"));
   directories.push(directory);
-  const output = new PassThrough();
-  let printed = "";
-  output.on("data", (chunk: Buffer) => {
-    printed += chunk.toString("utf8");
-  });
   const publication: Publication = {
     councilId: "c1",
     councilName: "Samverkansrådet Norr",
     meetingId: "m1",
+    ...(extractRef === undefined ? {} : { extractRef }),
     meetingDate: { year: 2027, month: 2, day: 8 },
     document,
-    channels: [PLACE],
+    channels: [],
   };
-  const outcome = await localPublisher(output, directory, pino({ enabled: false })).publish(
-    publication,
-    PLACE,
-  );
-  return { outcome, printed, directory, files: (await readdir(directory)).sort() };
+  const paths = await exportWebFiles(join(directory, "nested"), publication);
+  const files = (await readdir(join(directory, "nested"))).sort();
+  return { directory: join(directory, "nested"), paths, files };
 }
 
-describe("localPublisher in protocol mode", () => {
-  it("writes the protocol beside the post as Markdown and HTML, and lists all four", async () => {
+describe("the web files of a publication", () => {
+  it("writes the protocol beside the post as Markdown and HTML, and returns all four", async () => {
     const protocol = exampleProtocol();
-    const { outcome, printed, directory, files } = await publish(smallDocument({ protocol }));
-    expect(outcome).toEqual({ place: PLACE, ok: true });
+    const { directory, paths, files } = await exported(smallDocument({ protocol }));
     expect(files).toEqual([
       "samverkansradet-norr-2027-02-08-protokoll.html",
       "samverkansradet-norr-2027-02-08-protokoll.md",
       "samverkansradet-norr-2027-02-08.html",
       "samverkansradet-norr-2027-02-08.md",
     ]);
+    expect([...paths].sort()).toEqual(files.map((name) => join(directory, name)));
     const read = (name: string) => readFile(join(directory, name), "utf8");
     expect(await read("samverkansradet-norr-2027-02-08-protokoll.md")).toBe(
       renderProtocolMarkdown(protocol),
@@ -63,15 +56,27 @@ describe("localPublisher in protocol mode", () => {
     );
     // The post's own files stay the post.
     expect(await read("samverkansradet-norr-2027-02-08.md")).not.toContain("PROTOKOLL");
-    expect(printed).toContain("PROTOKOLL · Sammanträdesdatum 2027-02-08");
-    expect(printed).toContain(join(directory, "samverkansradet-norr-2027-02-08-protokoll.html"));
   });
 
   it("writes only the post without a protocol", async () => {
-    const { files } = await publish(smallDocument());
+    const document = smallDocument();
+    const { directory, files } = await exported(document);
     expect(files).toEqual([
       "samverkansradet-norr-2027-02-08.html",
       "samverkansradet-norr-2027-02-08.md",
+    ]);
+    expect(await readFile(join(directory, files[0] ?? ""), "utf8")).toBe(
+      renderMinutesHtml(document),
+    );
+  });
+
+  it("gives the extract of one § files of its own, leaving the meeting's alone", async () => {
+    const { files } = await exported(smallDocument({ protocol: exampleProtocol() }), 8);
+    expect(files).toEqual([
+      "samverkansradet-norr-2027-02-08-p8-protokoll.html",
+      "samverkansradet-norr-2027-02-08-p8-protokoll.md",
+      "samverkansradet-norr-2027-02-08-p8.html",
+      "samverkansradet-norr-2027-02-08-p8.md",
     ]);
   });
 });
