@@ -14,6 +14,7 @@ import { slackAckBenchmark } from "./slack-ack.bench.js";
 import { startupBenchmark } from "./startup.bench.js";
 import { storeBenchmark } from "./store.bench.js";
 import { teamsReplyBenchmark } from "./teams-reply.bench.js";
+import { webArchiveBenchmark } from "./web-archive.bench.js";
 
 /** Every benchmark, in the order they run; add new ones here. */
 const BENCHMARKS: Benchmark[] = [
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
   slackAckBenchmark,
   teamsReplyBenchmark,
   reminderTickBenchmark,
+  webArchiveBenchmark,
 ];
 
 /**

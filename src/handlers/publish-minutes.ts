@@ -1,7 +1,7 @@
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
 import { asPublished } from "../domain/minutes/published-minutes.js";
-import { thawMinutes } from "../domain/minutes/snapshot.js";
+import { canonicalJson, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
@@ -47,6 +47,11 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
         ),
         await deps.store.minutesRecord.signaturesOf(publication.snapshot.id),
         true,
+      );
+      await deps.store.minutesRecord.recordPublishedDocument(
+        meeting.id,
+        publication.snapshot.id,
+        canonicalJson(document),
       );
       const report = await deps.publisher.publish({
         councilId: council.id,

@@ -6,7 +6,8 @@ import { thawMinutes } from "../domain/minutes/snapshot.js";
 import type { CouncilRecord } from "../domain/records.js";
 import type { LocalDate } from "../domain/types.js";
 import type { Store } from "../store/store.js";
-import type { CalendarMeeting } from "../store/web-archive-repository.js";
+import type { ArchivedMeeting, CalendarMeeting } from "../store/web-archive-repository.js";
+import { dayBounds } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
 
 // What the web archive shows (DESIGN.md §13), for the read-only web surface: the published
@@ -35,32 +36,53 @@ export async function archiveCouncil(store: Store, slug: string): Promise<Archiv
   return store.web.bySlug(slug);
 }
 
-/** The council's published posts, newest first. */
-export async function archivedPosts(store: Store, council: CouncilRecord): Promise<ArchivedPost[]> {
-  const published = await store.web.published(council.id);
+/**
+ * The council's published posts, newest first (only that day's, when given), each as it went
+ * out. Minutes published before the archive kept what went out are made again, as publishing
+ * them made them.
+ */
+export async function archivedPosts(
+  store: Store,
+  council: CouncilRecord,
+  day?: LocalDate,
+): Promise<ArchivedPost[]> {
+  const range = day ? dayBounds(day, council.timeZone) : undefined;
+  const published = await store.web.published(council.id, range);
   return Promise.all(
     published.map(async (meeting) => {
       const date = localDateOf(meeting.startsAt, council.timeZone);
-      const document = await withSignedProtocol(
-        store,
-        council,
-        asPublished(
-          thawMinutes(meeting.snapshot.document),
-          { ...meeting, sha256: meeting.snapshot.sha256 },
-          council.timeZone,
-        ),
-        await store.minutesRecord.signaturesOf(meeting.snapshot.id),
-        true,
-      );
       return {
         meetingId: meeting.meetingId,
         date,
         iso: isoDate(date),
-        document,
+        document:
+          meeting.document !== null
+            ? thawMinutes(meeting.document)
+            : await republished(store, council, meeting),
         publishedAt: meeting.publishedAt,
         updatedAt: meeting.correctedAt ?? meeting.publishedAt,
       };
     }),
+  );
+}
+
+async function republished(
+  store: Store,
+  council: CouncilRecord,
+  meeting: ArchivedMeeting,
+): Promise<MinutesDocument> {
+  const snapshot = meeting.snapshot;
+  if (!snapshot) throw new Error(`archive: meeting ${meeting.meetingId} has no snapshot`);
+  return withSignedProtocol(
+    store,
+    council,
+    asPublished(
+      thawMinutes(snapshot.document),
+      { ...meeting, sha256: snapshot.sha256 },
+      council.timeZone,
+    ),
+    await store.minutesRecord.signaturesOf(snapshot.id),
+    true,
   );
 }
 

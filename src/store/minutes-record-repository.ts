@@ -261,6 +261,21 @@ export class MinutesRecordRepository {
     return this.snapshot(id);
   }
 
+  /**
+   * The document a publication sent out, for the web archive to serve as it went out; kept only
+   * while that snapshot is still the published one (a newer publication wins).
+   */
+  async recordPublishedDocument(
+    meetingId: string,
+    snapshotId: string,
+    document: string,
+  ): Promise<void> {
+    await this.prisma.meeting.updateMany({
+      where: { id: meetingId, publishedSnapshotId: snapshotId },
+      data: { publishedDocument: document },
+    });
+  }
+
   /** Records that the secretary compiled the minutes (the protocol deadlines ask for it). */
   async markCompiled(meetingId: string, at: Date): Promise<void> {
     await this.prisma.meeting.updateMany({

@@ -68,8 +68,15 @@ async function serve(
     return;
   }
   if (resource.kind === "redirect") {
+    // Found, not moved for good: a council renamed back takes its old addresses again, and a
+    // browser that had kept a permanent redirect would go round in a loop.
     response
-      .writeHead(301, { ...SECURITY_HEADERS, location: resource.location, "content-length": 0 })
+      .writeHead(302, {
+        ...SECURITY_HEADERS,
+        location: resource.location,
+        "content-length": 0,
+        "cache-control": "no-cache",
+      })
       .end();
     return;
   }
@@ -105,7 +112,7 @@ function notModified(
     return match
       .split(",")
       .map((tag) => tag.trim().replace(/^W\//, ""))
-      .some((tag) => tag === "*" || tag === resource.etag);
+      .some((tag) => tag === "*" || tag === resource.etag.replace(/^W\//, ""));
   }
   const since = request.headers["if-modified-since"];
   if (since === undefined || !resource.lastModified) return false;

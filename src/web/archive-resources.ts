@@ -1,3 +1,4 @@
+import { fromIsoDate, isValidLocalDate } from "../domain/dates/local-date.js";
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { createTranslator } from "../domain/i18n/translator.js";
 import { canonicalJson, sha256Hex } from "../domain/minutes/snapshot.js";
@@ -58,10 +59,17 @@ export async function archiveResource(
     return { kind: "redirect", location: archivePaths(path.slug).index };
   }
   if (path.kind === "calendar") return calendar(council, context);
-  const posts = await archivedPosts(context.store, council);
-  if (path.kind === "index") return index(council, path.slug, posts);
-  if (path.kind === "feed") return feed(council, path.slug, posts, context);
-  return "date" in path ? postResource(path, posts) : NOT_FOUND;
+  if (path.kind === "index") {
+    return index(council, path.slug, await archivedPosts(context.store, council));
+  }
+  if (path.kind === "feed") {
+    return feed(council, path.slug, await archivedPosts(context.store, council), context);
+  }
+  if (!("date" in path)) return NOT_FOUND;
+  // "2026-02-30" has the shape of a date and names none: no such post.
+  const day = fromIsoDate(path.date);
+  if (!isValidLocalDate(day)) return NOT_FOUND;
+  return postResource(path, await archivedPosts(context.store, council, day));
 }
 
 /** One post's addresses: the page, its Markdown, and in protocol mode the protocol. */
@@ -89,7 +97,8 @@ async function postResource(
             kind: "content",
             type: "application/pdf",
             body: () => renderProtocolPdf(protocol),
-            etag: await tagOf(canonicalJson(protocol)),
+            // Weak: the same protocol, but each PDF made of it differs in its creation date.
+            etag: `W/${await tagOf(canonicalJson(protocol))}`,
             lastModified: post.updatedAt,
           }
         : NOT_FOUND;

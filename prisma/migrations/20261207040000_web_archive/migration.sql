@@ -5,6 +5,7 @@ ALTER TABLE "Council" ADD COLUMN "slug" TEXT;
 CREATE UNIQUE INDEX "Council_slug_key" ON "Council"("slug");
 ALTER TABLE "Meeting" ADD COLUMN "sequence" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "Meeting" ADD COLUMN "scheduledAt" DATETIME;
+ALTER TABLE "Meeting" ADD COLUMN "publishedDocument" TEXT;
 
 -- CreateTable
 CREATE TABLE "CouncilSlug" (

@@ -3,7 +3,8 @@ ALTER TABLE "Council" ADD COLUMN     "slug" TEXT,
 ADD COLUMN     "webEnabled" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
-ALTER TABLE "Meeting" ADD COLUMN     "scheduledAt" TIMESTAMP(3),
+ALTER TABLE "Meeting" ADD COLUMN     "publishedDocument" TEXT,
+ADD COLUMN     "scheduledAt" TIMESTAMP(3),
 ADD COLUMN     "sequence" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
