@@ -6,6 +6,7 @@ import { missingSigners } from "../domain/protocol/required-signers.js";
 import type { CouncilRecord } from "../domain/records.js";
 import type { ReplyBody } from "../domain/reply.js";
 import type { CommandContext, PublicationReport } from "./context.js";
+import { immediateParagraph } from "./immediate-paragraph.js";
 import { loadRoster, requiredSigners } from "./meeting-roster.js";
 import { requireProtocolMode } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
@@ -21,11 +22,7 @@ export async function publishExtract(
 ): Promise<ReplyBody> {
   requireProtocolMode(council);
   const { store } = context.deps;
-  const item = await store.items.byRef(council.id, ref);
-  if (!item || item.removedAt) throw new NoteratError("not-found", { ref });
-  if (!item.immediate) throw new NoteratError("not-immediate", { ref });
-  const meeting = await store.meetings.byId(item.meetingId);
-  if (!meeting) throw new NoteratError("not-found", { ref });
+  const { item, meeting } = await immediateParagraph(store, council, ref);
   const [signatures, roster] = await Promise.all([
     store.minutesRecord.signatures(meeting.id, item.id),
     loadRoster(store, meeting),

@@ -8,6 +8,7 @@ import { type ReplyBody, textReply } from "../domain/reply.js";
 import type { SignOutcome } from "../store/minutes-record-repository.js";
 import { isUniqueViolation } from "../store/unique-violation.js";
 import type { CommandContext } from "./context.js";
+import { immediateParagraph } from "./immediate-paragraph.js";
 import { compileLiveRecord, type LiveRecord } from "./live-protocol.js";
 import { isSigner, loadRoster, type MeetingRoster, requiredSigners } from "./meeting-roster.js";
 import { meetingOnOrCurrent } from "./scope.js";
@@ -66,11 +67,7 @@ async function signParagraph(
   ref: number,
 ): Promise<ReplyBody> {
   const { store } = context.deps;
-  const item = await store.items.byRef(council.id, ref);
-  if (!item || item.removedAt) throw new NoteratError("not-found", { ref });
-  if (!item.immediate) throw new NoteratError("not-immediate", { ref });
-  const meeting = await store.meetings.byId(item.meetingId);
-  if (!meeting) throw new NoteratError("not-found", { ref });
+  const { item, meeting } = await immediateParagraph(store, council, ref);
   const roster = await signerRoster(context, meeting);
   const live = await compileLiveRecord(context, council, meeting);
   if (!live) throw new NoteratError("nothing-to-compile");
