@@ -22,7 +22,6 @@ export const showSettings: CommandHandler<"settings"> = async (context) => {
           t.t("settings.language", { language: t.t(`settings.language.${council.locale}`) }),
           t.t("settings.time-zone", { zone: council.timeZone }),
           t.t("settings.mode", { mode: t.t(`mode.${settings.mode}`) }),
-          t.t("settings.justering", { days: reminders.approvalDeadlineDays }),
           t.t(settings.noticeEnabled ? "settings.notice-on" : "settings.notice-off"),
           web.enabled && web.slug !== null
             ? t.t("settings.web-on", { slug: web.slug })

@@ -360,7 +360,7 @@ describe("protocol mode on the local surface", () => {
       [
         "Sara",
         "votering 8 4 1 1",
-        "6 röster är fler än de 5 som får rösta. Kontrollera närvaron med `närvarande`.",
+        "Fler röster (6) än de som får rösta (5). Kontrollera närvaron med `närvarande`.",
       ],
       ["Maria", "justera", "Du har redan justerat."],
       ["Maria", "justera 10", "Du har redan justerat."],

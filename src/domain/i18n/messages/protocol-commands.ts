@@ -41,7 +41,6 @@ export const protocolCommandMessages = defineMessages({
     "settings.language.en": "engelska",
     "settings.time-zone": "Tidszon: {zone}",
     "settings.mode": "Läge: {mode}",
-    "settings.justering": "Justering: senast {days} dagar efter mötet",
     "settings.notice-on": "Anslag om justering: på",
     "settings.notice-off": "Anslag om justering: av",
     "role.substitute": "ersättare",
@@ -99,7 +98,7 @@ export const protocolCommandMessages = defineMessages({
     "error.not-a-member": "{name} är inte ordinarie ledamot i rådet.",
     "error.not-a-decision": "#{ref} är inget beslut: reservation och omröstning gäller beslut.",
     "error.vote-exceeds":
-      "{votes} röster är fler än de {limit} som får rösta. Kontrollera närvaron med `närvarande`.",
+      "Fler röster ({votes}) än de som får rösta ({limit}). Kontrollera närvaron med `närvarande`.",
     "error.forbidden-protocol-approver":
       "Protokollet justeras av ordföranden och de utsedda justerarna.",
     "error.already-signed": "Du har redan justerat.",
@@ -156,7 +155,6 @@ export const protocolCommandMessages = defineMessages({
     "settings.language.en": "English",
     "settings.time-zone": "Time zone: {zone}",
     "settings.mode": "Mode: {mode}",
-    "settings.justering": "Approval: within {days} days of the meeting",
     "settings.notice-on": "Notice of approval: on",
     "settings.notice-off": "Notice of approval: off",
     "role.substitute": "substitute",
@@ -167,9 +165,9 @@ export const protocolCommandMessages = defineMessages({
     "attendance.present": "Present: {names}.",
     "attendance.absent": "Absent: {names}.",
     "attendance.serving": "{substitute} serves for {member}.",
-    "quorum.met": "The meeting is quorate: {deciding} of {members} members take part.",
+    "quorum.met": "The meeting is quorate (members taking part: {deciding} of {members}).",
     "quorum.not-met":
-      "Note: the meeting is not quorate: {deciding} of {members} members take part, at least {needed} are needed. The minutes say so.",
+      "Note: the meeting is not quorate (members taking part: {deciding} of {members}; at least {needed} needed). The minutes say so.",
     "approvers.chosen": "Chosen to approve the minutes with the chair: {names}.",
     "approvers.rota":
       "Next in turn to approve is {names}, chosen to approve the minutes with the chair.",
@@ -214,7 +212,7 @@ export const protocolCommandMessages = defineMessages({
     "error.not-a-member": "{name} is not an ordinary member of the council.",
     "error.not-a-decision": "#{ref} is not a decision: dissents and votes are on decisions.",
     "error.vote-exceeds":
-      "{votes} votes are more than the {limit} who may vote. Check the attendance with `present`.",
+      "More votes ({votes}) than those who may vote ({limit}). Check the attendance with `present`.",
     "error.forbidden-protocol-approver":
       "The minutes are approved by the chair and the chosen approvers.",
     "error.already-signed": "You have already approved.",
