@@ -42,6 +42,8 @@ export async function compileLiveRecord(
   context: CommandContext<unknown>,
   council: CouncilRecord,
   meeting: MeetingRecord,
+  /** The meeting's roster when the caller has already loaded it. */
+  loaded?: MeetingRoster,
 ): Promise<LiveRecord | null> {
   const { store } = context.deps;
   const items = protocolOrder(await store.items.ofMeeting(meeting.id));
@@ -52,7 +54,7 @@ export async function compileLiveRecord(
   const paragraphs = new Map(numbers.map(({ itemId, paragraph }) => [itemId, paragraph]));
   const [post, roster, notes, actions, previous, reminders, followUp] = await Promise.all([
     compileLiveMinutes(store, council, meeting, context.now, { paragraphs }),
-    loadRoster(store, meeting),
+    loaded ?? loadRoster(store, meeting),
     store.protocol.notes(meeting.id),
     store.actions.minutedOf(meeting.id),
     store.meetings.latestBefore(council.id, meeting.startsAt, ["draft", "approved", "published"]),

@@ -31,7 +31,7 @@ export async function showProtocol(
   let note: string;
   let signatures: SignatureRecord[];
   if (meeting.minutesStatus === "draft") {
-    const live = await compileLiveRecord(context, council, meeting);
+    const live = await compileLiveRecord(context, council, meeting, roster);
     if (!live) throw new NoteratError("nothing-to-compile");
     document = live.document;
     note = t.t("protocol.draft-next");

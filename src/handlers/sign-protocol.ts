@@ -34,7 +34,7 @@ export async function signProtocol(
   if (meeting.minutesStatus === "approved") throw new NoteratError("already-approved");
   if (meeting.minutesStatus === "published") throw new NoteratError("already-published");
   const roster = await signerRoster(context, meeting);
-  const live = await compileLiveRecord(context, council, meeting);
+  const live = await compileLiveRecord(context, council, meeting, roster);
   if (!live) throw new NoteratError("nothing-to-compile");
   const frozen = await freezeMinutes(live.document);
   const outcome = await signing(() =>
@@ -69,7 +69,7 @@ async function signParagraph(
   const { store } = context.deps;
   const { item, meeting } = await immediateParagraph(store, council, ref);
   const roster = await signerRoster(context, meeting);
-  const live = await compileLiveRecord(context, council, meeting);
+  const live = await compileLiveRecord(context, council, meeting, roster);
   if (!live) throw new NoteratError("nothing-to-compile");
   const extract = extractOf(live, item, context);
   const frozen = await freezeMinutes(extract);
