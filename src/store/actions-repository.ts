@@ -393,7 +393,7 @@ function whereOpen(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
   if (filter.councilIds) {
     conditions.push(Prisma.sql`a."councilId" IN (${Prisma.join(filter.councilIds)})`);
   }
-  if (filter.assigneeId) {
+  if (filter.assigneeId !== undefined) {
     conditions.push(
       Prisma.sql`a."id" IN (SELECT "actionId" FROM "ActionAssignee" WHERE "personId" = ${filter.assigneeId})`,
     );
