@@ -4,9 +4,11 @@ import { renderProtocolPdf } from "../render/protocol-pdf.js";
 /** A document block of a reply: a file a surface hands over its own way (DESIGN.md §13). */
 export type DocumentBlock = Extract<ReplyBlock, { type: "document" }>;
 
-/** The file's bytes: the protocol rendered as a PDF. */
-export function documentBytes(block: DocumentBlock): Promise<Buffer> {
-  return renderProtocolPdf(block.protocol);
+/** The file's bytes: the protocol rendered as a PDF, or the JSON as UTF-8. */
+export async function documentBytes(block: DocumentBlock): Promise<Buffer> {
+  return block.kind === "protocol-pdf"
+    ? renderProtocolPdf(block.protocol)
+    : Buffer.from(block.json, "utf8");
 }
 
 /**

@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   "approver-is-chair",
   "not-justerat-pdf",
   "meeting-has-minutes",
+  "nothing-to-confirm",
+  "forget-not-found",
+  "forget-self",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

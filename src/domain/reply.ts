@@ -30,14 +30,11 @@ export type ReplyBlock =
   /** A protocol (DESIGN.md §12) shown to the caller: the draft, or what was approved. */
   | { type: "protocol"; meetingId: string; status: MinutesStatus; document: ProtocolDocument }
   /**
-   * A file for the caller, which each surface delivers its own way (DESIGN.md §13): the
-   * console writes it, Slack uploads it to the caller, Teams links the archive's copy.
+   * A file for the caller, which each surface delivers its own way (DESIGN.md §13, §15): the
+   * console writes it, Slack uploads it to the caller, Teams offers it in the personal chat.
    */
-  | {
+  | ({
       type: "document";
-      /** The protocol as a PDF: the only document so far. */
-      kind: "protocol-pdf";
-      protocol: ProtocolDocument;
       /** "samverkansradet-norr-2026-12-07-protokoll.pdf" */
       filename: string;
       /**
@@ -45,8 +42,13 @@ export type ReplyBlock =
        * the same file, or how to make one.
        */
       note: string;
-    }
+    } & DocumentContent)
   | { type: "buttons"; buttons: ReplyButton[] };
+
+/** What a document block holds: the protocol as a PDF, or a person's data as JSON (`mina uppgifter`). */
+export type DocumentContent =
+  | { kind: "protocol-pdf"; protocol: ProtocolDocument }
+  | { kind: "personal-data"; json: string };
 
 /** One listed action; surfaces add "Klar" and "Skjut upp" buttons while it is open. */
 export interface ActionEntry {

@@ -7,6 +7,7 @@ import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { minutesButtons } from "./minutes-buttons.js";
 import { compileLiveMinutes } from "./minutes-document.js";
+import { findingsBlocks } from "./personal-data-check.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 import { showProtocol } from "./show-protocol.js";
 
@@ -30,6 +31,7 @@ export const showMinutesDraft: CommandHandler<"minutes"> = async (context) => {
     blocks: [
       { type: "minutes", meetingId: meeting.id, status, document: shown.document },
       { type: "text", text: shown.note },
+      ...(status === "published" ? [] : findingsBlocks(shown.document, t)),
       ...minutesButtons(
         council,
         meeting,

@@ -8,6 +8,7 @@ import type { ActorInPlace } from "../store/people-repository.js";
 import type { CommandRegistry } from "./command-registry.js";
 import type { CommandRequest, HandlerDeps } from "./context.js";
 import { errorReply, parseErrorReply } from "./error-replies.js";
+import { cancelQuestion } from "./forget-person.js";
 
 /** A command already in parsed form: from a button or a form rather than typed text. */
 export interface ParsedCommandRequest {
@@ -49,11 +50,15 @@ async function run(
   deps: HandlerDeps,
   registry: CommandRegistry,
   request: ParsedCommandRequest,
-  { council, person, roles }: ActorInPlace,
+  { council, person, roles, pendingUntil }: ActorInPlace,
   now: Date,
 ): Promise<Reply> {
   const { locale, timeZone } = council ?? deps.defaults;
   const t = createTranslator(locale);
+  if (pendingUntil && council && person && request.command.id !== "confirm") {
+    const cancelled = await cancelQuestion(deps, council, person, { t, now });
+    if (cancelled) return { ...cancelled, locale };
+  }
   try {
     const actor = person ?? unstored(request.actor);
     const body = await registry.handlerFor(request.command.id)({

@@ -8,6 +8,7 @@ import type { ReplyBody } from "../domain/reply.js";
 import type { CommandContext, PublicationReport } from "./context.js";
 import { immediateParagraph } from "./immediate-paragraph.js";
 import { loadRoster, requiredSigners } from "./meeting-roster.js";
+import { checkBeforePublishing, recordPublishedAnyway } from "./personal-data-check.js";
 import { requireProtocolMode } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
 
@@ -19,6 +20,7 @@ export async function publishExtract(
   context: CommandContext<unknown>,
   council: CouncilRecord,
   ref: number,
+  anyway: boolean,
 ): Promise<ReplyBody> {
   requireProtocolMode(council);
   const { store } = context.deps;
@@ -35,6 +37,8 @@ export async function publishExtract(
   if (!last || !snapshot || missingSigners(requiredSigners(roster), signers).length > 0) {
     throw new NoteratError("immediate-not-approved", { ref });
   }
+  const verdict = checkBeforePublishing(thawMinutes(snapshot.document), anyway, context.t);
+  if ("refusal" in verdict) return verdict.refusal;
   // Stamped with the moment it was justerad: publishing it again changes nothing in it.
   const document = await withSignedProtocol(
     store,
@@ -62,6 +66,7 @@ export async function publishExtract(
         channels: await store.councils.channelsOf(council.id),
       }),
   );
+  await recordPublishedAnyway(context, meeting, verdict.accepted);
   return publishedReply(context, document.title, report);
 }
 

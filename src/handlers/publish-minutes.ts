@@ -5,6 +5,7 @@ import { canonicalJson, thawMinutes } from "../domain/minutes/snapshot.js";
 import { assertSecretary } from "../domain/permissions.js";
 import { ensureSnapshot } from "./backfill-snapshots.js";
 import type { CommandHandler } from "./command-registry.js";
+import { checkBeforePublishing, recordPublishedAnyway } from "./personal-data-check.js";
 import { publishExtract, publishedReply } from "./publish-extract.js";
 import { meetingOnOrCurrent, requireCouncil } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
@@ -19,12 +20,17 @@ import { postLinks } from "./web-links.js";
 export const publishMinutes: CommandHandler<"publish"> = async (context) => {
   const council = requireCouncil(context);
   assertSecretary(context.roles);
+  const anyway = context.command.anyway === true;
   if (context.command.ref !== undefined)
-    return publishExtract(context, council, context.command.ref);
+    return publishExtract(context, council, context.command.ref, anyway);
   const { deps } = context;
   const meeting = await meetingOnOrCurrent(context, council, context.command.date);
   if (meeting.minutesStatus === "draft") throw new NoteratError("not-approved");
   await ensureSnapshot(deps.store, meeting);
+  const approved = await deps.store.minutesRecord.approvedSnapshot(meeting.id);
+  if (!approved) throw new NoteratError("not-approved");
+  const verdict = checkBeforePublishing(thawMinutes(approved.document), anyway, context.t);
+  if ("refusal" in verdict) return verdict.refusal;
   // One publication of a meeting at a time, on any instance: the second of two at once (a
   // double click on "Publicera") sees what the first posted, and edits it rather than post again.
   const { document, report } = await deps.store.leases.holding(
@@ -64,6 +70,7 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
       return { document, report };
     },
   );
+  await recordPublishedAnyway(context, meeting, verdict.accepted);
   const date = localDateOf(meeting.startsAt, council.timeZone);
   return publishedReply(context, document.title, report, await postLinks(context, council, date));
 };

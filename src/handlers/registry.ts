@@ -9,6 +9,7 @@ import { completeAction } from "./complete-action.js";
 import { setNotice, showNotice } from "./council-notice.js";
 import { createCouncil } from "./create-council.js";
 import { editEntry } from "./edit-entry.js";
+import { askToForget, confirm } from "./forget-person.js";
 import { linkChannel } from "./link-channel.js";
 import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
 import { minutesPdf } from "./minutes-pdf.js";
@@ -38,6 +39,7 @@ import { setWeb } from "./set-web.js";
 import { showAgenda } from "./show-agenda.js";
 import { showEntry } from "./show-entry.js";
 import { showHelp } from "./show-help.js";
+import { showMyData } from "./show-my-data.js";
 import { showNextMeeting } from "./show-next-meeting.js";
 import { showReminders } from "./show-reminders.js";
 import { showSettings } from "./show-settings.js";
@@ -92,5 +94,8 @@ export function createCommandRegistry(): CommandRegistry {
     .register("notice-set", setNotice)
     .register("web", setWeb)
     .register("rename", renameCouncil)
-    .register("minutes-pdf", minutesPdf);
+    .register("minutes-pdf", minutesPdf)
+    .register("my-data", showMyData)
+    .register("forget", askToForget)
+    .register("confirm", confirm);
 }

@@ -51,6 +51,9 @@ export const HELP_ORDER: readonly CommandId[] = [
   "notice-set",
   "web",
   "rename",
+  "forget",
+  "confirm",
+  "my-data",
   "help",
 ];
 

@@ -9,6 +9,7 @@ import type { CommandContext } from "./context.js";
 import { compileLiveRecord } from "./live-protocol.js";
 import { isSigner, loadRoster } from "./meeting-roster.js";
 import { minutesButtons } from "./minutes-buttons.js";
+import { findingsBlocks } from "./personal-data-check.js";
 import { meetingOnOrCurrent } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
 
@@ -57,6 +58,7 @@ export async function showProtocol(
         document: signed.protocol,
       },
       { type: "text", text: note },
+      ...(meeting.minutesStatus === "published" ? [] : findingsBlocks(signed, t)),
       ...minutesButtons(
         council,
         meeting,

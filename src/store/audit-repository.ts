@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { AuditEvent } from "./audit-trail.js";
+import { type AuditEvent, writeAudit } from "./audit-trail.js";
 
 /** One entry of the audit trail with its actor's name; before/after as writeAudit stored them. */
 export interface AuditRecord {
@@ -21,6 +21,11 @@ type AuditRow = {
 /** Reads the audit trail that every write leaves (audit-trail.ts writes it). */
 export class AuditRepository {
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** An entry of its own, for a decision that changes no row (`publicera ändå`). */
+  record(event: AuditEvent): Promise<void> {
+    return writeAudit(this.prisma, event);
+  }
 
   /**
    * What happened to one entity, oldest first (or newest first), by the index on

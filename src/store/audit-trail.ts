@@ -6,7 +6,7 @@ export interface AuditEvent {
   actorId: string;
   /** created | changed | completed | removed | approved | published | cancelled | moved | role-set | bound */
   action: string;
-  entityType: "council" | "meeting" | "item" | "action" | "membership" | "binding";
+  entityType: "council" | "meeting" | "item" | "action" | "membership" | "binding" | "person";
   entityId: string;
   before?: unknown;
   after?: unknown;

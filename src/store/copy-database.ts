@@ -39,6 +39,7 @@ const TABLES: Record<Prisma.ModelName, readonly string[]> = {
   SlackInstallation: ["id"],
   Lease: ["key"],
   PartialDelivery: ["key"],
+  PendingConfirmation: ["councilId", "personId"],
 };
 
 /** Tables the migrations keep beside the models (both dialects' triggers fill them from Item). */

@@ -18,6 +18,8 @@ export interface ActorInPlace {
   person: PersonRecord | null;
   /** The person's roles in the council (none when either is unknown). */
   roles: Role[];
+  /** Until when a question of the person's in the council waits for `ja` (`glöm`), if one does. */
+  pendingUntil: Date | null;
 }
 
 interface ActorInPlaceRow {
@@ -30,6 +32,7 @@ interface ActorInPlaceRow {
   displayName: string | null;
   personLocale: string | null;
   role: string | null;
+  pendingUntil: Date | string | null;
 }
 
 /** The roles that are an office rather than a place in the register. */
@@ -83,14 +86,15 @@ export class PeopleRepository {
     const rows = await this.prisma.$queryRaw<ActorInPlaceRow[]>`
       SELECT c."id" AS "councilId", c."name" AS "councilName", c."locale" AS "councilLocale",
         c."timeZone", c."mode", p."id" AS "personId", p."displayName", p."locale" AS "personLocale",
-        m."role"
+        m."role", q."expiresAt" AS "pendingUntil"
       FROM (SELECT 1 AS "one") AS "always"
       LEFT JOIN "ChannelBinding" b ON b."platform" = ${place.platform}
         AND b."workspaceId" = ${place.workspaceId} AND b."channelId" = ${place.channelId}
       LEFT JOIN "Council" c ON c."id" = b."councilId"
       LEFT JOIN "Person" p ON p."platform" = ${identity.platform}
         AND p."workspaceId" = ${identity.workspaceId} AND p."externalId" = ${identity.externalId}
-      LEFT JOIN "Membership" m ON m."councilId" = c."id" AND m."personId" = p."id"`;
+      LEFT JOIN "Membership" m ON m."councilId" = c."id" AND m."personId" = p."id"
+      LEFT JOIN "PendingConfirmation" q ON q."councilId" = c."id" AND q."personId" = p."id"`;
     const [row] = rows;
     const council =
       row?.councilId == null
@@ -102,13 +106,14 @@ export class PeopleRepository {
             timeZone: row.timeZone ?? "",
             mode: (row.mode ?? "notes") as CouncilMode,
           };
-    if (row?.personId == null) return { council, person: null, roles: [] };
+    if (row?.personId == null) return { council, person: null, roles: [], pendingUntil: null };
     const person =
       row.displayName === identity.displayName
         ? { ...identity, id: row.personId, locale: row.personLocale as Locale | null }
         : await this.ensure(identity);
     const roles = rows.flatMap((each) => (each.role === null ? [] : [each.role as Role]));
-    return { council, person, roles };
+    const pendingUntil = row.pendingUntil === null ? null : new Date(row.pendingUntil);
+    return { council, person, roles, pendingUntil };
   }
 
   /** A new display name for a stored person (nobody is created for it). */

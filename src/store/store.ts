@@ -1,5 +1,6 @@
 import { ActionsRepository } from "./actions-repository.js";
 import { AuditRepository } from "./audit-repository.js";
+import { ConfirmationsRepository } from "./confirmations-repository.js";
 import { CouncilsRepository } from "./councils-repository.js";
 import type { Database } from "./database.js";
 import { ItemsRepository } from "./items-repository.js";
@@ -8,6 +9,7 @@ import { MeetingsRepository } from "./meetings-repository.js";
 import { MinutesRecordRepository } from "./minutes-record-repository.js";
 import { PartialDeliveriesRepository } from "./partial-deliveries-repository.js";
 import { PeopleRepository } from "./people-repository.js";
+import { PersonalDataRepository } from "./personal-data-repository.js";
 import { ProtocolRepository } from "./protocol-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
 import { RemindersRepository } from "./reminders-repository.js";
@@ -32,6 +34,8 @@ export interface Store {
   partialDeliveries: PartialDeliveriesRepository;
   audit: AuditRepository;
   web: WebArchiveRepository;
+  personalData: PersonalDataRepository;
+  confirmations: ConfirmationsRepository;
 }
 
 export function createStore(database: Database): Store {
@@ -52,5 +56,7 @@ export function createStore(database: Database): Store {
     partialDeliveries: new PartialDeliveriesRepository(prisma),
     audit: new AuditRepository(prisma),
     web: new WebArchiveRepository(prisma),
+    personalData: new PersonalDataRepository(prisma),
+    confirmations: new ConfirmationsRepository(prisma),
   };
 }

@@ -26,7 +26,7 @@ export function uploadDocuments(
         filename: block.filename,
         title: block.filename,
       });
-      return t("pdf.sent");
+      return t(block.kind === "protocol-pdf" ? "pdf.sent" : "my-data.sent");
     } catch (error) {
       logger.warn({ err: error }, "uploading a document to Slack failed");
       return null;

@@ -53,7 +53,10 @@ export type Verb =
   | "immediate"
   | "notice"
   | "web"
-  | "rename";
+  | "rename"
+  | "my-data"
+  | "forget"
+  | "confirm";
 
 /** DESIGN.md §3, Swedish and English, lower case; a key of two words is two tokens. */
 const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
@@ -151,6 +154,12 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   web: "web",
   "byt namn": "rename",
   rename: "rename",
+  "mina uppgifter": "my-data",
+  "my data": "my-data",
+  glöm: "forget",
+  forget: "forget",
+  ja: "confirm",
+  yes: "confirm",
 };
 
 export interface CommandWord {

@@ -34,8 +34,11 @@ export type ParsedCommand =
   | { id: "minutes"; date?: LocalDate }
   /** With `ref`: the § approved alone at the meeting (omedelbar justering). */
   | { id: "approve"; date?: LocalDate; ref?: number }
-  /** With `ref`: the § approved at the meeting, published alone. */
-  | { id: "publish"; date?: LocalDate; ref?: number }
+  /**
+   * With `ref`: the § approved at the meeting, published alone. `anyway`: although the
+   * personal-data check found something (`publicera ändå`).
+   */
+  | { id: "publish"; date?: LocalDate; ref?: number; anyway?: boolean }
   /** Whether the published minutes (the latest, or that day's) still match what was approved. */
   | { id: "verify"; date?: LocalDate }
   /** One item or action in full, with its history. */
@@ -75,7 +78,14 @@ export type ParsedCommand =
   | { id: "web"; enabled: boolean }
   | { id: "rename"; name: string }
   /** The approved protocol of the meeting (the current one, or that day's) as a PDF. */
-  | { id: "minutes-pdf"; date?: LocalDate };
+  | { id: "minutes-pdf"; date?: LocalDate }
+  // Privacy (DESIGN.md §15).
+  /** `mina uppgifter`: everything held about the caller. */
+  | { id: "my-data" }
+  /** `glöm @P`: asks the secretary to confirm; `ja` then forgets P in the council. */
+  | { id: "forget"; person: Mention }
+  /** `ja`: confirms what the caller was last asked to confirm. */
+  | { id: "confirm" };
 
 export type CommandId = ParsedCommand["id"];
 

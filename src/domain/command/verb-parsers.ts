@@ -10,6 +10,7 @@ import {
 } from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
+import { parseForget, parsePublish } from "./privacy-arguments.js";
 import {
   attendanceParser,
   parseApprovers,
@@ -55,7 +56,7 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   postpone: parsePostpone,
   minutes: parseMinutes,
   approve: refOrDateParser("approve"),
-  publish: refOrDateParser("publish"),
+  publish: parsePublish,
   verify: meetingDateParser("verify"),
   show: refParser("show"),
   search: parseSearch,
@@ -87,4 +88,7 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   notice: parseNotice,
   web: parseWeb,
   rename: parseRename,
+  "my-data": withoutArguments({ id: "my-data" }),
+  forget: parseForget,
+  confirm: withoutArguments({ id: "confirm" }),
 };

@@ -6,6 +6,7 @@ import { followUpMessages } from "./messages/follow-up.js";
 import { formMessages } from "./messages/forms.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
+import { privacyMessages } from "./messages/privacy.js";
 import { protocolMessages } from "./messages/protocol.js";
 import { protocolCommandMessages } from "./messages/protocol-commands.js";
 import { protocolPdfMessages } from "./messages/protocol-pdf.js";
@@ -25,6 +26,7 @@ const areas = [
   formMessages,
   minutesMessages,
   parseMessages,
+  privacyMessages,
   protocolMessages,
   protocolCommandMessages,
   protocolPdfMessages,
@@ -44,6 +46,7 @@ type Merged = typeof buttonMessages.sv &
   typeof formMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
+  typeof privacyMessages.sv &
   typeof protocolMessages.sv &
   typeof protocolCommandMessages.sv &
   typeof protocolPdfMessages.sv &

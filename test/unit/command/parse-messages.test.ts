@@ -52,6 +52,9 @@ const COMMANDS: Record<CommandId, true> = {
   web: true,
   rename: true,
   "minutes-pdf": true,
+  "my-data": true,
+  forget: true,
+  confirm: true,
 };
 
 describe.each(LOCALES)("parse catalogue (%s)", (locale) => {
