@@ -38,7 +38,8 @@ export async function startHttpServer(options: {
     try {
       route.listener(request, response);
     } catch (error) {
-      logger.error({ err: error, path }, "request failed");
+      // The route, not the path: an archive path names a council.
+      logger.error({ err: error, route: route.prefix }, "request failed");
       if (!response.headersSent) response.writeHead(500);
       response.end();
     }

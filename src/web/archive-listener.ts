@@ -30,7 +30,9 @@ export function archiveListener(options: ArchiveListenerOptions): RequestListene
   const pdfs = new PdfCache();
   return (request, response) => {
     serve(request, response, options, pdfs).catch((error: unknown) => {
-      options.logger.error({ err: error, path: pathOf(request) }, "archive request failed");
+      // The kind of page, not its address: an address carries a council's name.
+      const resource = readArchivePath(pathOf(request))?.kind ?? "other";
+      options.logger.error({ err: error, resource }, "archive request failed");
       if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
       response.end();
     });

@@ -73,11 +73,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         const file = join(options.exportDir, block.filename);
         await mkdir(options.exportDir, { recursive: true });
         await writeFile(file, await documentBytes(block));
-        return createTranslator(reply.locale).t("pdf.written", { file });
+        const written = block.kind === "protocol-pdf" ? "pdf.written" : "my-data.written";
+        return createTranslator(reply.locale).t(written, { file });
       });
       return `${privateMark(delivered)}${renderReplyText(delivered)}`;
     } catch (error) {
-      logger.error({ err: error, text }, "command failed");
+      // What was typed stays out of the log (DESIGN.md §15): its length only.
+      logger.error({ err: error, length: text.length }, "command failed");
       return t.t("reply.internal-error");
     }
   }

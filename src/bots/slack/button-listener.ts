@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { isButtonCommand } from "../../domain/command/button-commands.js";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
 import { internalErrorReply } from "../../handlers/error-replies.js";
@@ -37,7 +38,9 @@ export function listenToButtons(app: App, surface: SlackSurfaceContext): void {
           here: { platform: "slack", workspaceId: teamId, channelId: body.channel?.id ?? "" },
         }));
       } catch (error) {
-        surface.logger.error({ err: error, command }, "button failed");
+        // The command's verb (`done`, `publish`), not the value the client sent back.
+        const verb = isButtonCommand(command) ? command.trim().split(" ")[0] : "not-a-button";
+        surface.logger.error({ err: error, councilId, verb }, "button failed");
         reply = internalErrorReply(surface.deps.defaults.locale);
       }
       if (!fromHome) {

@@ -34,7 +34,16 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
         });
         return await uploadDocuments(client, command.user_id, reply, surface.logger);
       } catch (error) {
-        surface.logger.error({ err: error, text: command.text }, "slash command failed");
+        // What was typed stays out of the log (DESIGN.md §15): where, and its length only.
+        surface.logger.error(
+          {
+            err: error,
+            teamId: command.team_id,
+            channelId: command.channel_id,
+            length: command.text.length,
+          },
+          "slash command failed",
+        );
         return internalErrorReply(surface.deps.defaults.locale);
       }
     })();
