@@ -2,11 +2,14 @@ import { validate as isCronExpression } from "node-cron";
 import { z } from "zod";
 import { isValidTimeZone } from "./domain/dates/zoned-time.js";
 import { LOCALES } from "./domain/types.js";
+import { DEFAULT_RETENTION_DAYS } from "./scheduler/reminder-retention.js";
 import { dialectOf, maskedUrl } from "./store/database-url.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const optionalSecret = z.string().min(1).optional();
+/** Variables whose values are credentials: a problem with one names it, never its value. */
+const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PRIVATE_KEY/;
 
 /** A SQLite file URL, or a PostgreSQL URL that parses (a bad port or host is caught here). */
 function isDatabaseUrl(value: string): boolean {
@@ -70,6 +73,14 @@ const schema = z.object({
       'must be a cron expression (default "* * * * *", every minute) or "off"',
     )
     .default("* * * * *"),
+  REMINDER_RETENTION_DAYS: z
+    .string()
+    .refine(
+      (value) => /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 3650,
+      "must be a whole number of days from 1 to 3650 (default 90)",
+    )
+    .transform(Number)
+    .default(DEFAULT_RETENTION_DAYS),
   NODE_ENV: z.string().optional(),
 });
 
@@ -129,6 +140,8 @@ export interface Config {
   teams: TeamsConfig | null;
   /** When the reminder tick runs (cron, node-cron's syntax); null: this instance sends none. */
   reminderSchedule: string | null;
+  /** Sent and skipped reminder rows are deleted this many days after they were due. */
+  reminderRetentionDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -145,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       problems: result.error.issues.map((issue) => {
         const name = issue.path.join(".");
         const value = present[name];
-        const hidden = value === undefined || name.includes("SECRET") || name.includes("TOKEN");
+        const hidden = value === undefined || SECRET_NAME.test(name);
         // A database URL may carry a password: shown masked, never as typed.
         const shown = name === "DATABASE_URL" && value !== undefined ? maskedUrl(value) : value;
         return `${name}${hidden ? "" : ` = "${shown}"`}: ${issue.message}`;
@@ -175,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       slack: slack.config,
       teams: teams.config,
       reminderSchedule: e.REMINDER_SCHEDULE === "off" ? null : e.REMINDER_SCHEDULE,
+      reminderRetentionDays: e.REMINDER_RETENTION_DAYS,
     },
   };
 }

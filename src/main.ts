@@ -65,6 +65,7 @@ async function main(): Promise<number> {
             notifier: fanOutNotifier(notifiers),
             platforms: Object.keys(notifiers) as Platform[],
             logger,
+            retention: { days: config.reminderRetentionDays },
           }),
           { expression: config.reminderSchedule, clock: deps.clock, logger },
         );

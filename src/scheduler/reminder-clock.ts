@@ -23,7 +23,9 @@ export function startReminderClock(
     if (running) return;
     running = tick(clock.now())
       .then((report) => {
-        if (report.claimed > 0 || report.planned > 0) logger.info(report, "reminder tick");
+        if (report.claimed > 0 || report.planned > 0 || report.deleted > 0) {
+          logger.info(report, "reminder tick");
+        }
       })
       .catch((error: unknown) => logger.error({ err: error }, "reminder tick failed"))
       .finally(() => {

@@ -15,6 +15,11 @@ import type { HandlerDeps } from "../handlers/context.js";
 import type { Notifier } from "../handlers/reminder-notice.js";
 import type { Logger } from "../logger.js";
 import type { OutboxReminder } from "../store/reminders-repository.js";
+import {
+  createReminderRetention,
+  DEFAULT_RETENTION_DAYS,
+  type RetentionOptions,
+} from "./reminder-retention.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from "./retry-policy.js";
 
 export interface ReminderTickOptions {
@@ -30,6 +35,8 @@ export interface ReminderTickOptions {
   leaseMs?: number;
   /** Messages sent at once: a 09:00 tick has thousands, a platform wants them spread. */
   concurrency?: number;
+  /** How long sent and skipped rows are kept (default 90 days). */
+  retention?: RetentionOptions;
 }
 
 /** What one tick did, for the log and for tests. */
@@ -40,6 +47,8 @@ export interface TickReport {
   retried: number;
   failed: number;
   skipped: number;
+  /** Old sent and skipped rows deleted (once a day). */
+  deleted: number;
 }
 
 /** Recipients per claim: sent within the lease even when every send waits out its timeout. */
@@ -61,6 +70,10 @@ export function createReminderTick(
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const { deps, logger } = options;
   const outbox = deps.store.reminders;
+  const retain = createReminderRetention(
+    outbox,
+    options.retention ?? { days: DEFAULT_RETENTION_DAYS },
+  );
 
   async function plan(now: Date): Promise<number> {
     const since = planningStart(await outbox.plannedThrough(), now);
@@ -163,6 +176,7 @@ export function createReminderTick(
       retried: 0,
       failed: 0,
       skipped: 0,
+      deleted: 0,
     };
     const started = performance.now();
     report.planned = await plan(now);
@@ -180,9 +194,17 @@ export function createReminderTick(
         leaseMs,
         claimedAt: new Date(now.getTime() + (performance.now() - started)),
       });
-      if (rows.length === 0) return report;
+      if (rows.length === 0) break;
       report.claimed += rows.length;
       await dispatch(rows, now, report);
     }
+    // After sending, so that deleting never delays a reminder. A failure stops nothing else;
+    // the next day's run deletes what this one did not.
+    try {
+      report.deleted = await retain(now);
+    } catch (error) {
+      logger.error({ err: error }, "deleting old reminders failed");
+    }
+    return report;
   };
 }

@@ -46,6 +46,8 @@ export interface ClaimOptions {
 }
 
 const CURSOR_ID = "reminders";
+/** Rows whose story is over: retention deletes them some time after they were due. */
+const SETTLED_STATUSES = ["sent", "skipped", "failed"] as const;
 /** Rows per INSERT statement. */
 const INSERT_BATCH = 5_000;
 /** A local day lasts up to 25 hours, on the day the clocks go back. */
@@ -75,6 +77,59 @@ export class RemindersRepository {
       INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${CURSOR_ID}, ${instant(to)})
       ON CONFLICT ("id") DO UPDATE SET "plannedThrough" = excluded."plannedThrough"
       WHERE excluded."plannedThrough" > "ReminderCursor"."plannedThrough"`;
+  }
+
+  /**
+   * Takes a periodic job's run (its row in ReminderCursor holds when the last one began) when
+   * that was `everyMs` or more ago, or never: one statement, so that of instances ticking at
+   * once, and of restarts, one runs it.
+   */
+  async takeRun(job: string, now: Date, everyMs: number): Promise<boolean> {
+    const taken = await this.prisma.$executeRaw`
+      INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${job}, ${instant(now)})
+      ON CONFLICT ("id") DO UPDATE SET "plannedThrough" = excluded."plannedThrough"
+      WHERE "ReminderCursor"."plannedThrough" <= ${instant(new Date(now.getTime() - everyMs))}`;
+    return taken > 0;
+  }
+
+  /** Gives a job's run, not finished, back: the next tick takes it again. */
+  async reopenRun(job: string, now: Date, everyMs: number): Promise<void> {
+    await this.prisma.reminderCursor.updateMany({
+      where: { id: job },
+      data: { plannedThrough: new Date(now.getTime() - everyMs) },
+    });
+  }
+
+  /**
+   * Deletes sent, skipped and failed rows due before `before`, oldest first, `batchSize` at a time and
+   * at most `maxBatches` batches; `more`: it stopped at the cap with rows left. Each batch reads
+   * one status's oldest ids on the (status, dueAt) index — a range, no sort — and deletes them
+   * by id, so that no statement runs or locks for long.
+   */
+  async deleteSettled(
+    before: Date,
+    { batchSize, maxBatches }: { batchSize: number; maxBatches: number },
+  ): Promise<{ deleted: number; more: boolean }> {
+    let deleted = 0;
+    let batches = 0;
+    for (const status of SETTLED_STATUSES) {
+      for (;;) {
+        const rows = await this.prisma.reminder.findMany({
+          where: { status, dueAt: { lt: before } },
+          orderBy: { dueAt: "asc" },
+          take: batchSize,
+          select: { id: true },
+        });
+        if (rows.length === 0) break;
+        // Only a batch that deletes counts towards the cap: reading an empty status is cheap.
+        if (batches === maxBatches) return { deleted, more: true };
+        batches += 1;
+        const ids = rows.map(({ id }) => id);
+        deleted += (await this.prisma.reminder.deleteMany({ where: { id: { in: ids } } })).count;
+        if (rows.length < batchSize) break;
+      }
+    }
+    return { deleted, more: false };
   }
 
   async settingsOf(councilId: string): Promise<ReminderSettings> {

@@ -83,6 +83,22 @@ describe("configuration from the environment", () => {
     expect(problems.join("\n")).not.toContain("xoxp-user-token-secret");
   });
 
+  it("keeps sent and skipped reminders 90 days unless REMINDER_RETENTION_DAYS says otherwise", () => {
+    const days = (value?: string) => {
+      const result = loadConfig(value === undefined ? {} : { REMINDER_RETENTION_DAYS: value });
+      return result.ok ? result.config.reminderRetentionDays : result.problems;
+    };
+    expect(days()).toBe(90);
+    expect(days("1")).toBe(1);
+    expect(days("30")).toBe(30);
+    expect(days("3650")).toBe(3650);
+    for (const bad of ["0", "3651", "-5", "1.5", "30d", "ninety", "1e3", "00000030"]) {
+      expect(days(bad), bad).toEqual([
+        `REMINDER_RETENTION_DAYS = "${bad}": must be a whole number of days from 1 to 3650 (default 90)`,
+      ]);
+    }
+  });
+
   it("limits Teams to the listed tenants, and a single-tenant bot to its own", () => {
     const listed = loadConfig({
       TEAMS_ALLOW_UNAUTHENTICATED: "true",
