@@ -268,10 +268,23 @@ export class PeopleRepository {
     });
   }
 
-  /** The reference of the person's personal chat with the bot, for private messages later. */
-  async saveReference(identity: Identity, reference: string): Promise<void> {
-    const person = await this.ensure(identity);
-    await this.prisma.person.update({ where: { id: person.id }, data: { reference } });
+  /**
+   * The reference of the person's personal chat with the bot, for private messages later.
+   * `store`: also for someone not stored yet (who installed Noterat for themselves); otherwise
+   * false for them, and they stay unstored (writing to the bot stores nobody).
+   */
+  async saveReference(
+    identity: Identity,
+    reference: string,
+    store: "also-new" | "only-stored" = "also-new",
+  ): Promise<boolean> {
+    const { platform, workspaceId, externalId } = identity;
+    if (store === "also-new") await this.ensure(identity);
+    const { count } = await this.prisma.person.updateMany({
+      where: { platform, workspaceId, externalId },
+      data: { reference },
+    });
+    return count > 0;
   }
 
   async referenceOf(identity: Omit<Identity, "displayName">): Promise<string | null> {

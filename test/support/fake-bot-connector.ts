@@ -66,6 +66,20 @@ export interface RecordedRequest {
   authorization?: string;
 }
 
+/**
+ * A PUT to an upload URL the fake handed out (`uploadUrl`): what Teams' file consent flow has
+ * the bot send to the person's OneDrive upload session.
+ */
+export interface RecordedUpload {
+  /** The name the URL was made for. */
+  name: string;
+  contentLength?: string;
+  contentRange?: string;
+  body: Buffer;
+  /** What the fake answered: 201 (the file is created), or an injected failure's status. */
+  status: number;
+}
+
 /** A member as the fake knows it; answered as a TeamsChannelAccount. */
 export interface FakeMember {
   /** The Teams user id, "29:…". */
@@ -91,16 +105,19 @@ const JSON_TYPE = "application/json; charset=utf-8";
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 const DEFAULT_PAGE_SIZE = 200;
+const UPLOAD_PATH = "/upload/";
 export const DEFAULT_TENANT_ID = "00000000-0000-4000-8000-00000000a001";
 
 export class FakeBotConnector {
   readonly activities: RecordedActivity[] = [];
   readonly requests: RecordedRequest[] = [];
+  readonly uploads: RecordedUpload[] = [];
 
   private readonly http = new LoopbackServer("FakeBotConnector", (req, res) => {
     this.onRequest(req, res);
   });
   private readonly failures = new Map<FailableRoute, ConnectorFailure[]>();
+  private readonly uploadFailures: number[] = [];
   private readonly members: FakeMember[];
   private readonly membersByConversation = new Map<string, FakeMember[]>();
   private readonly personalChats = new Map<string, string>();
@@ -163,6 +180,19 @@ export class FakeBotConnector {
     const queue = this.failures.get(route) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(route, queue);
+  }
+
+  /** The next upload (PUT to an `uploadUrl`) is answered with this HTTP status, as OneDrive fails. */
+  failNextUpload(status: number): void {
+    this.uploadFailures.push(status);
+  }
+
+  /**
+   * An upload URL on the fake, as Teams hands one out in an accepted `fileConsent/invoke`
+   * (really a OneDrive upload session); PUTs to it land in `uploads`.
+   */
+  uploadUrl(name: string): string {
+    return `${this.http.origin}${UPLOAD_PATH}${encodeURIComponent(name)}`;
   }
 
   /** Failures still queued for a route: lets a test assert its injected failure was reached. */
@@ -239,6 +269,7 @@ export class FakeBotConnector {
   clear(): void {
     this.activities.length = 0;
     this.requests.length = 0;
+    this.uploads.length = 0;
   }
 
   // ---- internals ----------------------------------------------------------------------
@@ -269,6 +300,10 @@ export class FakeBotConnector {
       route: route?.route,
       ...(authorization === undefined ? {} : { authorization }),
     });
+    if (req.method === "PUT" && path.startsWith(UPLOAD_PATH)) {
+      await this.handleUpload(req, res, path);
+      return;
+    }
     if (route === undefined) {
       // Drain the body so keep-alive connections stay usable.
       await readBody(req, MAX_BODY_BYTES);
@@ -379,6 +414,24 @@ export class FakeBotConnector {
     const id = `a:new${String(this.conversationCounter).padStart(6, "0")}`;
     if (memberKey !== undefined) this.personalChats.set(memberKey, id);
     return id;
+  }
+
+  /** A whole file in one PUT, answered as OneDrive answers the last range: 201 and the item. */
+  private async handleUpload(req: IncomingMessage, res: ServerResponse, path: string) {
+    const name = safeDecode(path.slice(UPLOAD_PATH.length)) ?? "";
+    const body = (await readBody(req, MAX_BODY_BYTES)) ?? Buffer.alloc(0);
+    const status = this.uploadFailures.shift() ?? 201;
+    const { "content-length": contentLength, "content-range": contentRange } = req.headers;
+    this.uploads.push({
+      name,
+      ...(contentLength === undefined ? {} : { contentLength }),
+      ...(contentRange === undefined ? {} : { contentRange }),
+      body,
+      status,
+    });
+    if (status === 201)
+      sendJson(res, 201, { id: `item-${this.uploads.length}`, name, size: body.length });
+    else sendError(res, status, "generalException", "The upload failed.");
   }
 
   private async handleMembers(
@@ -561,6 +614,15 @@ export function deliveredActivity(record: RecordedActivity): unknown {
   if (record.route === "delete") return undefined;
   if (record.route === "create") return initialActivity(record);
   return record.activity;
+}
+
+/** The attachments of one content type on an activity (a file consent card, a file info card). */
+export function attachmentsOf(activity: unknown, contentType: string): Record<string, unknown>[] {
+  if (!isRecord(activity) || !Array.isArray(activity.attachments)) return [];
+  return activity.attachments.filter(
+    (attachment): attachment is Record<string, unknown> =>
+      isRecord(attachment) && attachment.contentType === contentType,
+  );
 }
 
 /** The Adaptive Card contents attached to an activity, in order. */

@@ -65,6 +65,25 @@ export interface TeamsCardActionOptions extends TeamsActivityBase {
   actionId?: string;
 }
 
+/** Where Teams had the bot put an accepted file: an upload session in the person's OneDrive. */
+export interface TeamsUploadInfo {
+  name: string;
+  uploadUrl: string;
+  contentUrl: string;
+  uniqueId: string;
+  fileType: string;
+}
+
+export interface TeamsFileConsentOptions extends TeamsActivityBase {
+  action: "accept" | "decline";
+  /** The consent card's acceptContext (or declineContext), which Teams sends back as it was. */
+  context: unknown;
+  /** Accept only: where to PUT the file. */
+  uploadInfo?: TeamsUploadInfo;
+  /** The id of the message holding the consent card. */
+  replyToId?: string;
+}
+
 export interface TeamsInstallOptions extends Omit<TeamsActivityBase, "conversation"> {
   conversationType: TeamsConversationType;
   /** Default: a made-up id for the conversation type. */
@@ -200,6 +219,34 @@ export function teamsCardAction(options: TeamsCardActionOptions): Record<string,
       ...channelData(options.conversation, options.tenantId),
       source: { name: "message" },
     },
+    entities: [clientInfo(options.locale)],
+    locale: options.locale ?? DEFAULT_LOCALE,
+  };
+}
+
+// ---- file consent --------------------------------------------------------------------
+
+/** The person's answer to a file consent card: an `invoke` named `fileConsent/invoke`. */
+export function teamsFileConsent(options: TeamsFileConsentOptions): Record<string, unknown> {
+  const bot = options.bot ?? NOTERAT_BOT;
+  return {
+    type: "invoke",
+    name: "fileConsent/invoke",
+    id: options.id ?? frameworkId(),
+    ...timestamps(),
+    serviceUrl: options.serviceUrl,
+    channelId: CHANNEL_ID,
+    from: { ...options.from },
+    conversation: conversationAccount(options.conversation, options.tenantId),
+    recipient: { ...bot },
+    ...(options.replyToId === undefined ? {} : { replyToId: options.replyToId }),
+    value: {
+      type: "fileUpload",
+      action: options.action,
+      context: options.context,
+      ...(options.uploadInfo === undefined ? {} : { uploadInfo: { ...options.uploadInfo } }),
+    },
+    channelData: channelData(options.conversation, options.tenantId),
     entities: [clientInfo(options.locale)],
     locale: options.locale ?? DEFAULT_LOCALE,
   };

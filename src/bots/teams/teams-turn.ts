@@ -1,4 +1,4 @@
-import { ActivityTypes, type CloudAdapter, type TurnContext } from "botbuilder";
+import { type Activity, ActivityTypes, type CloudAdapter, type TurnContext } from "botbuilder";
 import type { Place } from "../../domain/records.js";
 import type { Reply } from "../../domain/reply.js";
 import type { CommandRegistry } from "../../handlers/command-registry.js";
@@ -12,6 +12,7 @@ import { renderReplyCards } from "../../render/adaptive-card/reply-cards.js";
 import { renderReplyText } from "../../render/reply-text.js";
 import { inPersonalChat } from "./proactive-turns.js";
 import { channelReference, commandText, identityOf, placeOf, tenantOf } from "./teams-activity.js";
+import { FILE_CONSENT_INVOKE, offerDocuments, onFileConsent } from "./teams-file-consent.js";
 import { cardActivity, replyActivities } from "./teams-messages.js";
 
 interface TeamsSurfaceContext {
@@ -46,6 +47,10 @@ export function teamsTurn(surface: TeamsSurfaceContext): (context: TurnContext) 
     if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
       return onCardAction(surface, context);
     }
+    if (activity.type === ActivityTypes.Invoke && activity.name === FILE_CONSENT_INVOKE) {
+      await onFileConsent(surface, context);
+      return invokeResponse(context, 200, undefined);
+    }
     if (
       activity.type === ActivityTypes.InstallationUpdate ||
       activity.type === ActivityTypes.ConversationUpdate
@@ -60,9 +65,11 @@ async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Pr
   const place = placeOf(activity);
   const personal = activity.conversation?.conversationType === "personal";
   let reply: Reply;
+  // Files for the caller: consent cards, sent after the reply wherever it goes.
+  let offers: Partial<Activity>[] = [];
   try {
     const { text, readMention } = await commandText(context);
-    reply = await handleCommand(surface.deps, surface.registry, {
+    const handled = await handleCommand(surface.deps, surface.registry, {
       actor: identityOf(activity),
       place,
       text,
@@ -70,19 +77,25 @@ async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Pr
       // Teams redelivers an activity with the same id: it makes nothing twice.
       ...(activity.id ? { deliveryId: activity.id } : {}),
     });
-    await remember(surface, context, place, personal);
+    ({ reply, offers } = await offerDocuments(handled, {
+      command: text,
+      channelId: place.channelId,
+    }));
+    await remember(surface, context, place, personal, "only-stored");
   } catch (error) {
     surface.logger.error({ err: error }, "Teams message failed");
     reply = internalErrorReply(surface.deps.defaults.locale);
+    offers = [];
   }
+  const messages = [...replyActivities(reply), ...offers];
   if (reply.audience === "caller" && !personal) {
-    await sendPrivately(surface, context, reply);
+    await sendPrivately(surface, context, messages);
     return;
   }
   // The command is done and committed: a reply the connector will not take must not reach
   // onTurnError, whose "nothing was saved, try again" would be false and invite a duplicate.
   try {
-    for (const message of replyActivities(reply)) await context.sendActivity(message);
+    for (const message of messages) await context.sendActivity(message);
   } catch (error) {
     surface.logger.warn({ err: error }, "a Teams reply could not be sent");
   }
@@ -101,6 +114,7 @@ async function remember(
   context: TurnContext,
   place: Place,
   personal: boolean,
+  who: "also-new" | "only-stored",
 ): Promise<void> {
   const reference = JSON.stringify(channelReference(context.activity));
   const key = personal
@@ -109,11 +123,12 @@ async function remember(
   const stored = surface.storedReferences.get(key);
   const now = surface.deps.clock.now().getTime();
   if (stored?.reference === reference && now - stored.at < REFERENCE_TRUSTED_MS) return;
-  if (personal) {
-    await surface.deps.store.people.saveReference(identityOf(context.activity), reference);
-  } else if (!(await surface.deps.store.councils.saveReference(place, reference))) {
-    return; // not a council's channel yet: kept once `råd` or `koppla` binds it
-  }
+  const saved = personal
+    ? await surface.deps.store.people.saveReference(identityOf(context.activity), reference, who)
+    : await surface.deps.store.councils.saveReference(place, reference);
+  // Not a council's channel yet (kept once `råd` or `koppla` binds it), or someone Noterat does
+  // not store (a message to the bot stores nobody; installing Noterat for oneself does).
+  if (!saved) return;
   if (surface.storedReferences.size >= MAX_REMEMBERED) surface.storedReferences.clear();
   surface.storedReferences.set(key, { reference, at: now });
 }
@@ -125,7 +140,7 @@ async function remember(
 async function sendPrivately(
   surface: TeamsSurfaceContext,
   context: TurnContext,
-  reply: Reply,
+  messages: Partial<Activity>[],
 ): Promise<void> {
   const { activity } = context;
   try {
@@ -139,7 +154,7 @@ async function sendPrivately(
         member: activity.from,
       },
       async (personal) => {
-        for (const message of replyActivities(reply)) await personal.sendActivity(message);
+        for (const message of messages) await personal.sendActivity(message);
       },
     );
   } catch (error) {
@@ -220,7 +235,7 @@ async function onInstall(surface: TeamsSurfaceContext, context: TurnContext): Pr
   if (!added && !installed) return;
   const place = placeOf(activity);
   const personal = activity.conversation?.conversationType === "personal";
-  await remember(surface, context, place, personal);
+  await remember(surface, context, place, personal, "also-new");
 }
 
 /**

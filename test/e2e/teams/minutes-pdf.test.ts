@@ -4,18 +4,18 @@ import type { TeamsUser } from "../../support/teams-activities.js";
 import { OTHER_CHANNEL, PEOPLE, TeamsAppHarness } from "../../support/teams-app-harness.js";
 
 // `protokoll pdf` (DESIGN.md §12–§13) on Teams end to end, through botbuilder against the fake
-// Bot Connector. Teams has no file upload for a bot here: the answer is the archive's address of
-// the PDF when the protocol is published, the council's web is on and NOTERAT_PUBLIC_URL is set,
-// and otherwise how to get one; refusals as on every surface.
+// Bot Connector. The PDF is offered in the caller's personal chat through a file consent card
+// (what accepting it does: file-consent.test.ts), published or not, with the web on or off;
+// refusals as on every surface.
 
 const { eva, olle, anna, per } = PEOPLE;
 const at = (...people: TeamsUser[]) => people.map((person) => `<at>${person.name}</at>`).join(" ");
 
-const NO_LINK =
-  "PDF:en kan inte skickas här. Slå på webbarkivet (`webb på`) och sätt NOTERAT_PUBLIC_URL, så länkas den.";
 /** A reserved name (RFC 2606): nothing is ever fetched from it. */
 const PUBLIC_URL = "https://noterat.region.example";
-const LINK = `Protokollet som PDF finns i webbarkivet: ${PUBLIC_URL}/arkiv/regionala-samverkansradet/2026-04-14/protokoll.pdf`;
+const OFFERED =
+  "Filen regionala-samverkansradet-2026-04-14-protokoll.pdf väntar på dig i din personliga chatt med Noterat. Godkänn den där, så sparas den i din OneDrive.";
+const CONSENT = "application/vnd.microsoft.teams.card.file.consent";
 
 describe("`protokoll pdf` on Teams", () => {
   let h: TeamsAppHarness;
@@ -38,32 +38,26 @@ describe("`protokoll pdf` on Teams", () => {
     await h.stop();
   });
 
-  it("links the archive's PDF once published with the web on and a public address, else says how", async () => {
+  it("offers the justerat protocol in the personal chat, to anyone once it is published", async () => {
     await say(olle, "justera");
     expect(await say(anna, "justera")).toContain("Protokollet från mötet 14 april är justerat");
-    expect(await say(eva, "protokoll pdf")).toBe(NO_LINK);
+    const offered = await h.say(eva, "protokoll pdf");
+    expect(offered.text).toBe(OFFERED);
+    // The reply and the consent card, both in Eva's personal chat.
+    const chat = h.privateChatOf(eva);
+    expect(new Set(offered.records.map((record) => record.conversationId))).toEqual(
+      new Set([chat]),
+    );
+    expect(JSON.stringify(offered.records.at(-1)?.activity)).toContain(CONSENT);
 
-    // The web on but no public address, published: still nothing to link.
+    // Published with the web on and a public address: the file still, not a link.
+    wireWeb(h.deps, { publicUrl: PUBLIC_URL });
     await say(eva, "webb på");
     expect(await say(eva, "publicera")).toContain("är publicerad i 1 av 1 kanaler");
-    expect(await say(eva, "protokoll pdf")).toBe(NO_LINK);
-
-    // With NOTERAT_PUBLIC_URL, anyone may have the published protocol's address.
-    wireWeb(h.deps, { publicUrl: PUBLIC_URL });
-    expect(await say(per, "protokoll pdf")).toBe(LINK);
-    expect(await say(eva, "protokoll pdf 14 april")).toBe(LINK);
-
-    // The web off again: the archive serves nothing, so nothing is linked.
+    expect(await say(per, "protokoll pdf")).toBe(OFFERED);
+    expect(await say(eva, "protokoll pdf 14 april")).toBe(OFFERED);
     await say(eva, "webb av");
-    expect(await say(per, "protokoll pdf")).toBe(NO_LINK);
-  });
-
-  it("does not link a justerat protocol before it is published", async () => {
-    wireWeb(h.deps, { publicUrl: PUBLIC_URL });
-    await say(eva, "webb på");
-    await say(olle, "justera");
-    await say(anna, "justera");
-    expect(await say(eva, "protokoll pdf")).toBe(NO_LINK);
+    expect(await say(per, "protokoll pdf")).toBe(OFFERED);
   });
 
   it("refuses before justering, in notes mode and to a member before publishing", async () => {
