@@ -1,4 +1,5 @@
 import { NoteratError } from "../domain/errors.js";
+import { createTranslator } from "../domain/i18n/translator.js";
 import { assertSecretary } from "../domain/permissions.js";
 import type { CouncilRecord, PersonRecord } from "../domain/records.js";
 import { type ReplyBody, textReply } from "../domain/reply.js";
@@ -51,33 +52,45 @@ export const askToForget: CommandHandler<"forget"> = async (context) => {
   );
 };
 
-/** `ja`: does what the caller was asked to confirm (today only `glöm`), if it still waits. */
+/**
+ * `ja`: does what the caller was asked to confirm (today only `glöm`), if it still waits. Typed
+ * where no council is (Teams asks in the personal chat), it answers the caller's latest question.
+ */
 export const confirm: CommandHandler<"confirm"> = async (context) => {
-  const council = requireCouncil(context);
-  const { deps, t, now } = context;
+  const { deps, now } = context;
+  const actorId = context.actor.id;
   const pending =
-    context.actor.id === ""
+    actorId === ""
       ? null
-      : await deps.store.confirmations.take(council.id, context.actor.id, now);
-  if (pending?.kind !== "forget") throw new NoteratError("nothing-to-confirm");
+      : context.council
+        ? await deps.store.confirmations.take(context.council.id, actorId, now)
+        : await deps.store.confirmations.takeLatest(actorId, now);
+  const council =
+    context.council ??
+    (pending?.councilId ? await deps.store.councils.byId(pending.councilId) : null);
+  if (pending?.kind !== "forget" || !council) throw new NoteratError("nothing-to-confirm");
   // Still the secretary, and the person still there (another secretary may have been quicker).
-  assertSecretary(context.roles);
+  const roles = context.council
+    ? context.roles
+    : await deps.store.people.rolesIn(council.id, actorId);
+  assertSecretary(roles);
+  const { t } = createTranslator(council.locale);
   const question = JSON.parse(pending.payload) as ForgetQuestion;
   if (!(await deps.store.personalData.isIn(council.id, question.personId))) {
     throw new NoteratError("forget-not-found", { name: question.name });
   }
-  const label = t.t("forget.label");
+  const label = t("forget.label");
   const report = await deps.store.personalData.forget({
     councilId: council.id,
     personId: question.personId,
     label,
-    actorId: context.actor.id,
+    actorId,
     at: now,
   });
   return textReply(
     "caller",
-    t.t("forget.done", { name: question.name, council: council.name }),
-    t.t("forget.done-details", {
+    t("forget.done", { name: question.name, council: council.name }),
+    t("forget.done-details", {
       roles: report.roles.length,
       label,
       actions: report.actions,

@@ -2,6 +2,8 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 
 /** What waits for its author's `ja`; the payload as the handler that asked wrote it. */
 export interface PendingConfirmationRecord {
+  /** The council it was asked in (set when read back). */
+  councilId?: string;
   kind: string;
   payload: string;
   expiresAt: Date;
@@ -45,6 +47,19 @@ export class ConfirmationsRepository {
       where: { councilId, personId, createdAt: row.createdAt },
     });
     if (count === 0 || row.expiresAt <= at) return null;
-    return { kind: row.kind, payload: row.payload, expiresAt: row.expiresAt };
+    return { councilId, kind: row.kind, payload: row.payload, expiresAt: row.expiresAt };
+  }
+
+  /**
+   * The person's latest open question in any council: the `ja` typed where no council is (Teams
+   * asks in the personal chat, since a channel shows nothing to one member alone).
+   */
+  async takeLatest(personId: string, at: Date): Promise<PendingConfirmationRecord | null> {
+    const latest = await this.prisma.pendingConfirmation.findFirst({
+      where: { personId, expiresAt: { gt: at } },
+      orderBy: { createdAt: "desc" },
+      select: { councilId: true },
+    });
+    return latest ? this.take(latest.councilId, personId, at) : null;
   }
 }

@@ -42,7 +42,21 @@ describe("store statements of its own", () => {
         council,
         person: eva,
         roles: ["secretary"],
+        pendingUntil: null,
       });
+    });
+
+    it("says until when a question of the person's waits for `ja`", async () => {
+      const expiresAt = new Date(at.getTime() + 600_000);
+      await db.store.confirmations.ask(
+        council.id,
+        eva.id,
+        { kind: "forget", payload: "{}", expiresAt },
+        at,
+      );
+      const acting = await db.store.people.actingIn(identity("eva", "Eva"), place);
+      expect(acting.pendingUntil).toEqual(expiresAt);
+      expect(acting.roles).toEqual(["secretary"]);
     });
 
     it("gives every role of a person who holds several", async () => {
@@ -58,16 +72,19 @@ describe("store statements of its own", () => {
         council,
         person: olle,
         roles: [],
+        pendingUntil: null,
       });
       expect(await db.store.people.actingIn(identity("eva", "Eva"), elsewhere)).toEqual({
         council: null,
         person: eva,
         roles: [],
+        pendingUntil: null,
       });
       expect(await db.store.people.actingIn(identity("ny", "Ny"), place)).toEqual({
         council,
         person: null,
         roles: [],
+        pendingUntil: null,
       });
     });
 
