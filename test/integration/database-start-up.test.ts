@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { runMain, type Stopped } from "../support/main-process.js";
 import { onPostgres } from "../support/temp-database.js";
 
 // A database that cannot be used stops start-up with one line that says why, the password
@@ -7,29 +7,8 @@ import { onPostgres } from "../support/temp-database.js";
 
 const PASSWORD = "s3cret-word";
 
-interface Stopped {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function start(databaseUrl: string): Promise<Stopped> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ["--import", "tsx", "src/main.ts"],
-      {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "",
-          DATABASE_URL: databaseUrl,
-        },
-        timeout: 60_000,
-      },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+  return runMain({ DATABASE_URL: databaseUrl });
 }
 
 /** One line on stderr, nothing on stdout, exit code 1, and the password nowhere. */

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import type { Database } from "../../src/store/database.js";
 import { wireApp } from "../support/app-wiring.js";
 import { FixedClock } from "../support/console-harness.js";
 import { FakeSlackApi } from "../support/fake-slack-api.js";
+import { runMain, type Stopped } from "../support/main-process.js";
 import { CHANNEL, PEOPLE, SIGNING_SECRET } from "../support/slack-app-harness.js";
 import { postToSlackEndpoint, slashCommand } from "../support/slack-requests.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
@@ -306,25 +306,7 @@ describe("what the logs hold", () => {
   });
 });
 
-/** The real program, as `npm start` runs it, with only these settings (and the most talkative log). */
-function start(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ["--import", "tsx", "src/main.ts"],
-      {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "",
-          LOG_LEVEL: "trace",
-          ...env,
-        },
-        timeout: 60_000,
-      },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+/** The real program with only these settings, at its most talkative log level. */
+function start(env: Record<string, string>): Promise<Stopped> {
+  return runMain({ LOG_LEVEL: "trace", ...env });
 }

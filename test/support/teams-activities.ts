@@ -192,21 +192,40 @@ function escapeHtml(text: string): string {
 
 // ---- Adaptive Card actions -----------------------------------------------------------
 
-/** An Action.Execute click: an `invoke` whose answer is the HTTP response body. */
-export function teamsCardAction(options: TeamsCardActionOptions): Record<string, unknown> {
-  const bot = options.bot ?? NOTERAT_BOT;
+/** What every invoke from a conversation carries: the envelope around its `value`. */
+function invokeActivity(
+  name: string,
+  options: TeamsCardActionOptions | TeamsFileConsentOptions,
+  value: Record<string, unknown>,
+  source?: string,
+): Record<string, unknown> {
   return {
     type: "invoke",
-    name: "adaptiveCard/action",
+    name,
     id: options.id ?? frameworkId(),
     ...timestamps(),
     serviceUrl: options.serviceUrl,
     channelId: CHANNEL_ID,
     from: { ...options.from },
     conversation: conversationAccount(options.conversation, options.tenantId),
-    recipient: { ...bot },
-    replyToId: options.replyToId,
-    value: {
+    recipient: { ...(options.bot ?? NOTERAT_BOT) },
+    ...(options.replyToId === undefined ? {} : { replyToId: options.replyToId }),
+    value,
+    channelData: {
+      ...channelData(options.conversation, options.tenantId),
+      ...(source === undefined ? {} : { source: { name: source } }),
+    },
+    entities: [clientInfo(options.locale)],
+    locale: options.locale ?? DEFAULT_LOCALE,
+  };
+}
+
+/** An Action.Execute click: an `invoke` whose answer is the HTTP response body. */
+export function teamsCardAction(options: TeamsCardActionOptions): Record<string, unknown> {
+  return invokeActivity(
+    "adaptiveCard/action",
+    options,
+    {
       action: {
         type: "Action.Execute",
         ...(options.actionId === undefined ? {} : { id: options.actionId }),
@@ -215,41 +234,20 @@ export function teamsCardAction(options: TeamsCardActionOptions): Record<string,
       },
       trigger: "manual",
     },
-    channelData: {
-      ...channelData(options.conversation, options.tenantId),
-      source: { name: "message" },
-    },
-    entities: [clientInfo(options.locale)],
-    locale: options.locale ?? DEFAULT_LOCALE,
-  };
+    "message",
+  );
 }
 
 // ---- file consent --------------------------------------------------------------------
 
 /** The person's answer to a file consent card: an `invoke` named `fileConsent/invoke`. */
 export function teamsFileConsent(options: TeamsFileConsentOptions): Record<string, unknown> {
-  const bot = options.bot ?? NOTERAT_BOT;
-  return {
-    type: "invoke",
-    name: "fileConsent/invoke",
-    id: options.id ?? frameworkId(),
-    ...timestamps(),
-    serviceUrl: options.serviceUrl,
-    channelId: CHANNEL_ID,
-    from: { ...options.from },
-    conversation: conversationAccount(options.conversation, options.tenantId),
-    recipient: { ...bot },
-    ...(options.replyToId === undefined ? {} : { replyToId: options.replyToId }),
-    value: {
-      type: "fileUpload",
-      action: options.action,
-      context: options.context,
-      ...(options.uploadInfo === undefined ? {} : { uploadInfo: { ...options.uploadInfo } }),
-    },
-    channelData: channelData(options.conversation, options.tenantId),
-    entities: [clientInfo(options.locale)],
-    locale: options.locale ?? DEFAULT_LOCALE,
-  };
+  return invokeActivity("fileConsent/invoke", options, {
+    type: "fileUpload",
+    action: options.action,
+    context: options.context,
+    ...(options.uploadInfo === undefined ? {} : { uploadInfo: { ...options.uploadInfo } }),
+  });
 }
 
 // ---- installation --------------------------------------------------------------------
