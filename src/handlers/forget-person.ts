@@ -97,6 +97,10 @@ export const confirm: CommandHandler<"confirm"> = async (context) => {
       reminders: report.remindersRemoved,
       reopened: report.minutesReopened,
     }),
+    ...(report.approversRemoved > 0 ? [t("forget.approver-removed")] : []),
+    ...(report.namedInText.length > 0
+      ? [t("forget.named-in-text", { refs: report.namedInText.map((ref) => `#${ref}`).join(", ") })]
+      : []),
   );
 };
 
@@ -107,11 +111,14 @@ export const confirm: CommandHandler<"confirm"> = async (context) => {
  */
 export async function cancelQuestion(
   deps: HandlerDeps,
-  council: CouncilRecord,
+  council: CouncilRecord | null,
   person: PersonRecord,
   context: Pick<CommandContext<unknown>, "t" | "now">,
 ): Promise<ReplyBody | null> {
-  const pending = await deps.store.confirmations.take(council.id, person.id, context.now);
+  const { confirmations } = deps.store;
+  const pending = council
+    ? await confirmations.take(council.id, person.id, context.now)
+    : await confirmations.takeLatest(person.id, context.now);
   if (!pending) return null;
   const question = JSON.parse(pending.payload) as ForgetQuestion;
   return textReply("caller", context.t.t("forget.cancelled", { name: question.name }));

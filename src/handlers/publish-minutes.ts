@@ -37,12 +37,15 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
     `publish:${meeting.id}`,
     () => deps.clock.now(),
     async () => {
+      // Exactly the snapshot that was checked: a new approval in between is checked anew.
       const publication = await deps.store.minutesRecord.publish(
         meeting,
         context.actor.id,
         context.now,
+        approved.id,
       );
-      if (!publication) throw new NoteratError("not-approved");
+      if (!publication) throw new NoteratError("busy");
+      await recordPublishedAnyway(context, meeting, verdict.accepted);
       const document = await withSignedProtocol(
         deps.store,
         council,
@@ -70,7 +73,6 @@ export const publishMinutes: CommandHandler<"publish"> = async (context) => {
       return { document, report };
     },
   );
-  await recordPublishedAnyway(context, meeting, verdict.accepted);
   const date = localDateOf(meeting.startsAt, council.timeZone);
   return publishedReply(context, document.title, report, await postLinks(context, council, date));
 };

@@ -23,6 +23,8 @@ export class ConfirmationsRepository {
     question: PendingConfirmationRecord,
     at: Date,
   ): Promise<void> {
+    // Questions nobody answered hold a name: gone once they can no longer be answered.
+    await this.prisma.pendingConfirmation.deleteMany({ where: { expiresAt: { lte: at } } });
     await this.prisma.pendingConfirmation.upsert({
       where: { councilId_personId: { councilId, personId } },
       create: { councilId, personId, ...question, createdAt: at },

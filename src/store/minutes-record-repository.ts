@@ -308,10 +308,19 @@ export class MinutesRecordRepository {
    * publishing a snapshot other than the one published before marks the post corrected. Null
    * when nothing is approved.
    */
-  async publish(meeting: MeetingRecord, personId: string, at: Date): Promise<Publication | null> {
+  /**
+   * Marks the approved snapshot published, if it is still `snapshotId` (the one the caller
+   * checked); null when the minutes were reopened or approved anew in between.
+   */
+  async publish(
+    meeting: MeetingRecord,
+    personId: string,
+    at: Date,
+    snapshotId: string,
+  ): Promise<Publication | null> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-      if (!row.approvedSnapshotId) return null;
+      if (row.approvedSnapshotId !== snapshotId) return null;
       const snapshot = await tx.minutesSnapshot.findUniqueOrThrow({
         where: { id: row.approvedSnapshotId },
       });

@@ -1,5 +1,10 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { type ForgetInput, type ForgetReport, forgetPerson } from "./forget-person.js";
+import {
+  type ForgetInput,
+  type ForgetReport,
+  forgetPerson,
+  referencesTo,
+} from "./forget-person.js";
 
 /**
  * Everything stored about one person (`mina uppgifter`, DESIGN.md §15): what the register
@@ -17,12 +22,12 @@ export interface PersonalDataRecord {
     createdAt: Date;
   };
   roles: { council: string; role: string; since: Date }[];
+  /** Headings only: an item's text is about the meeting, and may name others. */
   itemsAuthored: {
     council: string;
     ref: number;
     kind: string;
     heading: string;
-    text: string;
     meeting: Date;
     createdAt: Date;
     removed: boolean;
@@ -38,11 +43,20 @@ export interface PersonalDataRecord {
   actionsGiven: { council: string; ref: number; text: string; createdAt: Date }[];
   actionsCompleted: { council: string; ref: number; completedAt: Date | null }[];
   approvals: { council: string; meeting: Date; at: Date; sha256: string; voided: boolean }[];
-  attendance: { council: string; meeting: Date; status: string }[];
+  attendance: { council: string; meeting: Date; status: string; substituteFor: boolean }[];
+  /** Minutes the person approved or published as the one who did it last. */
+  minutesActedOn: { council: string; meeting: Date; as: "approved" | "published" }[];
   chosenApprover: { council: string; meeting: Date }[];
   protocolNotes: { council: string; ref: number; kind: string; text: string; createdAt: Date }[];
   reminders: { council: string; kind: string; status: string; due: Date; sentAt: Date | null }[];
-  auditEntries: { council: string; action: string; entityType: string; at: Date }[];
+  /** What the person did (`by`), and what was done about them (`about`: roles given, forgetting). */
+  auditEntries: {
+    council: string;
+    action: string;
+    entityType: string;
+    at: Date;
+    role: "by" | "about";
+  }[];
 }
 
 type PersonKey = { platform: string; workspaceId: string; externalId: string };
@@ -56,14 +70,9 @@ export class PersonalDataRepository {
     return forgetPerson(this.prisma, input);
   }
 
-  /** Whether the person has a role or an action in the council: someone it may forget. */
+  /** Whether any of the council's records point at the person: someone it may forget. */
   async isIn(councilId: string, personId: string): Promise<boolean> {
-    const [roles, actions, items] = await Promise.all([
-      this.prisma.membership.count({ where: { councilId, personId } }),
-      this.prisma.actionAssignee.count({ where: { personId, action: { councilId } } }),
-      this.prisma.item.count({ where: { councilId, authorId: personId } }),
-    ]);
-    return roles + actions + items > 0;
+    return (await referencesTo(this.prisma, personId, councilId)) > 0;
   }
 
   /** Everything held about the person behind a platform identity; null if nothing is. */
@@ -96,7 +105,7 @@ export class PersonalDataRepository {
           orderBy: { at: "asc" },
         }),
         prisma.attendance.findMany({
-          where: { personId },
+          where: { OR: [{ personId }, { substituteForId: personId }] },
           include: { meeting: { select: { startsAt: true, council } } },
         }),
         prisma.meetingApprover.findMany({
@@ -108,16 +117,20 @@ export class PersonalDataRepository {
           include: { item: { select: { ref: true, council } } },
         }),
       ]);
-    const [reminders, audit] = await Promise.all([
+    const [reminders, audit, acted] = await Promise.all([
       prisma.reminder.findMany({
         where: { recipient: `person:${personId}` },
         include: { council },
         orderBy: { dueAt: "asc" },
       }),
       prisma.auditEntry.findMany({
-        where: { actorId: personId },
+        where: { OR: [{ actorId: personId }, { entityId: personId }] },
         include: { council },
         orderBy: { at: "asc" },
+      }),
+      prisma.meeting.findMany({
+        where: { OR: [{ approvedById: personId }, { publishedById: personId }] },
+        select: { startsAt: true, approvedById: true, publishedById: true, council },
       }),
     ]);
     return {
@@ -140,7 +153,6 @@ export class PersonalDataRepository {
         ref: row.ref,
         kind: row.kind,
         heading: row.heading,
-        text: row.text,
         meeting: row.meeting.startsAt,
         createdAt: row.createdAt,
         removed: row.removedAt !== null,
@@ -175,7 +187,16 @@ export class PersonalDataRepository {
         council: row.meeting.council.name,
         meeting: row.meeting.startsAt,
         status: row.status,
+        substituteFor: row.personId !== personId,
       })),
+      minutesActedOn: acted.flatMap((row) => [
+        ...(row.approvedById === personId
+          ? [{ council: row.council.name, meeting: row.startsAt, as: "approved" as const }]
+          : []),
+        ...(row.publishedById === personId
+          ? [{ council: row.council.name, meeting: row.startsAt, as: "published" as const }]
+          : []),
+      ]),
       chosenApprover: chosen.map((row) => ({
         council: row.meeting.council.name,
         meeting: row.meeting.startsAt,
@@ -199,6 +220,7 @@ export class PersonalDataRepository {
         action: row.action,
         entityType: row.entityType,
         at: row.at,
+        role: row.actorId === personId ? ("by" as const) : ("about" as const),
       })),
     };
   }

@@ -1,6 +1,9 @@
+import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createReminderTick } from "../../src/scheduler/reminder-tick.js";
 import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
+import { RecordingNotifier } from "../support/recording-notifier.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
 // Privacy and records (DESIGN.md §15) through the command path every surface takes: the
@@ -287,6 +290,78 @@ describe("privacy", () => {
       const { document } = chat.publications.at(-1) ?? {};
       expect(JSON.stringify(document)).toContain("(borttagen person): Skicka avtalet");
       expect(JSON.stringify(document)).not.toContain("Anna");
+    });
+
+    it("cancels on an answer that is not understood either", async () => {
+      await say("Eva", "glöm @Anna");
+      expect(await say("Eva", "nej tack")).toBe(
+        "Avbrutet: Anna glömdes inte, och inget ändrades. Skriv ditt kommando igen.",
+      );
+      expect(await say("Eva", "ja")).toBe("Det finns inget att bekräfta just nu.");
+      expect(await say("Eva", "öppna")).toContain("Anna: Skicka avtalet");
+    });
+
+    it("plans no reminder for the pseudonym that took P's place", async () => {
+      await say("Eva", "glöm @Anna");
+      await say("Eva", "ja");
+      const notifier = new RecordingNotifier();
+      const tick = createReminderTick({
+        deps: chat.deps,
+        notifier,
+        platforms: ["local"],
+        logger: pino({ level: "silent" }),
+      });
+      // The action was due 20 December: due and overdue reminders would fall on these days.
+      for (const day of ["2026-12-18", "2026-12-21", "2026-12-28"]) {
+        await tick(new Date(`${day}T08:00:00Z`));
+      }
+      const pseudonym = await prisma().person.findFirstOrThrow({
+        where: { displayName: "(borttagen person)" },
+      });
+      expect(
+        await prisma().reminder.count({ where: { recipient: `person:${pseudonym.id}` } }),
+      ).toBe(0);
+      expect(notifier.delivered.some((message) => message.to.includes(pseudonym.id))).toBe(false);
+      // The channel's digest still lists the action, under the pseudonym.
+      expect(notifier.delivered.map((message) => message.text).join("\n")).toContain(
+        "(borttagen person)",
+      );
+    });
+
+    it("names the items whose own text still has the name", async () => {
+      await say("Eva", "noterat Avtal: Anna redogjorde för avtalet.");
+      await say("Eva", "glöm @Anna");
+      expect(await say("Eva", "ja")).toContain("Namnet står kvar i texten i #2.");
+    });
+
+    it("does not reopen minutes that merely share letters with the name", async () => {
+      await say("Eva", "ledamot @Bo");
+      await say("Eva", "noterat Bokslut: Bokslutet godkändes.");
+      await say("Ordf", "justera");
+      await say("Eva", "glöm @Bo");
+      expect(await say("Eva", "ja")).toContain("justerade utkast som måste justeras igen: 0");
+      expect((await meeting()).minutesStatus).toBe("approved");
+    });
+
+    it("takes a forgotten justerare off minutes still being signed, so that they can be justerade", async () => {
+      await say("Eva", "läge protokoll");
+      clock.set("2026-12-10T08:00:00Z");
+      await say("Eva", "möte idag kl 13");
+      await say("Eva", "ledamot @Ordf @Bo");
+      await say("Eva", "närvarande @Ordf @Anna @Bo");
+      await say("Eva", "beslut Bidrag: Bidrag beviljas.");
+      await say("Eva", "justerare @Anna");
+      await say("Ordf", "justera");
+      await say("Anna", "mina");
+      await say("Eva", "glöm @Anna");
+      expect(await say("Eva", "ja")).toContain("Välj en ny med `justerare @…`.");
+      const signing = await prisma().meeting.findFirstOrThrow({ orderBy: { startsAt: "desc" } });
+      expect(await prisma().meetingApprover.count({ where: { meetingId: signing.id } })).toBe(0);
+      await say("Eva", "justerare @Bo");
+      await say("Ordf", "justera");
+      await say("Bo", "justera");
+      const done = await prisma().meeting.findUniqueOrThrow({ where: { id: signing.id } });
+      expect(done.minutesStatus).toBe("approved");
     });
 
     it("keeps P for the other councils P belongs to", async () => {

@@ -16,7 +16,7 @@ export interface Said {
 
 /** People typing commands in one channel, through the same path every surface takes. */
 export class ChatSession {
-  private readonly deps: HandlerDeps;
+  readonly deps: HandlerDeps;
   private readonly registry = createCommandRegistry();
   /** What was published in the console channels, in order. */
   readonly publications: Publication[] = [];

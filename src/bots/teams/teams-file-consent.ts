@@ -86,6 +86,26 @@ interface FileConsentSurface {
   deps: HandlerDeps;
   registry: CommandRegistry;
   logger: Logger;
+  /** Empty when Teams runs unauthenticated (tests against a fake connector and upload). */
+  appId: string;
+}
+
+/** Where Teams puts a file a person accepted: their OneDrive, in Microsoft's clouds. */
+const ONEDRIVE_HOSTS = [".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.cn"];
+
+/**
+ * The upload address comes in the person's invoke: only OneDrive's, over HTTPS, gets the bytes,
+ * so that a forged invoke cannot make Noterat send a file (or a request) anywhere else. Without
+ * authentication — tests against fakes on 127.0.0.1 — any address is taken.
+ */
+export function uploadAllowed(url: string, authenticated: boolean): boolean {
+  if (!authenticated) return true;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === "https:" && ONEDRIVE_HOSTS.some((host) => hostname.endsWith(host));
+  } catch {
+    return false;
+  }
 }
 
 interface UploadInfo {
@@ -164,6 +184,9 @@ async function accept(
   if (block === undefined) {
     return send(context, line(t("teams.file-changed", { name: origin.filename }), origin.locale));
   }
+  if (!uploadAllowed(upload.uploadUrl, surface.appId !== "")) {
+    return send(context, line(t("teams.file-refused"), origin.locale));
+  }
   const failure = await put(upload.uploadUrl, await documentBytes(block));
   if (failure !== undefined) {
     // The upload URL carries OneDrive's session token and the file is the person's: neither
@@ -195,6 +218,7 @@ async function put(url: string, bytes: Buffer): Promise<string | undefined> {
       // fetch sets Content-Length from the body (undici refuses it given twice).
       headers: { "content-range": `bytes 0-${bytes.length - 1}/${bytes.length}` },
       body: new Uint8Array(bytes),
+      redirect: "error",
       signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
     });
     await response.body?.cancel();

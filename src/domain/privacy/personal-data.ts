@@ -21,9 +21,12 @@ export interface PersonalDataMatch {
 // A whole run of 10 or 12 digits, perhaps with "-" or "+" before the last four.
 const ID_NUMBER = /(?<!\d)(\d{2})?(\d{6})([-+]?)(\d{4})(?!\d)/g;
 // 0, +46 or 0046, then the number without its leading 0, in groups split by a space or a dash;
-// never right after another number ("Dnr 2026-00123", "1 250 000", "2026-12-07 13.00").
-const PHONE = /(?<!\d[ -]?)(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?|0)([1-9](?:[ -]?\d){6,8})(?!\d)/g;
+// never right after another number or a slash ("Dnr 2026-00123", "1 250 000",
+// "2026-12-07 13.00", "Dnr 2026/08123456").
+const PHONE = /(?<!\d[ -]?|\/)(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?|0)([1-9](?:[ -]?\d){6,8})(?!\d)/g;
 const DAY_MONTH_YEAR = /^\d{2}-\d{2}-\d{4}$/;
+// Opening hours written without a separator: "0830-1630", "08 30-16 30".
+const TIME_RANGE = /^(?:[01]\d|2[0-3]) ?[0-5]\d-(?:[01]\d|2[0-3]) ?[0-5]\d$/;
 // Starting only where a local part can start keeps a long run of letters linear, not quadratic.
 const EMAIL =
   /(?<![\p{L}\p{N}_%+-]|[\p{L}\p{N}_%+-]\.)[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -58,7 +61,7 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
 function isPhoneNumber([whole, national = ""]: RegExpMatchArray): boolean {
   const digits = 1 + national.replace(/\D/g, "").length;
   const fewest = national.startsWith("7") ? 10 : national.startsWith("8") ? 8 : 9;
-  return digits >= fewest && !DAY_MONTH_YEAR.test(whole);
+  return digits >= fewest && !DAY_MONTH_YEAR.test(whole) && !TIME_RANGE.test(whole);
 }
 
 /** "an••.••••@••••••.se": the first two letters or digits of the name and the top-level domain. */

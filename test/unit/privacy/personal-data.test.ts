@@ -126,6 +126,10 @@ describe("phone numbers", () => {
     ["a number that is not Swedish", "+47 912 34 567"],
     ["a percentage", "0,5 procent"],
     ["a short number with a leading zero", "punkt 07"],
+    ["opening hours", "Öppet 0830-1630 på vardagar"],
+    ["opening hours from eight", "kl 0800-1600"],
+    ["opening hours with spaces", "08 30-16 30"],
+    ["a case number after a slash", "Dnr 2026/08123456"],
   ])("does not take %s for one: %j", (_, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -54,6 +54,10 @@ export const privacyMessages = defineMessages({
     "forget.done": "{name} är glömd i {council}.",
     "forget.done-details":
       'Roller borttagna: {roles}; uppdrag som nu står på "{label}": {actions}; påminnelser borttagna: {reminders}; justerade utkast som måste justeras igen: {reopened}.',
+    "forget.approver-removed":
+      "Personen var vald justerare för protokoll som ännu inte är justerade. Välj en ny med `justerare @…`.",
+    "forget.named-in-text":
+      "Namnet står kvar i texten i {refs}. Ändra med `ändra ID …` om det ska bort därifrån också.",
     "forget.cancelled":
       "Avbrutet: {name} glömdes inte, och inget ändrades. Skriv ditt kommando igen.",
     "error.nothing-to-confirm": "Det finns inget att bekräfta just nu.",
@@ -108,6 +112,10 @@ export const privacyMessages = defineMessages({
     "forget.done": "{name} has been forgotten in {council}.",
     "forget.done-details":
       'Roles removed: {roles}; actions now under "{label}": {actions}; reminders removed: {reminders}; approved drafts to approve again: {reopened}.',
+    "forget.approver-removed":
+      "They were a chosen approver of minutes not yet approved. Choose another with `approvers @…`.",
+    "forget.named-in-text":
+      "The name is still in the text of {refs}. Change it with `edit ID …` if it should go from there too.",
     "forget.cancelled":
       "Cancelled: {name} was not forgotten, and nothing changed. Type your command again.",
     "error.nothing-to-confirm": "There is nothing to confirm right now.",
