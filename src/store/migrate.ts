@@ -31,33 +31,38 @@ export function readMigrations(directory: string): MigrationFile[] {
     .map((name) => ({ name, sql: readFileSync(join(directory, name, "migration.sql"), "utf8") }));
 }
 
-/** Applies the migrations not yet applied, each in its own transaction; returns their names. */
+/**
+ * Applies the migrations not yet applied, each in its own transaction; returns their names.
+ * Another process may be starting on the same file: each migration is checked again and applied
+ * under the write lock (BEGIN IMMEDIATE), so that it is applied once and the other finds it done.
+ */
 export function applyMigrations(db: BetterSqlite3.Database, migrations: MigrationFile[]): string[] {
   db.exec(BOOKKEEPING);
-  const applied = new Map(
-    db
-      .prepare(
-        `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
-      )
-      .all()
-      .map((row) => {
+  const readApplied = db.prepare(
+    `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+  );
+  const applied = () =>
+    new Map(
+      readApplied.all().map((row) => {
         const { name, checksum } = row as { name: string; checksum: string };
         return [name, checksum] as const;
       }),
-  );
+    );
   const record = db.prepare(
     `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
   );
-  const done: string[] = [];
-  for (const { migration, checksum } of pendingMigrations(migrations, applied)) {
+  const applyIfPending = db.transaction((migration: MigrationFile): boolean => {
+    const [pending] = pendingMigrations([migration], applied());
+    if (pending === undefined) return false;
     const startedAt = prismaTimestamp();
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(randomUUID(), checksum, prismaTimestamp(), migration.name, startedAt);
-    })();
-    done.push(migration.name);
-  }
-  return done;
+    db.exec(migration.sql);
+    record.run(randomUUID(), pending.checksum, prismaTimestamp(), migration.name, startedAt);
+    return true;
+  });
+  // Checked as a whole first: a changed migration stops start-up before anything is applied.
+  return pendingMigrations(migrations, applied())
+    .filter(({ migration }) => applyIfPending.immediate(migration))
+    .map(({ migration }) => migration.name);
 }
 
 /**

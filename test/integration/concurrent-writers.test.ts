@@ -3,6 +3,7 @@ import { type Database, openDatabase } from "../../src/store/database.js";
 import { createStore } from "../../src/store/store.js";
 import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
+import { type RunningMain, startMain } from "../support/main-process.js";
 import { createTempDatabaseUrl, onPostgres } from "../support/temp-database.js";
 
 // What SQLite's single writer hid (DESIGN.md §14): commands writing to one database at once.
@@ -70,6 +71,81 @@ describe("concurrent writers", () => {
       expect(replies).toContain(
         `Beslut § ${decision.paragraph} (#${decision.ref}): ${decision.heading}`,
       );
+    }
+  });
+});
+
+describe("two instances on one database", () => {
+  // Two real programs, each with its own connection, as two instances behind a load balancer
+  // (or two started on one SQLite file). In one process two SQLite connections cannot take
+  // turns (see above); across processes SQLite's lock and busy timeout make them.
+  const PER_INSTANCE = 40;
+  let mains: RunningMain[] = [];
+  let removeDatabase: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    // Ended also when the test failed half-way (end() after exit is a no-op).
+    await Promise.all(mains.map((main) => main.end()));
+    mains = [];
+    await removeDatabase?.();
+    removeDatabase = undefined;
+  });
+
+  it("numbers decisions given through both at once uniquely and without gaps", {
+    timeout: 180_000,
+  }, async () => {
+    const created = await createTempDatabaseUrl();
+    removeDatabase = created.remove;
+    const env = { DATABASE_URL: created.url, REMINDER_SCHEDULE: "off" };
+    const first = startMain({ ...env, LOCAL_USER: "Eva" });
+    const second = startMain({ ...env, LOCAL_USER: "Olle" });
+    mains = [first, second];
+    // Eva makes the council (she is its secretary) and Olle a second secretary; then both are
+    // ready and give their decisions at the same moment.
+    first.write("råd Reglab", "roll @Olle sekreterare", "möte idag kl 10", "/som Eva");
+    await first.waitForOutput("Du skriver nu som Eva.");
+    second.write("/som Olle");
+    await second.waitForOutput("Du skriver nu som Olle.");
+
+    const decisions = (who: string) =>
+      Array.from({ length: PER_INSTANCE }, (_, i) => `beslut ${who} ${i + 1}: Rådet beslutar.`);
+    first.write(...decisions("Eva"));
+    second.write(...decisions("Olle"));
+    const stopped = await Promise.all([first.end(), second.end()]);
+
+    const answers: Array<{ paragraph: number; ref: number; heading: string }> = [];
+    for (const { code, stderr, stdout } of stopped) {
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+      for (const [, paragraph, ref, heading] of stdout.matchAll(
+        /^Beslut § (\d+) \(#(\d+)\): (.+)$/gm,
+      )) {
+        answers.push({ paragraph: Number(paragraph), ref: Number(ref), heading: String(heading) });
+      }
+    }
+    const database = await openDatabase(created.url);
+    try {
+      const items = await database.prisma.item.findMany({ where: { kind: "decision" } });
+      const stored = items.map(({ paragraph, ref, heading }) => ({
+        paragraph: Number(paragraph),
+        ref,
+        heading,
+      }));
+      const byParagraph = <T extends { paragraph: number }>(list: T[]) =>
+        [...list].sort((a, b) => a.paragraph - b.paragraph);
+      // Each answer gave the § and the number that were stored, and all of them are there.
+      expect(byParagraph(answers)).toEqual(byParagraph(stored));
+      const count = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+      expect(stored.map((item) => item.paragraph).sort((a, b) => a - b)).toEqual(
+        count(2 * PER_INSTANCE),
+      );
+      expect(stored.map((item) => item.ref).sort((a, b) => a - b)).toEqual(count(2 * PER_INSTANCE));
+      // The two wrote at the same time: neither one's decisions took one block of §.
+      const paragraphsOf = (who: string) =>
+        stored.filter((item) => item.heading.startsWith(`${who} `)).map((item) => item.paragraph);
+      const [eva, olle] = [paragraphsOf("Eva"), paragraphsOf("Olle")];
+      expect(Math.min(...eva)).toBeLessThan(Math.max(...olle));
+      expect(Math.min(...olle)).toBeLessThan(Math.max(...eva));
+    } finally {
+      await database.close();
     }
   });
 });

@@ -1,10 +1,41 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  StatusCodes,
 } from "botbuilder";
-import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
+import {
+  type AuthenticateRequestResult,
+  AuthenticationError,
+  CertificateServiceClientCredentialsFactory,
+} from "botframework-connector";
 import type { TeamsConfig } from "../../config.js";
+
+/** jsonwebtoken's verdicts on a token (its error classes' names; TokenExpiredError is one too). */
+const TOKEN_REJECTIONS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
+/**
+ * botbuilder answers 401 to most bad tokens but lets jsonwebtoken's own verdicts through (a
+ * forged signature under a published key id, `alg: none`, a token not yet valid), which
+ * CloudAdapter then answers with 500: a refused token must be a 401 like the others, not a
+ * server error the channel retries.
+ */
+class TokenAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && TOKEN_REJECTIONS.has(error.name)) {
+        throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
+      }
+      throw error;
+    }
+  }
+}
 
 /**
  * botbuilder's adapter with our settings mapped by name: botbuilder reads `MicrosoftAppId`,
@@ -34,7 +65,7 @@ export function createCloudAdapter(config: TeamsConfig): CloudAdapter {
         MicrosoftAppTenantId: tenantId ?? "",
       });
   return new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(
+    new TokenAuthentication(
       { MicrosoftAppId: appId, ...(tenantId ? { MicrosoftAppTenantId: tenantId } : {}) },
       credentials,
     ),
