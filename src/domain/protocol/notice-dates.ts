@@ -1,12 +1,14 @@
-import { addDays, isoDate, weekdayOf } from "../dates/local-date.js";
+import { addDays, isoDate } from "../dates/local-date.js";
+import { workingDayOnOrAfter } from "../dates/working-days.js";
 import { localDateOf } from "../dates/zoned-time.js";
 import { createTranslator } from "../i18n/translator.js";
 import type { LocalDate } from "../types.js";
 import type { ProtocolDocument, ProtocolRow } from "./protocol-document.js";
 
-// The notice of approval (anslag, DESIGN.md §12): posted the first weekday after the protocol
-// is fully approved, up for three weeks; the appeal period runs three weeks from the posting.
-// Public holidays are not known here: only Saturdays and Sundays are skipped.
+// The notice of approval (anslag, DESIGN.md §12): posted the first working day after the
+// protocol is fully approved, up for three weeks; the appeal period runs three weeks from the
+// posting. A period that ends on a Saturday, a Sunday, a holiday, midsommarafton, julafton or
+// nyårsafton ends on the next working day (lag 1930:173 om beräkning av lagstadgad tid).
 
 export interface NoticeDates {
   postedOn: LocalDate;
@@ -17,16 +19,9 @@ export interface NoticeDates {
 const NOTICE_DAYS = 21;
 
 export function noticeDates(justeradAt: Date, timeZone: string): NoticeDates {
-  const postedOn = weekdayFrom(addDays(localDateOf(justeradAt, timeZone), 1));
+  const postedOn = workingDayOnOrAfter(addDays(localDateOf(justeradAt, timeZone), 1));
   const takenDownOn = addDays(postedOn, NOTICE_DAYS);
-  // A period that ends on a weekend ends on the Monday after.
-  return { postedOn, takenDownOn, lastAppealDay: weekdayFrom(takenDownOn) };
-}
-
-/** `date`, or the Monday after when it is a Saturday or a Sunday. */
-function weekdayFrom(date: LocalDate): LocalDate {
-  const weekday = weekdayOf(date);
-  return weekday === 6 ? addDays(date, 2) : weekday === 0 ? addDays(date, 1) : date;
+  return { postedOn, takenDownOn, lastAppealDay: workingDayOnOrAfter(takenDownOn) };
 }
 
 /** The protocol with its "ANSLAG/BEVIS"; the keeper row only when the council names one. */

@@ -7,6 +7,12 @@ import {
   toEpochDay,
   weekdayOf,
 } from "../dates/local-date.js";
+import { isSwedishHoliday } from "../dates/swedish-holidays.js";
+import {
+  LONGEST_DAYS_OFF,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+} from "../dates/working-days.js";
 import { localDateOf, toInstant } from "../dates/zoned-time.js";
 import { groupBy } from "../group-by.js";
 import type { LocalDate, LocalTime, Platform } from "../types.js";
@@ -82,7 +88,7 @@ export interface PlanningState {
 export type ReminderPayload =
   | { kind: "meeting"; meetingId: string; startsAt: string; lead: Lead }
   | { kind: "prep"; meetingId: string; startsAt: string }
-  /** `on`: the local day it reminds on (the due date, or the Friday before a weekend's). */
+  /** `on`: the local day it reminds on (the due date, or the working day before a day off). */
   | { kind: "due"; actionId: string; due: string; on: string }
   /** `on`: the local day of this week's overdue reminder. */
   | { kind: "overdue"; actionId: string; due: string; on: string }
@@ -119,8 +125,11 @@ export interface ReminderPlan {
 export const MAX_CATCH_UP_MS = 7 * 86_400_000;
 /** A fresh installation plans from one minute back, not from the beginning of time. */
 const FIRST_WINDOW_MS = 60_000;
-/** The most the council's hours move a reminder forward: from a Friday evening to Monday morning. */
-const MAX_SHIFT_DAYS = 4;
+/**
+ * The most the council's hours move a reminder forward, in days: from the evening before the
+ * longest run of days off to the morning after it, and a day's margin.
+ */
+const MAX_SHIFT_DAYS = LONGEST_DAYS_OFF + 2;
 /** A weekly digest more than a day late is old news. */
 const DIGEST_LATENESS_MS = 86_400_000;
 
@@ -130,8 +139,8 @@ export function isDigestLate(dueAt: Date, now: Date): boolean {
 
 /**
  * The earliest start of a meeting whose deadline reminders can fall in a window opening at
- * `since`: the last is LAST_REMINDER_DAYS after it, the council's hours may move it on by a
- * long weekend, and a day more covers the zone's offset from UTC.
+ * `since`: the last is LAST_REMINDER_DAYS after it, the council's hours may move it on by
+ * Christmas, and a day more covers the zone's offset from UTC.
  */
 export function minutesReach(since: Date): Date {
   return new Date(since.getTime() - (LAST_REMINDER_DAYS + MAX_SHIFT_DAYS + 1) * 86_400_000);
@@ -269,12 +278,15 @@ class CouncilPlanner {
     }
   }
 
-  /** Due: the morning of the due date (the Friday before a weekend); overdue: the next weekday, then weekly. */
+  /**
+   * Due: the morning of the due date (the working day before, when it is a weekend day or a
+   * holiday); overdue: the next working day, then weekly, a week's day off moving it on.
+   */
   action(action: PlanningAction): void {
     if (!action.dueAt) return;
     const dueDate = localDateOf(action.dueAt, this.council.timeZone);
     const due = isoDate(dueDate);
-    const remindOn = weekdayOnOrBefore(dueDate);
+    const remindOn = workingDayOnOrBefore(dueDate);
     const dueFire = this.fires.get(toEpochDay(remindOn));
     if (dueFire) {
       const on = isoDate(remindOn);
@@ -290,8 +302,10 @@ class CouncilPlanner {
         );
       }
     }
-    const first = toEpochDay(weekdayAfter(dueDate));
-    const occasions = this.firesWhere((day) => day >= first && (day - first) % 7 === 0);
+    const first = toEpochDay(workingDayOnOrAfter(addDays(dueDate, 1)));
+    const occasions = this.firesWhere(
+      (day) => day >= first && weeklyOn(day - ((day - first) % 7)) === day,
+    );
     for (const [index, { date, fire }] of occasions.entries()) {
       const reason = index < occasions.length - 1 ? "superseded" : null;
       for (const assignee of action.assignees) {
@@ -346,13 +360,19 @@ class CouncilPlanner {
     }
   }
 
-  /** The weekly digest of open and overdue actions, to the channels. */
+  /**
+   * The weekly digest of open and overdue actions, to the channels. On a holiday it goes the
+   * next working day (annandag påsk's on the Tuesday): the list is still this week's news,
+   * and nobody reads the channel on julafton. A council that chose a Saturday or a Sunday
+   * keeps it there on an ordinary weekend.
+   */
   digest(): void {
     const day = this.settings.digestDay;
     if (day === null) return;
-    const occasions = this.firesWhere(
-      (epochDay) => isoWeekday(weekdayOf(fromEpochDay(epochDay))) === day,
-    );
+    const occasions = this.firesWhere((epochDay) => {
+      const sinceDigestDay = (isoWeekday(weekdayOf(fromEpochDay(epochDay))) - day + 7) % 7;
+      return weeklyOn(epochDay - sinceDigestDay) === epochDay;
+    });
     for (const [index, { date, fire }] of occasions.entries()) {
       const late = isDigestLate(fire, this.now);
       // An older week's digest is superseded by the newer one (and is always a week late).
@@ -470,17 +490,14 @@ function within(instant: Date, since: Date, now: Date): boolean {
   return instant > since && instant <= now;
 }
 
-/** The date itself on a weekday; the Friday before on a Saturday or Sunday. */
-function weekdayOnOrBefore(date: LocalDate): LocalDate {
-  const weekday = weekdayOf(date);
-  return weekday === 6 ? addDays(date, -1) : weekday === 0 ? addDays(date, -2) : date;
-}
-
-/** The first weekday after the date. */
-function weekdayAfter(date: LocalDate): LocalDate {
-  let next = addDays(date, 1);
-  while (weekdayOf(next) === 0 || weekdayOf(next) === 6) next = addDays(next, 1);
-  return next;
+/**
+ * The epoch day a weekly reminder whose day is `slot` goes: the next working day when the
+ * slot is a holiday. Days off never run to a week, so the latest slot on or before a day is
+ * the only one that can land on it.
+ */
+function weeklyOn(slot: number): number {
+  const date = fromEpochDay(slot);
+  return isSwedishHoliday(date) ? toEpochDay(workingDayOnOrAfter(date)) : slot;
 }
 
 function distinctAssignees(actions: PlanningAction[]): PlanningAssignee[] {

@@ -7,6 +7,7 @@ export type Lead = { unit: "days"; amount: number } | { unit: "minutes"; amount:
 export interface QuietWindow {
   from: LocalTime;
   to: LocalTime;
+  /** Working days only (`vardagar`): not Saturdays, Sundays or Swedish holidays (working-days.ts). */
   weekdaysOnly: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, isoDate, toEpochDay, weekdayOf } from "../../../src/domain/dates/local-date.js";
+import { isSwedishHoliday } from "../../../src/domain/dates/swedish-holidays.js";
 import { toInstant } from "../../../src/domain/dates/zoned-time.js";
 import { noticeDates, withNotice } from "../../../src/domain/protocol/notice-dates.js";
 import type { LocalDate } from "../../../src/domain/types.js";
@@ -57,21 +58,49 @@ describe("noticeDates", () => {
     expect(isoDate(noticeDates(lateNight, "UTC").postedOn)).toBe("2027-02-12");
   });
 
-  it("always posts on the first weekday after, and ends the appeal on a weekday three weeks on", () => {
-    const start: LocalDate = { year: 2027, month: 1, day: 1 };
-    for (let offset = 0; offset < 60; offset++) {
+  it.each([
+    ["after trettondedag jul: Tue 5 January → Thu 7 January", "2027-01-05", "2027-01-07"],
+    ["over Easter: Thu 2 April → Tue 7 April", "2026-04-02", "2026-04-07"],
+    ["over julafton and Christmas: Wed 23 December → Mon 28 December", "2026-12-23", "2026-12-28"],
+    ["over midsommar: Thu 18 June → Mon 22 June", "2026-06-18", "2026-06-22"],
+  ])("posts on the first working day after a holiday: %s", (_label, justerad, posted) => {
+    expect(isoDate(noticeDates(justeradOn(justerad), ZONE).postedOn)).toBe(posted);
+  });
+
+  it("ends the appeal on the next working day when the three weeks end on an afton", () => {
+    // Taken down on julafton 2027 (a Friday): the last day to appeal is Monday 27 December.
+    expect(isoDates(noticeDates(justeradOn("2027-12-02"), ZONE))).toEqual([
+      "2027-12-03",
+      "2027-12-24",
+      "2027-12-27",
+    ]);
+    // Taken down on midsommarafton 2026: Monday 22 June.
+    expect(isoDates(noticeDates(justeradOn("2026-05-28"), ZONE))).toEqual([
+      "2026-05-29",
+      "2026-06-19",
+      "2026-06-22",
+    ]);
+  });
+
+  it("always posts on the first working day after, and ends the appeal on a working day three weeks on", () => {
+    const working = (date: LocalDate) =>
+      weekdayOf(date) !== 0 && weekdayOf(date) !== 6 && !isSwedishHoliday(date);
+    const start: LocalDate = { year: 2026, month: 1, day: 1 };
+    for (let offset = 0; offset < 2 * 365; offset++) {
       const day = addDays(start, offset);
       const dates = noticeDates(justeradOn(isoDate(day)), ZONE);
       const gap = toEpochDay(dates.postedOn) - toEpochDay(day);
-      const skipped = Array.from({ length: gap - 1 }, (_, index) =>
-        weekdayOf(addDays(day, index + 1)),
-      );
+      const skipped = Array.from({ length: gap - 1 }, (_, index) => addDays(day, index + 1));
       expect(gap, isoDate(day)).toBeGreaterThanOrEqual(1);
-      expect([1, 2, 3, 4, 5]).toContain(weekdayOf(dates.postedOn));
-      expect(skipped.every((weekday) => weekday === 0 || weekday === 6)).toBe(true);
+      expect(working(dates.postedOn)).toBe(true);
+      expect(skipped.some(working)).toBe(false);
       expect(toEpochDay(dates.takenDownOn) - toEpochDay(dates.postedOn)).toBe(21);
-      expect(toEpochDay(dates.lastAppealDay)).toBeGreaterThanOrEqual(toEpochDay(dates.takenDownOn));
-      expect([1, 2, 3, 4, 5]).toContain(weekdayOf(dates.lastAppealDay));
+      const appealGap = toEpochDay(dates.lastAppealDay) - toEpochDay(dates.takenDownOn);
+      const appealSkipped = Array.from({ length: appealGap }, (_, index) =>
+        addDays(dates.takenDownOn, index),
+      );
+      expect(working(dates.lastAppealDay)).toBe(true);
+      expect(appealSkipped.some(working)).toBe(false);
     }
   });
 });

@@ -137,17 +137,17 @@ describe("catching up after three days down (Sat 13 June 12:00 → Tue 16 June 1
   });
 });
 
-describe("catching up on a Saturday (down from Fri 19 June 08:00 to Sat 20 June 12:00 CEST)", () => {
+describe("catching up on a Saturday (down from Fri 26 June 08:00 to Sat 27 June 12:00 CEST)", () => {
   it("still sends Friday's reminder of a Sunday due date; Friday's own is past", () => {
-    const now = instant("2026-06-20T10:00:00.000Z");
-    const plan = planReminders(now, planningStart(instant("2026-06-19T06:00:00.000Z"), now), {
+    const now = instant("2026-06-27T10:00:00.000Z");
+    const plan = planReminders(now, planningStart(instant("2026-06-26T06:00:00.000Z"), now), {
       councils: [council()],
       meetings: [],
-      actions: [action("sun", "2026-06-21"), action("fri", "2026-06-19", [person("p2")])],
+      actions: [action("sun", "2026-06-28"), action("fri", "2026-06-26", [person("p2")])],
     });
     expect(summary(plan)).toEqual({
-      due: ["due:sun:2026-06-21:p1 @ 2026-06-19T07:00:00.000Z"],
-      stale: ["due:fri:2026-06-19:p2 @ 2026-06-19T07:00:00.000Z: due-date-passed"],
+      due: ["due:sun:2026-06-28:p1 @ 2026-06-26T07:00:00.000Z"],
+      stale: ["due:fri:2026-06-26:p2 @ 2026-06-26T07:00:00.000Z: due-date-passed"],
     });
   });
 });

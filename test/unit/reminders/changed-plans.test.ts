@@ -46,7 +46,8 @@ describe("a meeting moved or cancelled", () => {
   });
 
   it("moved a week later after its 7-day reminder: re-planned for the new date only", () => {
-    // Moved on Fri 12 June to Fri 26 June 13:00.
+    // Moved on Fri 12 June to Fri 26 June 13:00. Its 7-day reminder falls on midsommarafton
+    // (Fri 19 June) and waits for the opening on Monday 22 June, 08:00 CEST.
     expect(
       sweepWithChange(
         "2026-06-08T00:00:00.000Z",
@@ -57,7 +58,7 @@ describe("a meeting moved or cancelled", () => {
       ),
     ).toEqual([
       ["meeting:m1:2026-06-18T11:00:00.000Z:7d:b1", "2026-06-11T07:00:00.000Z"],
-      ["meeting:m1:2026-06-26T11:00:00.000Z:7d:b1", "2026-06-19T07:00:00.000Z"],
+      ["meeting:m1:2026-06-26T11:00:00.000Z:7d:b1", "2026-06-22T06:00:00.000Z"],
       ["meeting:m1:2026-06-26T11:00:00.000Z:1d:b1", "2026-06-25T07:00:00.000Z"],
       ["prep:m1:2026-06-26T11:00:00.000Z:p1", "2026-06-25T07:00:00.000Z"],
     ]);

@@ -308,14 +308,29 @@ describe("action due: the morning of the due date; overdue: the next weekday, th
   });
 
   it.each([
-    ["Fri 19 June", "2026-06-19"],
-    ["Sat 20 June", "2026-06-20"],
-    ["Sun 21 June", "2026-06-21"],
+    ["Fri 26 June", "2026-06-26"],
+    ["Sat 27 June", "2026-06-27"],
+    ["Sun 28 June", "2026-06-28"],
   ])(
     "due on %s: reminded on Friday, overdue from Monday, then weekly on Mondays",
     (_label, due) => {
       expect(brief(remindersFor(due))).toEqual([
-        { key: `due:a1:${due}:p1`, dueAt: "2026-06-19T07:00:00.000Z", reason: null },
+        { key: `due:a1:${due}:p1`, dueAt: "2026-06-26T07:00:00.000Z", reason: null },
+        { key: `overdue:a1:${due}:2026-06-29:p1`, dueAt: "2026-06-29T07:00:00.000Z", reason: null },
+        { key: `overdue:a1:${due}:2026-07-06:p1`, dueAt: "2026-07-06T07:00:00.000Z", reason: null },
+      ]);
+    },
+  );
+
+  it.each([
+    ["Fri 19 June, midsommarafton", "2026-06-19"],
+    ["Sat 20 June, midsommardagen", "2026-06-20"],
+    ["Sun 21 June", "2026-06-21"],
+  ])(
+    "due on %s: reminded on Thursday, overdue from Monday, then weekly on Mondays",
+    (_label, due) => {
+      expect(brief(remindersFor(due))).toEqual([
+        { key: `due:a1:${due}:p1`, dueAt: "2026-06-18T07:00:00.000Z", reason: null },
         { key: `overdue:a1:${due}:2026-06-22:p1`, dueAt: "2026-06-22T07:00:00.000Z", reason: null },
         { key: `overdue:a1:${due}:2026-06-29:p1`, dueAt: "2026-06-29T07:00:00.000Z", reason: null },
         { key: `overdue:a1:${due}:2026-07-06:p1`, dueAt: "2026-07-06T07:00:00.000Z", reason: null },

@@ -3,6 +3,7 @@
 // (CET) and UTC+2 in summer (CEST); 2026 changes on Sun 29 March and Sun 25 October.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isSwedishHoliday } from "../../../src/domain/dates/swedish-holidays.js";
 import { toLocal } from "../../../src/domain/dates/zoned-time.js";
 import { intoWindow } from "../../../src/domain/reminders/quiet-window.js";
 import {
@@ -52,6 +53,34 @@ describe("intoWindow with the default hours (08:00–18:00 on weekdays)", () => 
     expect(moved(iso)).toBe(expected);
   });
 
+  it.each([
+    [
+      "Wed 23 Dec 19:00 → Mon 28 Dec 08:00 CET, over julafton and Christmas",
+      "2026-12-23T18:00:00.000Z",
+      "2026-12-28T07:00:00.000Z",
+    ],
+    ["julafton 10:00 → Mon 28 Dec", "2026-12-24T09:00:00.000Z", "2026-12-28T07:00:00.000Z"],
+    [
+      "Thu 18 June 19:00 → Mon 22 June, over midsommar",
+      "2026-06-18T17:00:00.000Z",
+      "2026-06-22T06:00:00.000Z",
+    ],
+    [
+      "Thu 2 April 19:00 → Tue 7 April, over Easter",
+      "2026-04-02T17:00:00.000Z",
+      "2026-04-07T06:00:00.000Z",
+    ],
+    ["annandag påsk 09:00 → Tue 7 April", "2026-04-06T07:00:00.000Z", "2026-04-07T06:00:00.000Z"],
+    [
+      "Kristi himmelsfärdsdag 07:00 → Fri 15 May",
+      "2026-05-14T05:00:00.000Z",
+      "2026-05-15T06:00:00.000Z",
+    ],
+    ["nyårsafton 12:00 → Mon 4 January", "2026-12-31T11:00:00.000Z", "2027-01-04T07:00:00.000Z"],
+  ])("skips holidays and aftons like a weekend: %s", (_label, iso, expected) => {
+    expect(moved(iso)).toBe(expected);
+  });
+
   it("opens on the Monday after the spring change at 08:00 CEST (06:00Z), not CET", () => {
     // Fri 27 March 19:00 CET and Sat 28 March 12:00 CET; the clocks go forward on Sunday.
     expect(moved("2026-03-27T18:00:00.000Z")).toBe("2026-03-30T06:00:00.000Z");
@@ -91,6 +120,11 @@ describe("intoWindow with a council's own choice", () => {
     expect(moved("2026-06-13T17:00:00.000Z", EVERY_DAY)).toBe("2026-06-14T06:00:00.000Z");
   });
 
+  it("weekends allowed: holidays too, julafton in the hours stays", () => {
+    expect(moved("2026-12-24T09:00:00.000Z", EVERY_DAY)).toBe("2026-12-24T09:00:00.000Z");
+    expect(moved("2026-12-23T18:00:00.000Z", EVERY_DAY)).toBe("2026-12-24T07:00:00.000Z");
+  });
+
   it("no window: any hour of any day, 23:00 on a Sunday included", () => {
     expect(moved("2026-06-14T21:00:00.000Z", null)).toBe("2026-06-14T21:00:00.000Z");
     expect(moved("2026-06-13T01:00:00.000Z", null)).toBe("2026-06-13T01:00:00.000Z");
@@ -114,7 +148,8 @@ describe("intoWindow against a minute-by-minute search", () => {
   function inside(at: Date, window: QuietWindow, timeZone: string): boolean {
     const local = toLocal(at, timeZone);
     const minute = local.hour * 60 + local.minute;
-    const day = !window.weekdaysOnly || (local.weekday >= 1 && local.weekday <= 5);
+    const workday = local.weekday >= 1 && local.weekday <= 5 && !isSwedishHoliday(local);
+    const day = !window.weekdaysOnly || workday;
     const from = window.from.hour * 60 + window.from.minute;
     const to = window.to.hour * 60 + window.to.minute;
     return day && minute >= from && minute < to;
@@ -135,7 +170,7 @@ describe("intoWindow against a minute-by-minute search", () => {
           weekdaysOnly,
         }),
       );
-    // Whole minutes through 2026, DST changes of both hemispheres included.
+    // Whole minutes through 2026, DST changes of both hemispheres and Swedish holidays included.
     const minutes = fc.integer({
       min: Date.UTC(2026, 0, 1) / MINUTE,
       max: Date.UTC(2027, 0, 1) / MINUTE,
