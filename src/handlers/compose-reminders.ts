@@ -177,7 +177,7 @@ class RecipientComposer {
   }
 
   /**
-   * Protocol mode (DESIGN.md §12): "compile the minutes" to a secretary; "approve them by …" to
+   * Protocol mode (architecture.md §12): "compile the minutes" to a secretary; "approve them by …" to
    * a signer who has not, with a Justera button for that meeting.
    */
   private async minutesBlocks(
@@ -522,9 +522,7 @@ function leadPhrase(
   // An all-day meeting has no start to count minutes to: it is today or tomorrow.
   if (lead.unit === "minutes" && meeting.hasTime) {
     const minutes = Math.max(1, Math.round((meeting.startsAt.getTime() - now.getTime()) / 60_000));
-    return minutes === 1
-      ? t.t("reminder.lead-minute")
-      : t.t("reminder.lead-minutes", { count: minutes });
+    return t.t("reminder.lead-minutes", { count: minutes });
   }
   return inDays(
     localDateOf(now, council.timeZone),
@@ -535,10 +533,7 @@ function leadPhrase(
 
 /** "om 3 dagar", "imorgon", "idag" (also for a day already past): from today to the day. */
 function inDays(today: LocalDate, day: LocalDate, t: Translator): string {
-  const days = toEpochDay(day) - toEpochDay(today);
-  if (days <= 0) return t.t("reminder.lead-today");
-  if (days === 1) return t.t("reminder.lead-tomorrow");
-  return t.t("reminder.lead-days", { count: days });
+  return t.t("reminder.lead-days", { count: Math.max(0, toEpochDay(day) - toEpochDay(today)) });
 }
 
 function spansCouncils(group: OutboxReminder[]): boolean {

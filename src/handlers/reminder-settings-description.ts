@@ -57,26 +57,16 @@ export function describeReminderSettings(
 }
 
 function describeDeadlines(approvalDays: number, t: Translator): string[] {
-  const days =
-    approvalDays === 1
-      ? t.t("reminders.settings.approval-day")
-      : t.t("reminders.settings.approval-days", { count: approvalDays });
+  const days = t.t("reminders.settings.approval-days", { count: approvalDays });
   return [t.t("reminders.settings.compile"), t.t("reminders.settings.approval", { days })];
 }
 
 function describeLead(lead: Lead, t: Translator): string {
-  if (lead.unit === "days") {
-    if (lead.amount === 0) return t.t("reminders.settings.lead-same-day");
-    return lead.amount === 1
-      ? t.t("reminders.settings.lead-day")
-      : t.t("reminders.settings.lead-days", { count: lead.amount });
-  }
+  if (lead.unit === "days") return t.t("reminders.settings.lead-days", { count: lead.amount });
   // Stored in minutes; "2 timmar" reads better than "120 minuter".
-  if (lead.amount % 60 !== 0) return t.t("reminders.settings.lead-minutes", { count: lead.amount });
-  const hours = lead.amount / 60;
-  return hours === 1
-    ? t.t("reminders.settings.lead-hour")
-    : t.t("reminders.settings.lead-hours", { count: hours });
+  return lead.amount % 60 === 0
+    ? t.t("reminders.settings.lead-hours", { count: lead.amount / 60 })
+    : t.t("reminders.settings.lead-minutes", { count: lead.amount });
 }
 
 function describeWindow(window: QuietWindow | null, t: Translator): string {

@@ -1,26 +1,22 @@
-import type { ReminderChange } from "../domain/command/parsed-command.js";
+import { applyReminderChange } from "../domain/command/reminder-arguments.js";
 import { NoteratError } from "../domain/errors.js";
 import { formatClock } from "../domain/i18n/format-date.js";
 import { assertSecretary } from "../domain/permissions.js";
-import {
-  minutesOf,
-  type QuietWindow,
-  type ReminderSettings,
-} from "../domain/reminders/reminder-settings.js";
+import { minutesOf, type ReminderSettings } from "../domain/reminders/reminder-settings.js";
 import type { Locale } from "../domain/types.js";
 import type { CommandHandler } from "./command-registry.js";
 import { describeReminderSettings } from "./reminder-settings-description.js";
 import { requireCouncil } from "./scope.js";
-
-/** "Any hour" when only the days are limited (`påminnelser dagtid alltid vardagar`). */
-const WHOLE_DAY = { from: { hour: 0, minute: 0 }, to: { hour: 23, minute: 59 } };
 
 /** `påminnelser …`: the secretary changes the settings named; the channel sees the result. */
 export const setReminders: CommandHandler<"reminders-set"> = async (context) => {
   const council = requireCouncil(context);
   assertSecretary(context.roles);
   const { reminders } = context.deps.store;
-  const settings = applyChange(await reminders.settingsOf(council.id), context.command.change);
+  const settings = applyReminderChange(
+    await reminders.settingsOf(council.id),
+    context.command.change,
+  );
   assertTimeWithinHours(settings, context.t.locale);
   await reminders.saveSettings(council.id, settings, {
     actorId: context.actor.id,
@@ -49,28 +45,4 @@ function assertTimeWithinHours(settings: ReminderSettings, locale: Locale): void
     from: formatClock(window.from, locale),
     to: formatClock(window.to, locale),
   });
-}
-
-function applyChange(settings: ReminderSettings, change: ReminderChange): ReminderSettings {
-  const { hours, weekends, ...rest } = change;
-  return { ...settings, ...rest, window: windowAfter(settings.window, hours, weekends) };
-}
-
-/**
- * Hours and days change apart: `dagtid 8-17` keeps whether weekends count, `helger` keeps the
- * hours. `dagtid alltid` alone lifts every limit, as the stored "no window" means.
- */
-function windowAfter(
-  window: QuietWindow | null,
-  hours: ReminderChange["hours"],
-  weekends: boolean | undefined,
-): QuietWindow | null {
-  if (hours === undefined && weekends === undefined) return window;
-  const span = hours === undefined ? (window ?? WHOLE_DAY) : (hours ?? WHOLE_DAY);
-  const weekdaysOnly =
-    weekends !== undefined ? !weekends : hours !== null && (window?.weekdaysOnly ?? false);
-  const wholeDay =
-    minutesOf(span.from) === minutesOf(WHOLE_DAY.from) &&
-    minutesOf(span.to) === minutesOf(WHOLE_DAY.to);
-  return wholeDay && !weekdaysOnly ? null : { from: span.from, to: span.to, weekdaysOnly };
 }

@@ -5,8 +5,11 @@ import { catalog } from "../../src/domain/i18n/catalog.js";
 import { createTranslator, isMessageKey } from "../../src/domain/i18n/translator.js";
 import { createCommandRegistry } from "../../src/handlers/registry.js";
 import { HELP_ORDER } from "../../src/handlers/show-help.js";
+import { messageValues } from "./message-values.js";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names of the values a message takes, in plural forms too. */
+const placeholders = (text: string, locale: string) =>
+  [...messageValues(text, locale).keys()].sort();
 
 describe("message catalogues", () => {
   it("has the same keys and placeholders in Swedish and English, none empty", () => {
@@ -15,7 +18,7 @@ describe("message catalogues", () => {
       const en = catalog.en[key as keyof typeof catalog.en];
       expect(sv.trim(), key).not.toBe("");
       expect(en.trim(), key).not.toBe("");
-      expect(placeholders(en), key).toEqual(placeholders(sv));
+      expect(placeholders(en, "en"), key).toEqual(placeholders(sv, "sv"));
     }
   });
 

@@ -5,7 +5,9 @@ import {
   isValidLead,
   type Lead,
   minutesOf,
+  type QuietWindow,
   REMINDER_LIMITS,
+  type ReminderSettings,
 } from "../reminders/reminder-settings.js";
 import type { CommandInput } from "./command-input.js";
 import { TIME_MARKERS } from "./date-words.js";
@@ -41,7 +43,7 @@ function unitWords(minutes: number, list: string): [string, number][] {
   return list.split(" ").map((word) => [word, minutes]);
 }
 
-/** `påminnelser` alone shows the settings; with words it changes them (DESIGN.md §5). */
+/** `påminnelser` alone shows the settings; with words it changes them (architecture.md §5). */
 export function parseReminders(input: CommandInput): ParseResult {
   if (input.args.length === 0) return parsed({ id: "reminders-show" });
   let change: ReminderChange = {};
@@ -59,6 +61,36 @@ export function parseReminders(input: CommandInput): ParseResult {
     at = read.next;
   }
   return parsed({ id: COMMAND, change });
+}
+
+/** "Any hour" when only the days are limited (`påminnelser dagtid alltid vardagar`). */
+const WHOLE_DAY = { from: { hour: 0, minute: 0 }, to: { hour: 23, minute: 59 } };
+
+/** The settings after a `påminnelser …` change: what it names changes, the rest stays. */
+export function applyReminderChange(
+  settings: ReminderSettings,
+  change: ReminderChange,
+): ReminderSettings {
+  const { hours, weekends, ...rest } = change;
+  return { ...settings, ...rest, window: windowAfter(settings.window, hours, weekends) };
+}
+
+/**
+ * Hours and days change apart: `dagtid 8-17` and `dagtid alltid` keep whether weekends count,
+ * `helger` and `vardagar` keep the hours. Any hour on every day is stored as no window.
+ */
+function windowAfter(
+  window: QuietWindow | null,
+  hours: ReminderChange["hours"],
+  weekends: boolean | undefined,
+): QuietWindow | null {
+  if (hours === undefined && weekends === undefined) return window;
+  const span = hours === undefined ? (window ?? WHOLE_DAY) : (hours ?? WHOLE_DAY);
+  const weekdaysOnly = weekends === undefined ? (window?.weekdaysOnly ?? false) : !weekends;
+  const wholeDay =
+    minutesOf(span.from) === minutesOf(WHOLE_DAY.from) &&
+    minutesOf(span.to) === minutesOf(WHOLE_DAY.to);
+  return wholeDay && !weekdaysOnly ? null : { from: span.from, to: span.to, weekdaysOnly };
 }
 
 const readMeetingLeads: SettingReader = (input, at) => {
@@ -93,7 +125,7 @@ const readActionsLead: SettingReader = (input, at) => {
   return lead === null ? badLead(token) : { ok: true, change: { actionsLead: lead }, next: at + 2 };
 };
 
-/** `justering 14d`: the protocol's approval deadline, in days after the meeting (DESIGN.md §12). */
+/** `justering 14d`: the protocol's approval deadline, in days after the meeting (architecture.md §12). */
 const readApprovalDays: SettingReader = (input, at) => {
   const token = input.args[at + 1];
   const lead = token === undefined ? undefined : readLead(token);

@@ -8,18 +8,19 @@ import {
 } from "./local-date.js";
 import { localDateOf } from "./zoned-time.js";
 
-// What people type for a date or a time, Swedish and English (DESIGN §3).
+// What people type for a date or a time, Swedish and English (architecture.md §3).
 // A small hand-written grammar rather than chrono-node: the command parser calls
 // parseDate on growing word prefixes to find where a date ends, so the WHOLE text must
 // be one date ("30 maj Sundsvall" is not), and every accepted form is listed here.
-// The grammar also knows a date written correctly whose day the calendar lacks ("31 juni"):
-// that is a mistake to point out (DESIGN §11), where words that are no date are just text.
+// The grammar also knows a date written correctly whose day the calendar lacks ("31 juni"), or
+// that falls outside the years it keeps ("om 300 år"): a mistake to point out (architecture.md §11),
+// where words that are no date are just text.
 
 export interface DateParseContext {
   now: Date;
   timeZone: string;
   /**
-   * What a date without a year means: the next such date (the default, DESIGN.md §3), or, for
+   * What a date without a year means: the next such date (the default, architecture.md §3), or, for
    * commands about a meeting already held ("justera 2 mars"), the last such date.
    */
   yearless?: Yearless;
@@ -27,7 +28,10 @@ export interface DateParseContext {
 
 export type Yearless = "next" | "last";
 
-/** What parseDate says of a calendar date whose day does not exist: "31 juni", "2027-02-29". */
+/**
+ * What parseDate says of a date whose day does not exist ("31 juni", "2027-02-29") or lies
+ * outside DATE_YEARS ("2300-01-01", "om 300 år").
+ */
 export const NO_SUCH_DATE = "no-such-date";
 export type NoSuchDate = typeof NO_SUCH_DATE;
 
@@ -117,21 +121,32 @@ function normalize(text: string): string {
 }
 
 /**
- * One date, the whole text; NO_SUCH_DATE when it is written as a calendar date but that day
- * does not exist; undefined when it is no date. "Today" is today in `ctx.timeZone`.
+ * One date, the whole text; NO_SUCH_DATE when it is written as a date but that day does not
+ * exist or is outside DATE_YEARS; undefined when it is no date. "Today" is today in
+ * `ctx.timeZone`.
  */
 export function parseDate(text: string, ctx: DateParseContext): LocalDate | NoSuchDate | undefined {
   const input = normalize(text);
   if (input === "") return undefined;
   const today = localDateOf(ctx.now, ctx.timeZone);
   const relative = RELATIVE_DAYS.get(input);
-  if (relative !== undefined) return addDays(today, relative);
-  return (
-    parseInterval(input, today) ??
-    parseWeekday(input, today) ??
-    parseWeekdayNextWeek(input, today) ??
-    parseCalendarDate(input, today, ctx.yearless ?? "next")
+  // Every reading ends here, so that none escapes the years: "om 300 år" as much as "2300-01-01".
+  return withinYears(
+    relative !== undefined
+      ? addDays(today, relative)
+      : (parseInterval(input, today) ??
+          parseWeekday(input, today) ??
+          parseWeekdayNextWeek(input, today) ??
+          parseCalendarDate(input, today, ctx.yearless ?? "next")),
   );
+}
+
+/** Council business happens in these years; year 0 or 9999 is a typo, and breaks zone arithmetic. */
+export const DATE_YEARS = { first: 1900, last: 2199 } as const;
+
+function withinYears(date: LocalDate | NoSuchDate | undefined): LocalDate | NoSuchDate | undefined {
+  if (typeof date !== "object") return date;
+  return date.year < DATE_YEARS.first || date.year > DATE_YEARS.last ? NO_SUCH_DATE : date;
 }
 
 /** "om två veckor", "om 3 dagar", "om en månad", "in a week". */
@@ -245,16 +260,8 @@ function calendarShaped(day: number, month: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
-/** Council business happens in this span; year 0 or 9999 is a typo, and breaks zone arithmetic. */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2199;
-
-function explicitDate(
-  year: number,
-  month: number,
-  day: number,
-): LocalDate | NoSuchDate | undefined {
-  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
+/** The day, if the calendar has it; parseDate bounds the year. */
+function explicitDate(year: number, month: number, day: number): LocalDate | NoSuchDate {
   const date = { year, month, day };
   return isValidLocalDate(date) ? date : NO_SUCH_DATE;
 }

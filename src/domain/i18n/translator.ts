@@ -1,3 +1,4 @@
+import IntlMessageFormat, { type Formatters } from "intl-messageformat";
 import type { Locale } from "../types.js";
 import { catalog, type MessageKey } from "./catalog.js";
 
@@ -9,21 +10,77 @@ export interface Translator {
   t(key: MessageKey, params?: MessageParams): string;
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/** Each message is parsed once per locale, on first use. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A count prints as typed, as every other number in a reply does: "4000 tecken" beside "du
+ * skrev 4123", never a grouped "4 000". Made once per locale: making them is what costs.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const formatters: Formatters = {
+  // The catalogue has no `{n, number, …}`: `#` in a plural is all that reaches here.
+  getNumberFormat: (locale) =>
+    once(
+      numberFormats,
+      String(locale),
+      () => new Intl.NumberFormat(locale, { useGrouping: false }),
+    ),
+  getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+  getPluralRules: (locale, options) =>
+    once(
+      pluralRules,
+      `${locale}\u0000${options?.type}`,
+      () => new Intl.PluralRules(locale, options),
+    ),
+};
 
 export function createTranslator(locale: Locale): Translator {
-  const messages = catalog[locale];
   return {
     locale,
     t(key, params = {}) {
-      return messages[key].replace(PLACEHOLDER, (whole, name: string) => {
-        const value = params[name];
-        return value === undefined ? whole : String(value);
-      });
+      const text = compiledMessage(locale, key).format<string>(visiblyMissing(params));
+      return Array.isArray(text) ? text.join("") : text;
     },
   };
 }
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalog.sv, key);
+}
+
+/** The catalogue's messages are ICU MessageFormat: `{name}`, `{count, plural, one {…} other {…}}`. */
+function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat {
+  // ignoreTag: a `<` in a message is text, never ICU's rich-text markup.
+  return once(
+    compiled,
+    `${locale}\u0000${key}`,
+    () =>
+      new IntlMessageFormat(catalog[locale][key], locale, undefined, {
+        ignoreTag: true,
+        formatters,
+      }),
+  );
+}
+
+/**
+ * A value the caller left out shows as its placeholder (`{ref}`): a visible slip in the reply,
+ * where ICU would throw and lose the whole reply.
+ */
+function visiblyMissing(params: MessageParams): MessageParams {
+  return new Proxy(params, {
+    has: () => true,
+    get: (given, name) =>
+      typeof name === "string" && Object.hasOwn(given, name) ? given[name] : `{${String(name)}}`,
+  });
+}
+
+function once<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }

@@ -7,7 +7,7 @@ import type { MinutesAction, MinutesClosing, MinutesDocument, MinutesSection } f
 import { generateLede } from "./lede.js";
 import { splitParagraphs } from "./paragraphs.js";
 
-// Builds the platform-neutral "Noterat från …" post (DESIGN.md §4) from what a meeting holds.
+// Builds the platform-neutral "Noterat från …" post (architecture.md §4) from what a meeting holds.
 // Pure: the clock and the zone come in with the source.
 
 export interface MinutesSource {
@@ -69,7 +69,7 @@ export function compileMinutes(source: MinutesSource): MinutesDocument {
         {
           councilName: council,
           meetingStartsAt: meeting.startsAt,
-          headings: source.items.map((item) => item.heading),
+          items: source.items,
         },
         ctx,
       ),

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../../src/domain/command/parse-command.js";
 import type { ParseError, ReminderChange } from "../../../src/domain/command/parsed-command.js";
+import { applyReminderChange } from "../../../src/domain/command/reminder-arguments.js";
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  type QuietWindow,
+  type ReminderSettings,
+} from "../../../src/domain/reminders/reminder-settings.js";
+import type { LocalTime } from "../../../src/domain/types.js";
 import { localContext } from "./parse-context.js";
 
-// `påminnelser …` / `reminders …` (DESIGN.md §5): every setting in Swedish and English, and
+// `påminnelser …` / `reminders …` (architecture.md §5): every setting in Swedish and English, and
 // every way to get one wrong.
 
 function change(text: string): ReminderChange | string {
@@ -229,6 +236,101 @@ describe("påminnelser / reminders", () => {
         command: "reminders-set",
         params: { word },
       });
+    });
+  });
+});
+
+describe("applyReminderChange: hours and weekends change apart", () => {
+  type Window = QuietWindow | null;
+  const span = (from: number, to: number) => ({ from: time(from), to: time(to) });
+  const anyHour = { from: time(0), to: time(23, 59) };
+  const weekdays = (hours: { from: LocalTime; to: LocalTime }): Window => ({
+    ...hours,
+    weekdaysOnly: true,
+  });
+  const everyDay = (hours: { from: LocalTime; to: LocalTime }): Window => ({
+    ...hours,
+    weekdaysOnly: false,
+  });
+  const DEFAULT_WINDOW = weekdays(span(8, 18));
+
+  /** The window after typing each command in turn, from `window`. */
+  function windowAfter(window: Window, ...texts: string[]): Window {
+    let settings: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, window };
+    for (const text of texts) {
+      const changed = change(text);
+      if (typeof changed === "string") throw new Error(`${text}: ${changed}`);
+      settings = applyReminderChange(settings, changed);
+    }
+    return settings.window;
+  }
+
+  it.each<[string, Window, string[], Window]>([
+    [
+      "alltid keeps weekdays only",
+      DEFAULT_WINDOW,
+      ["påminnelser dagtid alltid"],
+      weekdays(anyHour),
+    ],
+    ["always keeps weekdays only", DEFAULT_WINDOW, ["reminders hours always"], weekdays(anyHour)],
+    ["alltid keeps weekends", everyDay(span(8, 18)), ["påminnelser dagtid alltid"], null],
+    ["alltid with no window", null, ["påminnelser dagtid alltid"], null],
+    [
+      "alltid, then helger",
+      DEFAULT_WINDOW,
+      ["påminnelser dagtid alltid", "påminnelser helger"],
+      null,
+    ],
+    [
+      "helger, then alltid",
+      DEFAULT_WINDOW,
+      ["påminnelser helger", "påminnelser dagtid alltid"],
+      null,
+    ],
+    ["alltid helger", DEFAULT_WINDOW, ["påminnelser dagtid alltid helger"], null],
+    ["helger alltid", DEFAULT_WINDOW, ["påminnelser helger dagtid alltid"], null],
+    ["weekends hours always", DEFAULT_WINDOW, ["reminders weekends hours always"], null],
+    ["alltid vardagar", null, ["påminnelser dagtid alltid vardagar"], weekdays(anyHour)],
+    ["vardagar alltid", null, ["påminnelser vardagar dagtid alltid"], weekdays(anyHour)],
+    [
+      "vardagar, then alltid",
+      null,
+      ["påminnelser vardagar", "påminnelser dagtid alltid"],
+      weekdays(anyHour),
+    ],
+    [
+      "hours keep weekdays only",
+      DEFAULT_WINDOW,
+      ["påminnelser dagtid 7-19"],
+      weekdays(span(7, 19)),
+    ],
+    ["hours keep every day", null, ["påminnelser dagtid 7-19"], everyDay(span(7, 19))],
+    ["helger keeps the hours", DEFAULT_WINDOW, ["påminnelser helger"], everyDay(span(8, 18))],
+    [
+      "vardagar keeps the hours",
+      everyDay(span(7, 19)),
+      ["reminders weekdays"],
+      weekdays(span(7, 19)),
+    ],
+    ["hours helger", DEFAULT_WINDOW, ["påminnelser dagtid 7-19 helger"], everyDay(span(7, 19))],
+    ["helger hours", DEFAULT_WINDOW, ["påminnelser helger dagtid 7-19"], everyDay(span(7, 19))],
+    [
+      "hours, then alltid",
+      DEFAULT_WINDOW,
+      ["påminnelser dagtid 7-19", "påminnelser dagtid alltid"],
+      weekdays(anyHour),
+    ],
+    ["other settings", DEFAULT_WINDOW, ["påminnelser av möte 1d kl 10"], DEFAULT_WINDOW],
+  ])("%s", (_name, window, texts, expected) => {
+    expect(windowAfter(window, ...texts)).toEqual(expected);
+  });
+
+  it("changes only what the command names", () => {
+    const settings = { ...DEFAULT_REMINDER_SETTINGS, digestDay: 5 };
+    expect(applyReminderChange(settings, { enabled: false, hours: null })).toEqual({
+      ...settings,
+      enabled: false,
+      window: weekdays(anyHour),
     });
   });
 });

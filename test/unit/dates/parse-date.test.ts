@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  DATE_YEARS,
   type DateParseContext,
   NO_SUCH_DATE,
   parseDate,
@@ -165,14 +166,9 @@ describe("parseDate", () => {
     "maj",
     "2026-13-01",
     "2026-05-00",
-    "0000-01-01",
-    "1899-12-31",
-    "2200-01-01",
-    "30 maj 9999",
     "30/13",
     "0/5",
     "40/50",
-    "31 juni 9999",
     "30/5/27",
     "1300",
     "nästa",
@@ -218,6 +214,43 @@ describe("parseDate", () => {
     "tisdag den 29 februari 2027",
   ])("knows %j is no day in the calendar", (typed) => {
     expect(parseDate(typed, inStockholm(WED_MAY_20))).toBe(NO_SUCH_DATE);
+  });
+
+  // Every way of writing a date stays within the years: a date outside them is refused like a
+  // day the calendar lacks, never read as text nor kept.
+  it.each<[string, string]>([
+    ["0000-01-01", WED_MAY_20],
+    ["1899-12-31", WED_MAY_20],
+    ["2200-01-01", WED_MAY_20],
+    ["30 maj 9999", WED_MAY_20],
+    ["31 juni 9999", WED_MAY_20],
+    ["30/5 2300", WED_MAY_20],
+    ["May 30, 2300", WED_MAY_20],
+    ["onsdag 30 maj 2300", WED_MAY_20], // a Wednesday
+    ["om 300 år", WED_MAY_20],
+    ["in 300 years", WED_MAY_20],
+    ["om 174 år", WED_MAY_20],
+    ["om 999 månader", "2199-06-01T10:00:00Z"],
+    ["om 999 veckor", "2190-01-01T10:00:00Z"],
+    ["om 3 dagar", "2199-12-30T10:00:00Z"],
+    ["imorgon", "2199-12-31T10:00:00Z"],
+    ["igår", "1900-01-01T10:00:00Z"],
+    ["nästa onsdag", "2199-12-30T10:00:00Z"],
+    ["onsdag nästa vecka", "2199-12-28T10:00:00Z"],
+    ["1 januari", "2199-12-31T10:00:00Z"],
+  ])("refuses %j (now %s): outside the years", (typed, now) => {
+    expect(parseDate(typed, inStockholm(now))).toBe(NO_SUCH_DATE);
+  });
+
+  it("reads a date in the first and the last of the years", () => {
+    expect(DATE_YEARS).toEqual({ first: 1900, last: 2199 });
+    expect(parseDate("om 173 år", inStockholm(WED_MAY_20))).toEqual(day("2199-05-20"));
+    expect(parseDate("2199-12-31", inStockholm(WED_MAY_20))).toEqual(day("2199-12-31"));
+    expect(parseDate("1900-01-01", inStockholm(WED_MAY_20))).toEqual(day("1900-01-01"));
+    expect(parseDate("idag", inStockholm("2199-12-31T10:00:00Z"))).toEqual(day("2199-12-31"));
+    const last = { ...inStockholm("1900-01-02T10:00:00Z"), yearless: "last" as const };
+    expect(parseDate("1 januari", last)).toEqual(day("1900-01-01"));
+    expect(parseDate("31 december", last)).toBe(NO_SUCH_DATE);
   });
 
   it("knows that 29 februari without a year is the next (or last) leap day", () => {

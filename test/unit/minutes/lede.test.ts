@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DateContext } from "../../../src/domain/i18n/format-date.js";
-import { generateLede } from "../../../src/domain/minutes/lede.js";
+import { generateLede, type LedeItem } from "../../../src/domain/minutes/lede.js";
 
 const sv: DateContext = {
   locale: "sv",
@@ -10,8 +10,16 @@ const sv: DateContext = {
 const en: DateContext = { ...sv, locale: "en" };
 
 function lede(headings: string[], ctx: DateContext = sv, councilName = "Reglab"): string {
+  return ledeOf(
+    headings.map((heading) => ({ heading, text: "" })),
+    ctx,
+    councilName,
+  );
+}
+
+function ledeOf(items: LedeItem[], ctx: DateContext = sv, councilName = "Reglab"): string {
   return generateLede(
-    { councilName, meetingStartsAt: new Date("2018-04-11T11:00:00Z"), headings },
+    { councilName, meetingStartsAt: new Date("2018-04-11T11:00:00Z"), items },
     ctx,
   );
 }
@@ -64,6 +72,96 @@ describe("generateLede", () => {
     expect(lede(["  Budget. ", "", "Ny strategi:"])).toBe(
       "Budget och ny strategi – det var några av de frågor som behandlades vid Reglabs möte den 11 april.",
     );
+  });
+
+  describe("keeps the case of a name the item itself writes as one", () => {
+    /** The second topic of the lede, after "Budget och ". */
+    const second = (heading: string, text = "") =>
+      ledeOf([
+        { heading: "Budget", text: "" },
+        { heading, text },
+      ]).replace(/^Budget och (.*) – det var några av .*$/u, "$1");
+
+    it.each([
+      // A first word run into a name is part of it: Region Västernorrland, Team Mid Sweden.
+      [
+        "Region Västernorrland informerade om exportsamverkan",
+        "",
+        "Region Västernorrland informerade om exportsamverkan",
+      ],
+      ["Region Västernorrland", "", "Region Västernorrland"],
+      ["Team Mid Sweden", "", "Team Mid Sweden"],
+      ["Länsstyrelsen Västmanland", "", "Länsstyrelsen Västmanland"],
+      // A name the item's text capitalises mid-sentence.
+      [
+        "Mittuniversitetet",
+        "Rektor för Mittuniversitetet berättade om samverkan.",
+        "Mittuniversitetet",
+      ],
+      ["Mittuniversitetet", "Samverkan med Mittuniversitetets forskare.", "Mittuniversitetet"],
+      [
+        "Mittuniversitetets utbildningar",
+        "Utbildningar vid Mittuniversitetet.",
+        "Mittuniversitetets utbildningar",
+      ],
+      ["Länsstyrelsen", "Rådet fick en lägesbild från Länsstyrelsen.", "Länsstyrelsen"],
+      [
+        "Länsstyrelsen informerade",
+        "Arbetet samordnas av Länsstyrelsen i Västernorrland.",
+        "Länsstyrelsen informerade",
+      ],
+      [
+        "Information om Region Jämtland och Region Västernorrland",
+        "",
+        "information om Region Jämtland och Region Västernorrland",
+      ],
+      // The text writes it in lower case, or only at the start of a sentence: an ordinary word.
+      [
+        "Länsstyrelsen",
+        "Grupperingar har träffats med länsstyrelsen som samordnare.",
+        "länsstyrelsen",
+      ],
+      [
+        "Länsstyrelsen",
+        "Länsstyrelsen har tagit fram en plan. Den följs upp i höst.",
+        "länsstyrelsen",
+      ],
+      ["Länsstyrelsen", "Planen är klar.\nLänsstyrelsen följer upp den.", "länsstyrelsen"],
+      ["Länsstyrelsen", "Planen är klar: Länsstyrelsen följer upp den.", "länsstyrelsen"],
+      ["Budget 2027", "Budgeten för 2027 antogs.", "budget 2027"],
+      [
+        "Ny regional utvecklingsstrategi",
+        "Processen pågår. Ny strategi väntas i juni.",
+        "ny regional utvecklingsstrategi",
+      ],
+      [
+        "Översyn av kollektivtrafiken",
+        "Regionala samverkansrådet informerades om översynen.",
+        "översyn av kollektivtrafiken",
+      ],
+      ["Rapport RUS", "", "rapport RUS"],
+      ["Samverkan", "Ett möte om ”Samverkan” hölls i Sundsvall.", "Samverkan"],
+    ])("%s (text: %j) → %s", (heading, text, topic) => {
+      expect(second(heading, text)).toBe(topic);
+    });
+
+    it("reads only the item's own text", () => {
+      const items = [
+        { heading: "Budget", text: "Beslut om Länsstyrelsen och Mittuniversitetet." },
+        { heading: "Länsstyrelsen", text: "" },
+        { heading: "Mittuniversitetet", text: "" },
+      ];
+      expect(ledeOf(items)).toContain("Budget, länsstyrelsen och mittuniversitetet –");
+    });
+
+    it("keeps names in English too", () => {
+      const items = [
+        { heading: "Budget", text: "" },
+        { heading: "Region Västernorrland", text: "" },
+        { heading: "Exports", text: "A report from Exports Ltd." },
+      ];
+      expect(ledeOf(items, en)).toContain("Budget, Region Västernorrland and Exports –");
+    });
   });
 
   it("shows the year of a meeting in another year", () => {
