@@ -1,7 +1,21 @@
-import { randomBytes } from "node:crypto";
+import { randomInt } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 const RANDOM_CHARACTERS = 16;
+
+/** Link codes: eight characters people can read aloud and type, no 0/O, 1/I/L. */
+export const LINK_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const LINK_CODE_LENGTH = 8;
+
+/**
+ * Each character drawn uniformly: randomInt rejects the draws a modulo over random bytes would
+ * fold onto the first characters (256 is no multiple of 31 or 36).
+ */
+function randomCharacters(alphabet: string, length: number): string {
+  let text = "";
+  for (let i = 0; i < length; i++) text += alphabet[randomInt(alphabet.length)];
+  return text;
+}
 
 /**
  * An id for a row the store inserts with its own SQL, shaped like the cuid() Prisma gives the
@@ -10,7 +24,10 @@ const RANDOM_CHARACTERS = 16;
  */
 export function newId(): string {
   const time = Date.now().toString(36).padStart(8, "0");
-  let random = "";
-  for (const byte of randomBytes(RANDOM_CHARACTERS)) random += ALPHABET[byte % ALPHABET.length];
-  return `c${time}${random}`;
+  return `c${time}${randomCharacters(ALPHABET, RANDOM_CHARACTERS)}`;
+}
+
+/** A one-time code that binds another channel to a council (`koppla KOD`). */
+export function newLinkCode(): string {
+  return randomCharacters(LINK_CODE_ALPHABET, LINK_CODE_LENGTH);
 }

@@ -31,6 +31,7 @@ export class SlackClients {
     return client;
   }
 
+  /** By team key only: org-wide installs are refused (org-wide-install.ts). */
   private async tokenFor(teamId: string): Promise<string | undefined> {
     if (this.fixed) return this.fixed.teamId === teamId ? this.fixed.botToken : undefined;
     const installation = await this.store.slackInstallations.find({

@@ -1,7 +1,7 @@
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
 import type { Store } from "../../store/store.js";
 
-/** Bolt's OAuth installations, kept in our database (many workspaces, DESIGN.md §7). */
+/** Bolt's OAuth installations, kept in our database (many workspaces, architecture.md §7). */
 export function slackInstallationStore(store: Store): InstallationStore {
   return {
     async storeInstallation(installation) {

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import { displayNameOf } from "../../domain/display-name.js";
 import type { Identity } from "../../domain/records.js";
 import type { Mention, MentionReader } from "../../domain/types.js";
 
@@ -123,8 +124,11 @@ export class SlackPeople {
   private async lookUp(client: WebClient, userId: string): Promise<string | undefined> {
     try {
       const { user } = await client.users.info({ user: userId });
-      const name = user?.profile?.display_name || user?.real_name || user?.name;
-      return name && name.trim() !== "" ? name : userId;
+      // The profile's owner wrote it: it passes the rule for typed text before it is used.
+      const name = [user?.profile?.display_name, user?.real_name, user?.name]
+        .map((candidate) => displayNameOf(candidate ?? ""))
+        .find((candidate) => candidate !== "");
+      return name ?? userId;
     } catch {
       return undefined;
     }

@@ -13,6 +13,7 @@ import { listenToButtons } from "./button-listener.js";
 import { listenToForms } from "./form-listeners.js";
 import { listenToHomeTab } from "./home-tab.js";
 import { listenToUninstall } from "./install-events.js";
+import { refuseOrgWideInstalls } from "./org-wide-install.js";
 import { SLACK_CALL_TIMEOUT_MS, SLACK_RETRIES, SlackClients } from "./slack-clients.js";
 import { slackInstallationStore } from "./slack-installation-store.js";
 import { SLACK_NOTIFIER_OPTIONS, slackNotifier } from "./slack-notifier.js";
@@ -34,7 +35,7 @@ export interface SlackSurface {
 }
 
 /**
- * The Slack app (DESIGN.md §7): HTTP on the shared port or Socket Mode, one workspace by bot
+ * The Slack app (architecture.md §7): HTTP on the shared port or Socket Mode, one workspace by bot
  * token or many by OAuth with installations in the database. A request from a workspace that
  * has not installed Noterat fails authorization and is refused with 401 before any listener.
  */
@@ -68,7 +69,15 @@ export async function createSlackSurface(options: {
       stateSecret: config.stateSecret,
       scopes: SLACK_SCOPES,
       installationStore: slackInstallationStore(deps.store),
-      installerOptions: { clientOptions, directInstall: true },
+      installerOptions: {
+        clientOptions,
+        directInstall: true,
+        callbackOptions: refuseOrgWideInstalls({
+          locale: deps.defaults.locale,
+          clientOptions,
+          logger,
+        }),
+      },
       logger: log,
     });
     clients = new SlackClients(deps.store, clientOptions);

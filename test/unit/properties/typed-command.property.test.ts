@@ -91,14 +91,34 @@ describe("a typed command, whatever its text", () => {
   beforeAll(async () => {
     db = await openTempDatabase();
     deps = wireApp(db.store, { now: NOW }).deps;
-    for (const text of [
-      "råd Egenskapsrådet",
-      "möte idag kl 13:00",
-      "noterat Budget: Rådet informerades.",
-      "uppdrag <@U0ANNA0001> Skicka förslaget",
-    ]) {
-      expect(JSON.stringify(await run(text))).not.toContain("error");
+    // The council the property runs in: each step must have done its work (a refusal would
+    // leave the property testing a channel without a council or meeting).
+    const setUp: Array<[string, string]> = [
+      [
+        "råd Egenskapsrådet",
+        "Rådet Egenskapsrådet är skapat och hör till den här kanalen. Eva är rådets sekreterare. Nästa steg: planera ett möte med `möte DATUM`.",
+      ],
+      ["möte idag kl 13:00", "Möte planerat: tisdag 14 april kl. 13.00."],
+      ["noterat Budget: Rådet informerades.", "Noterat #1: Budget"],
+      [
+        "uppdrag <@U0ANNA0001> Skicka förslaget",
+        "Nytt uppdrag\n  #2 U0ANNA0001: Skicka förslaget · mötet 14 april",
+      ],
+    ];
+    for (const [text, answer] of setUp) {
+      const reply = await run(text);
+      expect({ text: renderReplyText(reply), audience: reply.audience }).toEqual({
+        text: answer,
+        audience: "channel",
+      });
     }
+    const prisma = db.database.prisma;
+    expect(await prisma.council.count()).toBe(1);
+    expect(await prisma.meeting.count({ where: { status: "planned" } })).toBe(1);
+    expect((await prisma.item.findMany()).map((item) => item.heading)).toEqual(["Budget"]);
+    expect((await prisma.action.findMany()).map((action) => action.text)).toEqual([
+      "Skicka förslaget",
+    ]);
   });
   afterAll(async () => {
     await db.cleanup();
