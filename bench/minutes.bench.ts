@@ -1,5 +1,5 @@
 // A 200-item meeting's post: compiled from the meeting's records, then rendered with every
-// renderer (DESIGN.md §4). Floor for a renderer: JSON.stringify of the same document, the
+// renderer (architecture.md §4). Floor for a renderer: JSON.stringify of the same document, the
 // cheapest walk that writes all of it out. Pure computation, in this process.
 import { performance } from "node:perf_hooks";
 import { compileMinutes, type MinutesSource } from "../src/domain/minutes/compile-minutes.js";

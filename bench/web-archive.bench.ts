@@ -1,4 +1,4 @@
-// The web archive (DESIGN.md §13) over HTTP: one council's post page, Atom feed and index, and
+// The web archive (architecture.md §13) over HTTP: one council's post page, Atom feed and index, and
 // a 304 revalidation of the post, over one kept-alive connection. Floor: the very same bytes
 // with the same headers, served from memory by another route of the same server (a static
 // file). The council is built through commands, as people build one, on a temporary SQLite

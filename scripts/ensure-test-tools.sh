@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The programs the tests drive besides Node (DESIGN.md §13): Debian's headless Chromium for the
+# The programs the tests drive besides Node (architecture.md §13): Debian's headless Chromium for the
 # accessibility tests of the web pages, and poppler's pdftotext/pdffonts/pdfinfo to read the
 # protocol PDFs back. Installed with apt-get when missing (as root, or through sudo); nothing is
 # downloaded from elsewhere.

@@ -52,9 +52,10 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: optionalSecret,
   SLACK_STATE_SECRET: optionalSecret,
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MICROSOFT_APP_ID: z.uuid("must be the bot's Microsoft app id (a GUID)").optional(),
+  // Azure's ids are GUIDs, 8-4-4-4-12 hex digits: not RFC 9562 UUIDs (version nibble 0 occurs).
+  MICROSOFT_APP_ID: z.guid("must be the bot's Microsoft app id (a GUID)").optional(),
   MICROSOFT_APP_PASSWORD: optionalSecret,
-  MICROSOFT_APP_TENANT_ID: z.uuid("must be a tenant id (a GUID)").optional(),
+  MICROSOFT_APP_TENANT_ID: z.guid("must be a tenant id (a GUID)").optional(),
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
   MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalSecret,
   MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: optionalSecret,
@@ -62,7 +63,7 @@ const schema = z.object({
   TEAMS_TENANT_IDS: z
     .string()
     .regex(
-      /^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i,
+      /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(,[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})*$/i,
       "must be tenant ids (GUIDs) separated by commas, no spaces",
     )
     .optional(),
@@ -102,7 +103,7 @@ export type TeamsConfig = {
     }
 );
 
-/** How the Slack surface runs (DESIGN.md §7). */
+/** How the Slack surface runs (architecture.md §7). */
 export type SlackConfig = { apiUrl: string | undefined } & (
   | { mode: "single"; signingSecret: string; botToken: string }
   | {

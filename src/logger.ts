@@ -6,7 +6,7 @@ export type Logger = pino.Logger;
  * JSON logs on stderr (so that the console surface keeps stdout for the conversation), or on
  * `destination` (tests read what was logged).
  *
- * What a log line may carry (DESIGN.md §15): ids, counts, lengths, codes and fixed sentences —
+ * What a log line may carry (architecture.md §15): ids, counts, lengths, codes and fixed sentences —
  * never message text, names people typed or credentials. Call sites log `{ err }` and ids;
  * errors go through `safeError`, and known secret keys are redacted as a second line.
  */

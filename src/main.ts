@@ -100,7 +100,7 @@ async function converse(
 ): Promise<void> {
   surfaces.publishers.local = localPublisher(process.stdout);
   surfaces.notifiers.local = localNotifier(process.stdout);
-  // With PORT set, the console's councils have their web archive too (DESIGN.md §13).
+  // With PORT set, the console's councils have their web archive too (architecture.md §13).
   const server = config.portGiven
     ? await startHttpServer({
         host: config.host,
@@ -126,7 +126,7 @@ async function converse(
   await server?.close();
 }
 
-/** The read-only web archive's route (DESIGN.md §13), beside the surfaces'. */
+/** The read-only web archive's route (architecture.md §13), beside the surfaces'. */
 function archiveRoute(config: Config, deps: HandlerDeps, logger: Logger): HttpRoute {
   return {
     prefix: "/arkiv/",

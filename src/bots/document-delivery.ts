@@ -1,7 +1,7 @@
 import type { Reply, ReplyBlock } from "../domain/reply.js";
 import { renderProtocolPdf } from "../render/protocol-pdf.js";
 
-/** A document block of a reply: a file a surface hands over its own way (DESIGN.md §13). */
+/** A document block of a reply: a file a surface hands over its own way (architecture.md §13). */
 export type DocumentBlock = Extract<ReplyBlock, { type: "document" }>;
 
 /** The file's bytes: the protocol rendered as a PDF, or the JSON as UTF-8. */

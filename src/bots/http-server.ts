@@ -15,7 +15,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** One process, one port (DESIGN.md §7): the surfaces' routes and `/healthz`. */
+/** One process, one port (architecture.md §7): the surfaces' routes and `/healthz`. */
 export async function startHttpServer(options: {
   host: string;
   port: number;

@@ -51,6 +51,12 @@ export const ERROR_CODES = [
   "nothing-to-confirm",
   "forget-not-found",
   "forget-self",
+  "forbidden-log",
+  // Items and assignees outside the chat (issue 14).
+  "unknown-external",
+  "not-an-item",
+  "item-before-itself",
+  "items-in-different-meetings",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,4 @@
-// Who may do what (DESIGN.md §3, §12): anyone in the channel reads and completes their own
+// Who may do what (architecture.md §3, §12): anyone in the channel reads and completes their own
 // actions, the secretary does every write, the chair or an approver approves the minutes. A
 // person may hold several roles; any one that allows a command is enough.
 import { NoteratError } from "./errors.js";
@@ -34,7 +34,7 @@ export function assertMayReadDraft(roles: Roles, chosenApprover = false): void {
   }
 }
 
-/** Reminders the bot gave up on are the secretary's to follow up (DESIGN.md §5). */
+/** Reminders the bot gave up on are the secretary's to follow up (architecture.md §5). */
 export function maySeeFailedReminders(roles: Roles): boolean {
   return isSecretary(roles);
 }

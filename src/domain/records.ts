@@ -16,6 +16,11 @@ export interface Place {
   platform: Platform;
   workspaceId: string;
   channelId: string;
+  /**
+   * The channel's name as the platform gave it with the command (Slack `#kanal`, a Teams
+   * channel's name), kept with the binding for replies that name the channel; not part of the key.
+   */
+  name?: string;
 }
 
 /** Who typed it, as the platform names them. */
@@ -88,7 +93,7 @@ export interface ActionRecord {
 }
 
 /**
- * Where an action came from (DESIGN.md §11): the decision it belongs to (its § and its meeting's
+ * Where an action came from (architecture.md §11): the decision it belongs to (its § and its meeting's
  * start), the meeting it was given at (or whose item it was tied to), or the council itself,
  * given between meetings.
  */

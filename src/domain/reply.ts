@@ -27,10 +27,10 @@ export type ReplyBlock =
       /** Published before: the surface edits the posted message(s) instead of posting anew. */
       republished?: boolean;
     }
-  /** A protocol (DESIGN.md §12) shown to the caller: the draft, or what was approved. */
+  /** A protocol (architecture.md §12) shown to the caller: the draft, or what was approved. */
   | { type: "protocol"; meetingId: string; status: MinutesStatus; document: ProtocolDocument }
   /**
-   * A file for the caller, which each surface delivers its own way (DESIGN.md §13, §15): the
+   * A file for the caller, which each surface delivers its own way (architecture.md §13, §15): the
    * console writes it, Slack uploads it to the caller, Teams offers it in the personal chat.
    */
   | ({

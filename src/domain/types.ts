@@ -1,4 +1,4 @@
-// Vocabulary shared by every layer (DESIGN.md §2). Plain data, no behaviour.
+// Vocabulary shared by every layer (architecture.md §2). Plain data, no behaviour.
 
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,7 +13,7 @@ export type Platform = (typeof PLATFORMS)[number];
 export const ROLES = ["secretary", "chair", "approver", "member", "substitute"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A council keeps short notes (the "Noterat från" post) or a formal protokoll (DESIGN.md §12). */
+/** A council keeps short notes (the "Noterat från" post) or a formal protokoll (architecture.md §12). */
 export const COUNCIL_MODES = ["notes", "protocol"] as const;
 export type CouncilMode = (typeof COUNCIL_MODES)[number];
 

@@ -1,38 +1,37 @@
 import { NoteratError } from "../domain/errors.js";
 import { assertSecretary } from "../domain/permissions.js";
 import type { CouncilRecord, ItemRecord, MeetingRecord } from "../domain/records.js";
+import { storedAssignees } from "./assignees.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { entriesWithOrigin } from "./follow-up-actions.js";
 import { meetingHeldToday, requireCouncil, startOfDay } from "./scope.js";
 
 /**
- * `uppdrag [#ID] @PERSON … TEXT [senast DATUM]` (DESIGN.md §11). On the day of a meeting the
+ * `uppdrag [#ID] @PERSON … TEXT [senast DATUM]` (architecture.md §11). On the day of a meeting the
  * action belongs to it and to the item logged last, which is where its minutes show it. On any
  * other day it belongs to the council and to no minutes, so it never reopens earlier ones. `#ID`
  * ties it to that item (a decision, typically) without joining that item's minutes; only an
- * item of the meeting held today joins them, as any action given at the meeting does.
+ * item of the meeting held today joins them, as any action given at the meeting does. An
+ * assignee may be outside the chat (`@"Regionens kansli"`): listed and minuted, never reminded.
  */
 export const assignAction: CommandHandler<"action"> = async (context) => {
   const council = requireCouncil(context);
   assertSecretary(context.roles);
-  const { command, deps, place, actor, now, t } = context;
+  const { command, deps, actor, now, t } = context;
   const heldToday = await meetingHeldToday(context, council);
   const { meetingId, itemId } =
     command.itemRef === undefined
       ? { meetingId: heldToday?.id ?? null, itemId: (await lastItemOf(context, heldToday))?.id }
       : tiedTo(await minutedItem(context, council, command.itemRef), heldToday);
-  const assignees = [];
-  for (const mention of command.assignees) {
-    assignees.push(await deps.store.people.ensureMentioned(mention, place));
-  }
+  const { people, named } = await storedAssignees(context, council, command.assignees);
   const { action } = await deps.store.actions.create({
     councilId: council.id,
     meetingId,
     itemId: itemId ?? null,
     text: command.text,
     dueAt: command.due ? startOfDay(command.due, council.timeZone) : null,
-    assigneeIds: [...new Set(assignees.map((person) => person.id))],
+    assigneeIds: [...new Set(people.map((person) => person.id))],
     createdById: actor.id,
     ...(context.deliveryKey === undefined ? {} : { dedupKey: context.deliveryKey }),
     at: now,
@@ -45,6 +44,14 @@ export const assignAction: CommandHandler<"action"> = async (context) => {
         title: t.t("action.assigned"),
         actions: entriesWithOrigin([action], context),
       },
+      // Named in this command for the first time: how to name them next time.
+      ...named.map((person) => ({
+        type: "text" as const,
+        text: t.t("external.named-in-action", {
+          name: person.displayName,
+          handle: person.externalId,
+        }),
+      })),
     ],
   };
 };

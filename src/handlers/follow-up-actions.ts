@@ -8,7 +8,7 @@ import type { HandlerDeps, ReplyContext } from "./context.js";
 const LIST_LIMIT = 25;
 
 /**
- * "Uppföljning av uppdrag" (DESIGN.md §11), where a meeting's agenda begins: the council's open
+ * "Uppföljning av uppdrag" (architecture.md §11), where a meeting's agenda begins: the council's open
  * actions, then those done since the council's previous meeting (every one done so far when
  * there was none, so that a first meeting follows up what was given before it). At most four
  * statements whatever the number of actions: a list each, and a count when a list is full.
@@ -17,7 +17,7 @@ export async function followUpBlocks(
   deps: HandlerDeps,
   meeting: MeetingRecord,
   context: ReplyContext,
-  /** A protocol records the follow-up as it stood when its meeting began (DESIGN.md §11). */
+  /** A protocol records the follow-up as it stood when its meeting began (architecture.md §11). */
   asOfMeeting = false,
 ): Promise<ReplyBlock[]> {
   const { actions } = deps.store;

@@ -17,7 +17,7 @@ interface ForgetQuestion {
 }
 
 /**
- * `glöm @P` (DESIGN.md §15): asks the secretary to confirm, since forgetting cannot be undone;
+ * `glöm @P` (architecture.md §15): asks the secretary to confirm, since forgetting cannot be undone;
  * nothing changes until `ja`.
  */
 export const askToForget: CommandHandler<"forget"> = async (context) => {
@@ -105,7 +105,7 @@ export const confirm: CommandHandler<"confirm"> = async (context) => {
 };
 
 /**
- * Anything but `ja` from someone with a question waiting cancels it (DESIGN.md §15): the command
+ * Anything but `ja` from someone with a question waiting cancels it (architecture.md §15): the command
  * is not run, so that a `glöm` is never confirmed or forgotten by accident. Null when the
  * question had expired: the command then runs as usual.
  */

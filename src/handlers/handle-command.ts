@@ -9,6 +9,7 @@ import type { CommandRegistry } from "./command-registry.js";
 import type { CommandRequest, HandlerDeps } from "./context.js";
 import { errorReply, parseErrorReply } from "./error-replies.js";
 import { cancelQuestion } from "./forget-person.js";
+import { replyLocale } from "./reply-locale.js";
 
 /** A command already in parsed form: from a button or a form rather than typed text. */
 export interface ParsedCommandRequest {
@@ -32,7 +33,17 @@ export async function handleCommand(
   const scope = await deps.store.people.actingIn(request.actor, request.place);
   const { locale, timeZone } = scope.council ?? deps.defaults;
   const parsed = parseCommand(request.text, { now, timeZone, readMention: request.readMention });
-  if (!parsed.ok) return { ...parseErrorReply(parsed.error, createTranslator(locale)), locale };
+  if (!parsed.ok && scope.pendingUntil && scope.person) {
+    // Not `ja`, so the question is cancelled: what was typed is not run either way.
+    const t = createTranslator(scope.person.locale ?? locale);
+    const cancelled = await cancelQuestion(deps, scope.council, scope.person, { t, now });
+    if (cancelled) return { ...cancelled, locale: t.locale };
+  }
+  if (!parsed.ok) {
+    // Shown to the caller alone: in their own language when they chose one (`mitt språk`).
+    const own = scope.person?.locale ?? locale;
+    return { ...parseErrorReply(parsed.error, createTranslator(own)), locale: own };
+  }
   return run(deps, registry, { ...request, command: parsed.command }, scope, now);
 }
 
@@ -53,9 +64,10 @@ async function run(
   { council, person, roles, pendingUntil }: ActorInPlace,
   now: Date,
 ): Promise<Reply> {
-  const { locale, timeZone } = council ?? deps.defaults;
+  const { locale: councilLocale, timeZone } = council ?? deps.defaults;
+  const locale = replyLocale(request.command, councilLocale, person?.locale ?? null);
   const t = createTranslator(locale);
-  if (pendingUntil && council && person && request.command.id !== "confirm") {
+  if (pendingUntil && person && request.command.id !== "confirm") {
     const cancelled = await cancelQuestion(deps, council, person, { t, now });
     if (cancelled) return { ...cancelled, locale };
   }
@@ -80,7 +92,10 @@ async function run(
     });
     return { ...body, locale };
   } catch (error) {
-    if (error instanceof NoteratError) return { ...errorReply(error, t), locale };
+    if (error instanceof NoteratError) {
+      const own = person?.locale ?? councilLocale;
+      return { ...errorReply(error, createTranslator(own)), locale: own };
+    }
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import type { ActionRecord } from "../domain/records.js";
 import type { ReplyBody } from "../domain/reply.js";
 import type { ActionFilter } from "../store/actions-repository.js";
 import { actionEntries, startOfToday } from "./action-entries.js";
+import { listedAssignee } from "./assignees.js";
 import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 import { requireCouncil } from "./scope.js";
@@ -33,8 +34,8 @@ export const listMine: CommandHandler<"list-mine"> = async (context) =>
 /** `uppdrag @PERSON`: one person's open actions in this council. */
 export const listPerson: CommandHandler<"list-person"> = async (context) => {
   const council = requireCouncil(context);
-  const { command, place, t } = context;
-  const person = await context.deps.store.people.findMentioned(command.person, place);
+  const { command, t } = context;
+  const person = await listedAssignee(context, council, command.person);
   if (!person) {
     return { audience: "caller", blocks: [{ type: "text", text: t.t("actions.none") }] };
   }

@@ -6,7 +6,7 @@ import type { AttendanceRecord } from "../store/protocol-repository.js";
 import type { Store } from "../store/store.js";
 
 /**
- * Who is who at a protocol-mode meeting (DESIGN.md §12): the council's register and offices,
+ * Who is who at a protocol-mode meeting (architecture.md §12): the council's register and offices,
  * the meeting's attendance and its chosen justerare — what attendance, the rota, justering
  * and the protocol's header all read.
  */

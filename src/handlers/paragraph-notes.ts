@@ -8,7 +8,7 @@ import { loadRoster, rosterQuorum } from "./meeting-roster.js";
 import { inCouncil } from "./record-attendance.js";
 import { requireCouncil, requireProtocolMode } from "./scope.js";
 
-// What the protocol records under a § (DESIGN.md §12): reservations, protokollsanteckningar,
+// What the protocol records under a § (architecture.md §12): reservations, protokollsanteckningar,
 // jäv, votes and omedelbar justering. Each is the secretary's, on an item of this council.
 
 /** `reservation ID @P [TEXT]`: P reserves against decision ID. */

@@ -43,7 +43,7 @@ export type PersonalDataVerdict =
   | { accepted: PersonalDataFinding[] };
 
 /**
- * The check at `publicera` (DESIGN.md §15): a refusal that names the findings, unless the
+ * The check at `publicera` (architecture.md §15): a refusal that names the findings, unless the
  * secretary said `ändå`. `ändå` with nothing found is refused too, so that it never hides a
  * mistyped command.
  */

@@ -1,9 +1,10 @@
 import { localDateOf } from "../domain/dates/zoned-time.js";
 import { NoteratError } from "../domain/errors.js";
+import type { Translator } from "../domain/i18n/translator.js";
 import { asPublished } from "../domain/minutes/published-minutes.js";
 import { thawMinutes } from "../domain/minutes/snapshot.js";
 import { missingSigners } from "../domain/protocol/required-signers.js";
-import type { CouncilRecord } from "../domain/records.js";
+import type { CouncilRecord, Place } from "../domain/records.js";
 import type { ReplyBody } from "../domain/reply.js";
 import type { CommandContext, PublicationReport } from "./context.js";
 import { immediateParagraph } from "./immediate-paragraph.js";
@@ -75,7 +76,7 @@ export async function publishExtract(
  * the web files written (or why they could not be).
  */
 export function publishedReply(
-  context: CommandContext<unknown>,
+  context: Pick<CommandContext<unknown>, "t">,
   title: string,
   { outcomes, files, exportFailed }: PublicationReport,
   links: string[] = [],
@@ -84,7 +85,7 @@ export function publishedReply(
   const failed = outcomes.filter((outcome) => !outcome.ok);
   const lines = failed.map((outcome) =>
     t.t("minutes.publish-failed", {
-      channel: `${outcome.place.platform}:${outcome.place.channelId}`,
+      channel: channelName(outcome.place, t),
       reason: outcome.ok ? "" : outcome.reason,
     }),
   );
@@ -114,4 +115,15 @@ export function publishedReply(
       ...links.map((text) => ({ type: "text" as const, text })),
     ],
   };
+}
+
+/**
+ * A channel as people know it: Slack's `#kanal`, Teams' channel name, as the platform last gave
+ * it with a command there (neither names a channel that refused a post). Without one, its
+ * platform and id.
+ */
+function channelName(place: Place & { name?: string }, t: Translator): string {
+  const { platform, channelId, name } = place;
+  if (name === undefined || name === "" || platform === "local") return `${platform}:${channelId}`;
+  return t.t(platform === "slack" ? "publish.channel.slack" : "publish.channel.teams", { name });
 }

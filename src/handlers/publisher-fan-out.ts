@@ -13,7 +13,7 @@ export type WebExport = (publication: Publication) => Promise<string[]>;
 /**
  * Sends a publication to every bound channel through the publisher of its platform, one
  * channel at a time (a channel whose surface is not running here is reported, not skipped),
- * then writes its web files once, whatever the surfaces (DESIGN.md §13).
+ * then writes its web files once, whatever the surfaces (architecture.md §13).
  */
 export function fanOutPublisher(
   publishers: Partial<Record<Platform, ChannelPublisher>>,

@@ -2,6 +2,7 @@ import { addAgendaItem } from "./add-agenda-item.js";
 import { approveMinutes } from "./approve-minutes.js";
 import { assignAction } from "./assign-action.js";
 import { cancelMeeting } from "./cancel-meeting.js";
+import { changeItemKind } from "./change-item-kind.js";
 import { chooseApprovers } from "./choose-approvers.js";
 import { CommandRegistry } from "./command-registry.js";
 import { showMinutesDraft } from "./compile-minutes.js";
@@ -13,7 +14,9 @@ import { askToForget, confirm } from "./forget-person.js";
 import { linkChannel } from "./link-channel.js";
 import { listMine, listOpen, listOverdue, listPerson } from "./list-actions.js";
 import { minutesPdf } from "./minutes-pdf.js";
+import { moveItem } from "./move-item.js";
 import { moveMeeting } from "./move-meeting.js";
+import { nameExternal } from "./name-external.js";
 import {
   markImmediate,
   recordConflict,
@@ -31,21 +34,26 @@ import { renameCouncil } from "./rename-council.js";
 import { scheduleMeeting } from "./schedule-meeting.js";
 import { searchItems } from "./search-items.js";
 import { setDocuments } from "./set-documents.js";
+import { setLanguage } from "./set-language.js";
 import { setLede } from "./set-lede.js";
 import { setMode } from "./set-mode.js";
+import { setMyLanguage } from "./set-my-language.js";
 import { setReminders } from "./set-reminders.js";
 import { setRole } from "./set-role.js";
+import { setTimeZone } from "./set-time-zone.js";
 import { setWeb } from "./set-web.js";
 import { showAgenda } from "./show-agenda.js";
 import { showEntry } from "./show-entry.js";
 import { showHelp } from "./show-help.js";
+import { showLog } from "./show-log.js";
 import { showMyData } from "./show-my-data.js";
 import { showNextMeeting } from "./show-next-meeting.js";
 import { showReminders } from "./show-reminders.js";
 import { showSettings } from "./show-settings.js";
+import { unlinkChannel } from "./unlink-channel.js";
 import { verifyMinutes } from "./verify-minutes.js";
 
-/** Every command of DESIGN.md §3 and the use case that serves it. */
+/** Every command of architecture.md §3 and the use case that serves it. */
 export function createCommandRegistry(): CommandRegistry {
   return new CommandRegistry()
     .register("help", showHelp)
@@ -97,5 +105,13 @@ export function createCommandRegistry(): CommandRegistry {
     .register("minutes-pdf", minutesPdf)
     .register("my-data", showMyData)
     .register("forget", askToForget)
-    .register("confirm", confirm);
+    .register("confirm", confirm)
+    .register("language", setLanguage)
+    .register("time-zone", setTimeZone)
+    .register("unlink", unlinkChannel)
+    .register("log", showLog)
+    .register("my-language", setMyLanguage)
+    .register("external", nameExternal)
+    .register("item-kind", changeItemKind)
+    .register("move-item", moveItem);
 }

@@ -14,7 +14,7 @@ export function requireCouncil(context: CommandContext<unknown>): CouncilRecord 
   return context.council;
 }
 
-/** Commands of a formal protocol (DESIGN.md §12) are for councils in protocol mode. */
+/** Commands of a formal protocol (architecture.md §12) are for councils in protocol mode. */
 export function requireProtocolMode(council: CouncilRecord): void {
   if (council.mode !== "protocol") throw new NoteratError("not-protocol-mode");
 }
@@ -51,7 +51,7 @@ export function isHeldToday(
 }
 
 /**
- * DESIGN.md §3, for items and the lede: the meeting held today; else the latest past meeting
+ * architecture.md §3, for items and the lede: the meeting held today; else the latest past meeting
  * whose minutes are not yet approved; else an error that says how to schedule one.
  */
 export async function currentMeeting(
@@ -64,7 +64,7 @@ export async function currentMeeting(
 }
 
 /**
- * "Nästa möte" (DESIGN §2, §11): the earliest planned meeting that has not begun. One without a
+ * "Nästa möte" (architecture.md §2, §11): the earliest planned meeting that has not begun. One without a
  * time is held all day, so on its day it is still the next, although its midnight has passed.
  */
 export async function findUpcomingMeeting(
@@ -77,7 +77,7 @@ export async function findUpcomingMeeting(
 }
 
 /**
- * For the agenda (`punkt`, `dagordning`) and the documents (`handlingar`), DESIGN §3: the
+ * For the agenda (`punkt`, `dagordning`) and the documents (`handlingar`), architecture.md §3: the
  * meeting held today, else the next one.
  */
 export async function nextMeeting(

@@ -12,7 +12,7 @@ import { describeMeeting } from "./meeting-description.js";
 import { requireCouncil } from "./scope.js";
 
 /**
- * `visa ID` (DESIGN.md §11): one item or action in full with its history from the audit trail,
+ * `visa ID` (architecture.md §11): one item or action in full with its history from the audit trail,
  * oldest first, removed ones too. Anyone in the council may read it.
  */
 export const showEntry: CommandHandler<"show"> = async (context) => {

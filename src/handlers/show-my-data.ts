@@ -7,7 +7,7 @@ import type { CommandHandler } from "./command-registry.js";
 import type { CommandContext } from "./context.js";
 
 /**
- * `mina uppgifter` (DESIGN.md §15): everything held about the caller in every council — the
+ * `mina uppgifter` (architecture.md §15): everything held about the caller in every council — the
  * register extract — as a summary and as a JSON file with all of it. Someone never stored gets
  * a reply and stays unstored.
  */

@@ -20,7 +20,7 @@ type ApproveContext = CommandContext<{
 }>;
 
 /**
- * `justera` in protocol mode (DESIGN.md §12): the chair and every chosen justerare sign, each
+ * `justera` in protocol mode (architecture.md §12): the chair and every chosen justerare sign, each
  * the protocol as it stands with its checksum; the last signature makes it justerat. With a §
  * number, that § alone, declared `omedelbar`, is approved at the meeting.
  */

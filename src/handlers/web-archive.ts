@@ -10,7 +10,7 @@ import type { ArchivedMeeting, CalendarMeeting } from "../store/web-archive-repo
 import { dayBounds } from "./scope.js";
 import { withSignedProtocol } from "./signed-protocol.js";
 
-// What the web archive shows (DESIGN.md §13), for the read-only web surface: the published
+// What the web archive shows (architecture.md §13), for the read-only web surface: the published
 // minutes of councils whose web is on, exactly as published, and their planned meetings.
 
 /** A published post as the archive shows it. */

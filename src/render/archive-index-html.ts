@@ -4,7 +4,7 @@ import type { LocalDate, Locale } from "../domain/types.js";
 import { escapeHtml } from "./escape-html.js";
 import { htmlText, htmlTime, renderHtmlPage } from "./html-page.js";
 
-// A council's web archive (DESIGN.md §13, `/arkiv/{slug}/`): its published posts, newest year
+// A council's web archive (architecture.md §13, `/arkiv/{slug}/`): its published posts, newest year
 // first and newest first within a year, each with its protocol in protocol mode, and the links
 // to the Atom feed (also in the head, for feed readers) and the meeting calendar.
 

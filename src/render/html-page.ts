@@ -1,6 +1,6 @@
 import { escapeHtml } from "./escape-html.js";
 
-// The frame every published web page shares (DESIGN.md §13): language, charset, viewport, title,
+// The frame every published web page shares (architecture.md §13): language, charset, viewport, title,
 // exactly one <main>, and the style sheet inline, with the rules that keep the pages WCAG 2.1 AA
 // (contrast, visible focus, reflow at 320 px, print). No script and nothing loaded from
 // elsewhere, so that a Content-Security-Policy without scripts serves them.

@@ -36,7 +36,7 @@ export function renderMinutesHtml(doc: MinutesDocument): string {
   });
 }
 
-/** The post as an <article> alone: the page's content, and an Atom entry's (DESIGN.md §13). */
+/** The post as an <article> alone: the page's content, and an Atom entry's (architecture.md §13). */
 export function renderMinutesArticle(doc: MinutesDocument): string {
   return [
     "<article>",

@@ -6,7 +6,7 @@ import type {
 import { escapeHtml } from "./escape-html.js";
 import { htmlText, htmlTime, renderHtmlPage } from "./html-page.js";
 
-// The protocol (DESIGN.md §12) as a complete web page: in the frame's one <main>, the header,
+// The protocol (architecture.md §12) as a complete web page: in the frame's one <main>, the header,
 // signatures and notice as tables with row headers, each § a section. Every string escaped, no
 // script and nothing loaded from elsewhere; it prints on paper as a protocol would.
 

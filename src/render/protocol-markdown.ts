@@ -5,7 +5,7 @@ import type {
 } from "../domain/protocol/protocol-document.js";
 import { escapeMarkdown, escapeMarkdownLine } from "./escape-markdown.js";
 
-// The protocol (DESIGN.md §12) as CommonMark with GitHub tables, laid out like the paper
+// The protocol (architecture.md §12) as CommonMark with GitHub tables, laid out like the paper
 // original (../shared/examples/protokoll.md). Every string is escaped: the model does not say
 // which parts a user typed.
 

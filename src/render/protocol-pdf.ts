@@ -14,7 +14,7 @@ import type {
 } from "../domain/protocol/protocol-document.js";
 import type { Locale } from "../domain/types.js";
 
-// The protocol (DESIGN.md §12) as an A4 PDF for the archive (§13), in the order of the HTML
+// The protocol (architecture.md §12) as an A4 PDF for the archive (§13), in the order of the HTML
 // page: body, PROTOKOLL and date, header table, quorum note, the §§, Underskrifter, ANSLAG/BEVIS.
 // PDF/A-2b: Roboto from pdfmake's own files, embedded; nothing is fetched, nothing else is read.
 

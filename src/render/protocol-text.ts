@@ -5,7 +5,7 @@ import type {
   ProtocolRow,
 } from "../domain/protocol/protocol-document.js";
 
-// The protocol (DESIGN.md §12) as plain text: the console's output and the notification
+// The protocol (architecture.md §12) as plain text: the console's output and the notification
 // fallback, laid out like the paper original (../shared/examples/protokoll.md).
 
 export function renderProtocolText(doc: ProtocolDocument): string {

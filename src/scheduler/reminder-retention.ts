@@ -31,7 +31,7 @@ const DEFAULT_MAX_BATCHES = 20;
 const KEPT_AT_LEAST_MS = MAX_CATCH_UP_MS + 7 * DAY_MS;
 
 /**
- * The outbox's retention (DESIGN.md §15): once a day, across instances, sent and skipped rows
+ * The outbox's retention (architecture.md §15): once a day, across instances, sent and skipped rows
  * due more than `days` ago are deleted, oldest first, in bounded batches — and failed ones, which
  * the secretary sees for 30 days under `påminnelser` and which name their recipient as much.
  * Pending and claimed rows stay. Answers how many rows went.

@@ -1,10 +1,17 @@
-import type { ActionRecord } from "../domain/records.js";
+import { EXTERNAL_PLATFORM, type ExternalRef } from "../domain/command/external-assignee.js";
+import type { ActionRecord, PersonRecord } from "../domain/records.js";
 import type { ActionStatus, MeetingStatus } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { type ReopenCause, reopenMinutes } from "./minutes-record-repository.js";
 import type { Db } from "./prisma-types.js";
-import { ACTION_INCLUDE, type ListedActionRow, toAction, toListedActions } from "./row-mappers.js";
+import {
+  ACTION_INCLUDE,
+  type ListedActionRow,
+  toAction,
+  toListedActions,
+  toPerson,
+} from "./row-mappers.js";
 import { takeRef } from "./short-refs.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
@@ -133,7 +140,7 @@ export class ActionsRepository {
   }
 
   /**
-   * The follow-up's "done since the previous meeting" (DESIGN.md §11): the council's actions
+   * The follow-up's "done since the previous meeting" (architecture.md §11): the council's actions
    * done since its latest planned meeting before `before`, in the order they were done, and that
    * meeting's start (null when it had none: then every action done so far).
    */
@@ -249,6 +256,51 @@ export class ActionsRepository {
       });
       return toAction(row);
     });
+  }
+
+  /** The council's assignee outside the chat with this handle, if one is named. */
+  async external(councilId: string, handle: string): Promise<PersonRecord | null> {
+    const row = await this.prisma.person.findUnique({ where: externalKey(councilId, handle) });
+    return row ? toPerson(row) : null;
+  }
+
+  /**
+   * Names an assignee outside the chat in the council (audited), as a person of the platform
+   * "external" keyed by the council and the handle; one already named keeps its name.
+   */
+  async nameExternal(
+    councilId: string,
+    external: Required<ExternalRef>,
+    actorId: string,
+    at: Date,
+  ): Promise<{ person: PersonRecord; created: boolean }> {
+    const where = externalKey(councilId, external.handle);
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const existing = await tx.person.findUnique({ where });
+        if (existing) return { person: toPerson(existing), created: false };
+        const row = await tx.person.create({
+          data: { ...where.platform_workspaceId_externalId, displayName: external.name },
+        });
+        await writeAudit(tx, {
+          councilId,
+          actorId,
+          action: "created",
+          entityType: "person",
+          entityId: row.id,
+          after: { external: external.handle, name: external.name },
+          at,
+        });
+        return { person: toPerson(row), created: true };
+      });
+    } catch (error) {
+      // Named at the same moment in another command: the first one's name stands.
+      const existing = isUniqueViolation(error)
+        ? await this.prisma.person.findUnique({ where })
+        : null;
+      if (existing) return { person: toPerson(existing), created: false };
+      throw error;
+    }
   }
 
   async remove(action: ActionRecord, actorId: string, at: Date): Promise<void> {
@@ -419,6 +471,16 @@ async function reopenMeetingOf(
       cause,
     );
   }
+}
+
+function externalKey(councilId: string, handle: string) {
+  return {
+    platform_workspaceId_externalId: {
+      platform: EXTERNAL_PLATFORM,
+      workspaceId: councilId,
+      externalId: handle,
+    },
+  };
 }
 
 function causeOf(action: ActionRecord, change: string): ReopenCause {

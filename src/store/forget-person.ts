@@ -115,7 +115,7 @@ export async function referencesTo(db: Db, personId: string, councilId?: string)
 }
 
 /**
- * Forgetting a person in one council (DESIGN.md §15). Everything the council's records hold of
+ * Forgetting a person in one council (architecture.md §15). Everything the council's records hold of
  * P moves to a new pseudonymous person named `label`: drafts and actions then say that label,
  * the audit trail keeps an id that leads nowhere, and P — if P writes again — is a new person
  * there. Published minutes keep the name: they are stored as they went out, and are public

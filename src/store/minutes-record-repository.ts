@@ -7,7 +7,7 @@ import { newId } from "./new-id.js";
 import type { Db } from "./prisma-types.js";
 import { toMeeting } from "./row-mappers.js";
 
-// The record of a meeting's minutes (DESIGN.md §11): approval snapshots, the approvals that
+// The record of a meeting's minutes (architecture.md §11): approval snapshots, the approvals that
 // name them, what was published, and the reopenings that void approvals.
 
 export interface SnapshotRecord {

@@ -18,7 +18,10 @@ export interface ActorInPlace {
   person: PersonRecord | null;
   /** The person's roles in the council (none when either is unknown). */
   roles: Role[];
-  /** Until when a question of the person's in the council waits for `ja` (`glöm`), if one does. */
+  /**
+   * Until when a question of the person's waits for `ja` (`glöm`), if one does: in the council,
+   * or, where no council is (a personal chat), in any.
+   */
   pendingUntil: Date | null;
 }
 
@@ -94,7 +97,8 @@ export class PeopleRepository {
       LEFT JOIN "Person" p ON p."platform" = ${identity.platform}
         AND p."workspaceId" = ${identity.workspaceId} AND p."externalId" = ${identity.externalId}
       LEFT JOIN "Membership" m ON m."councilId" = c."id" AND m."personId" = p."id"
-      LEFT JOIN "PendingConfirmation" q ON q."councilId" = c."id" AND q."personId" = p."id"`;
+      LEFT JOIN "PendingConfirmation" q ON q."personId" = p."id"
+        AND (q."councilId" = c."id" OR c."id" IS NULL)`;
     const [row] = rows;
     const council =
       row?.councilId == null
@@ -123,6 +127,11 @@ export class PeopleRepository {
       where: { platform, workspaceId, externalId },
       data: { displayName },
     });
+  }
+
+  /** `mitt språk`: the person's own language, for what only they see (replies, reminders). */
+  async setLocale(personId: string, locale: Locale): Promise<void> {
+    await this.prisma.person.update({ where: { id: personId }, data: { locale } });
   }
 
   /** The display name stored for a platform identity, if the person is stored. */
@@ -165,7 +174,11 @@ export class PeopleRepository {
     return toPerson(person);
   }
 
-  /** A mentioned person; a mention without a display name keeps the one already known. */
+  /**
+   * A mentioned person. A mention never renames someone stored: its text is what the writer
+   * typed or was shown ("Anna" for Anna Berg), and a person's name changes when they write
+   * themselves. Only someone stored under their id, without a name, is given the mention's.
+   */
   async ensureMentioned(
     mention: Mention,
     place: { platform: Platform; workspaceId: string },
@@ -180,7 +193,7 @@ export class PeopleRepository {
     });
     if (
       existing &&
-      (mention.displayName === undefined || existing.displayName === mention.displayName)
+      (mention.displayName === undefined || existing.displayName !== existing.externalId)
     ) {
       return toPerson(existing);
     }

@@ -7,7 +7,7 @@ import {
 } from "./forget-person.js";
 
 /**
- * Everything stored about one person (`mina uppgifter`, DESIGN.md §15): what the register
+ * Everything stored about one person (`mina uppgifter`, architecture.md §15): what the register
  * extract lists. Instants are as stored (UTC); council names say where each thing belongs.
  */
 export interface PersonalDataRecord {

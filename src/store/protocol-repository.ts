@@ -6,7 +6,7 @@ import { type ReopenCause, reopenMinutes } from "./minutes-record-repository.js"
 import type { Db } from "./prisma-types.js";
 import { toPerson } from "./row-mappers.js";
 
-// Protocol mode (DESIGN.md §12): the council's mode and notice, a meeting's attendance and
+// Protocol mode (architecture.md §12): the council's mode and notice, a meeting's attendance and
 // chosen justerare, and what the protocol records under a § (reservations, remarks, jäv, votes,
 // omedelbar justering). Each change to what a protocol says reopens its minutes.
 

@@ -14,8 +14,9 @@ export interface PostKey {
 export class PublishedMessagesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async of(post: PostKey, place: Place): Promise<string[]> {
+  async of(post: PostKey, { platform, workspaceId, channelId }: Place): Promise<string[]> {
     const { meetingId, extractRef = 0 } = post;
+    const place = { platform, workspaceId, channelId };
     const rows = await this.prisma.publishedMessage.findMany({
       where: { meetingId, extractRef, ...place },
       orderBy: { part: "asc" },
@@ -24,8 +25,14 @@ export class PublishedMessagesRepository {
   }
 
   /** Records the post as it now stands: part i is `refs[i]`; parts beyond it are forgotten. */
-  async record(post: PostKey, place: Place, refs: string[]): Promise<void> {
+  async record(
+    post: PostKey,
+    { platform, workspaceId, channelId }: Place,
+    refs: string[],
+  ): Promise<void> {
     const { meetingId, extractRef = 0 } = post;
+    // The channel's key only: its name is no part of where a post went.
+    const place = { platform, workspaceId, channelId };
     await this.prisma.$transaction(async (tx) => {
       await tx.publishedMessage.deleteMany({
         where: { meetingId, extractRef, ...place, part: { gte: refs.length } },

@@ -13,7 +13,13 @@ import {
   readReminderSettings,
   writeReminderSettings,
 } from "../domain/reminders/reminder-settings.js";
-import type { CouncilMode, MinutesStatus, Platform, Role } from "../domain/types.js";
+import {
+  type CouncilMode,
+  type MinutesStatus,
+  PLATFORMS,
+  type Platform,
+  type Role,
+} from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import type { Dialect } from "./database-url.js";
@@ -56,7 +62,7 @@ const LONGEST_DAY_MS = 25 * 60 * 60_000;
 type Row = Record<string, unknown>;
 
 /**
- * The reminder outbox (DESIGN.md §5): planned rows with unique keys, claimed atomically by one
+ * The reminder outbox (architecture.md §5): planned rows with unique keys, claimed atomically by one
  * instance, marked sent, retried or given up. Hot paths are single SQL statements: a tick at
  * 09:00 records and claims thousands of rows at once.
  */
@@ -188,7 +194,7 @@ export class RemindersRepository {
 
   /**
    * Planned meetings starting after `from` and no later than `to`, and the all-day ones whose
-   * day may not be over at `from`: they count as ahead until then (DESIGN §11).
+   * day may not be over at `from`: they count as ahead until then (architecture.md §11).
    */
   async planningMeetings(from: Date, to: Date): Promise<PlanningMeeting[]> {
     const allDayFrom = new Date(from.getTime() - LONGEST_DAY_MS);
@@ -206,9 +212,11 @@ export class RemindersRepository {
   }
 
   /**
-   * The open actions of these councils, with their assignees. At 09:00 that is every open
-   * action of the installation, so SQLite builds the whole answer as one JSON value: Prisma
-   * converting 140 000 rows one by one took twice as long.
+   * The open actions of these councils, with their assignees who can be reminded: those on a
+   * chat platform — not an external assignee, nor a forgotten person's pseudonym, whom no
+   * surface can send to; the weekly digest still lists their actions. At 09:00 that is every
+   * open action of the installation, so SQLite builds the whole answer as one JSON value:
+   * Prisma converting 140 000 rows one by one took twice as long.
    */
   async planningActions(councilIds: string[]): Promise<PlanningAction[]> {
     if (councilIds.length === 0) return [];
@@ -225,6 +233,7 @@ export class RemindersRepository {
       JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
       JOIN "Person" p ON p."id" = aa."personId"
       WHERE a."status" = 'open' AND a."removedAt" IS NULL
+        AND p."platform" IN (${Prisma.join([...PLATFORMS])})
         AND a."councilId" IN (${Prisma.join(councilIds)})`;
     const rows = JSON.parse(result?.rows ?? "[]") as Array<
       [string, string, string | number | null, string, Platform]
@@ -243,7 +252,7 @@ export class RemindersRepository {
 
   /**
    * Protocol-mode meetings of these councils that began in (from, to] and whose minutes are not
-   * approved yet, with who is to compile and approve them (DESIGN.md §12). Few: a council's
+   * approved yet, with who is to compile and approve them (architecture.md §12). Few: a council's
    * last month or two of meetings, read only when a reminder moment of theirs came.
    */
   async planningMinutes(councilIds: string[], from: Date, to: Date): Promise<PlanningMinutes[]> {

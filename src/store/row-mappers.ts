@@ -164,7 +164,7 @@ export const ACTION_INCLUDE = {
 } as const;
 
 /**
- * DESIGN.md §11: under a decision, its § and meeting; else the meeting the action was given at,
+ * architecture.md §11: under a decision, its § and meeting; else the meeting the action was given at,
  * or the meeting of the item `uppdrag #ID` tied it to; else the council's, between meetings.
  */
 function originOf(

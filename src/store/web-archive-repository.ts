@@ -7,7 +7,7 @@ import type { Db } from "./prisma-types.js";
 import { toCouncil } from "./row-mappers.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
-// The web archive (DESIGN.md §13): which councils show their published minutes, under which
+// The web archive (architecture.md §13): which councils show their published minutes, under which
 // slug (and which slugs they had), and what there is to show.
 
 export type SlugLookup =

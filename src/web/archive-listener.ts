@@ -6,7 +6,7 @@ import type { Store } from "../store/store.js";
 import { type ArchiveResource, archiveResource } from "./archive-resources.js";
 import { PdfCache } from "./pdf-cache.js";
 
-// The web archive (DESIGN.md §13) over HTTP: GET and HEAD only, validators with 304, the same
+// The web archive (architecture.md §13) over HTTP: GET and HEAD only, validators with 304, the same
 // 404 for anything not published (an unknown council, one with the web off, a draft, a path
 // that is not an archive address), and headers that let nothing run or be sniffed.
 

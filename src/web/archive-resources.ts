@@ -19,7 +19,7 @@ import { renderProtocolHtml } from "../render/protocol-html.js";
 import { renderProtocolPdf } from "../render/protocol-pdf.js";
 import type { Store } from "../store/store.js";
 
-// What each address of the archive (DESIGN.md §13) is: found in the store through the
+// What each address of the archive (architecture.md §13) is: found in the store through the
 // handlers, rendered, and described for HTTP (type, validator, last change).
 
 export type ArchiveResource =

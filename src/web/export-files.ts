@@ -9,7 +9,7 @@ import { renderProtocolHtml } from "../render/protocol-html.js";
 import { renderProtocolMarkdown } from "../render/protocol-markdown.js";
 
 /**
- * The web version of a publication, for a site that takes files (DESIGN.md §13): Markdown and
+ * The web version of a publication, for a site that takes files (architecture.md §13): Markdown and
  * HTML named by council and meeting date, so that publishing again overwrites that meeting's
  * files; in protocol mode the protocol too (`…-protokoll.md`, `…-protokoll.html`); an extract
  * of one § has files of its own (`…-p8…` for item #8). Returns the paths written.

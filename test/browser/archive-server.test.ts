@@ -8,7 +8,7 @@ import { FixedClock } from "../support/console-harness.js";
 import { axeViolations, launchHeadlessChromium } from "../support/headless-browser.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// The web archive (DESIGN.md §13) in a reader's browser, served by the real server with its
+// The web archive (architecture.md §13) in a reader's browser, served by the real server with its
 // real headers (the Content-Security-Policy among them) from minutes published through commands:
 // Reglab's post of 2 March 2026, its post of 16 March corrected on 31 March, and Samverkansrådet
 // Norr's protocol of 9 March. axe-core checks WCAG 2.1 AA; 320 px checks reflow.

@@ -17,7 +17,7 @@ import { closeServer, listenOnLoopback } from "../support/loopback-server.js";
 import { SEED_PUBLISHED_AT, seedMeeting } from "../unit/minutes/seed-003-meeting.js";
 import { exampleProtocol } from "../unit/protocol/protokoll-example.js";
 
-// The published pages (DESIGN.md §13) as a reader's browser gets them: served over HTTP with a
+// The published pages (architecture.md §13) as a reader's browser gets them: served over HTTP with a
 // Content-Security-Policy that allows no script, opened in a real headless Chromium, checked
 // with axe-core for WCAG 2.1 AA, and narrowed to 320 px to see that they reflow.
 

@@ -3,7 +3,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// Which meeting a command means (DESIGN.md §3, revised, and §11): a meeting without a time is
+// Which meeting a command means (architecture.md §3, revised, and §11): a meeting without a time is
 // held all day, so on its day `nästa`, `punkt`, `dagordning` and `handlingar` act on it; items
 // and the lede go to today's meeting, else to the latest past one whose minutes are not yet
 // approved (and the reply names it); the agenda and the documents to today's, else the next.

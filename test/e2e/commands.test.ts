@@ -4,7 +4,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// Every command of DESIGN.md §3, once with the Swedish words and once with the English ones,
+// Every command of architecture.md §3, once with the Swedish words and once with the English ones,
 // checked on the replies people read and on what the database holds afterwards.
 
 interface Words {
@@ -101,7 +101,7 @@ const SWEDISH: Words = {
     overdue: "#4 Anna och Per: Skicka förslaget – senast 25 maj (försenat)",
     forbidden: "Bara den som har uppdraget, eller sekreteraren, kan markera det klart.",
     approved: "justerade av Ordf",
-    published: "är publicerad i 1 av 1 kanaler",
+    published: "är publicerad i 1 av 1 kanal",
     moved: "är flyttat till fredag 12 juni kl. 10.00",
     next: "Nästa möte med Reglab: onsdag 10 juni kl. 9.00.",
     cancelled: "är inställt",
@@ -151,7 +151,7 @@ const ENGLISH: Words = {
     overdue: "#4 Anna and Per: Skicka förslaget – by May 25 (overdue)",
     forbidden: "Only the person with the action, or the secretary, can mark it done.",
     approved: "approved by Ordf",
-    published: "is published in 1 of 1 channels",
+    published: "is published in 1 of 1 channel",
     moved: "is moved to Friday, June 12 at 10:00",
     next: "Next meeting of Reglab: Wednesday, June 10 at 9:00.",
     cancelled: "is cancelled",

@@ -3,7 +3,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// DESIGN.md §11 through the real command path on a real SQLite file: actions given between
+// architecture.md §11 through the real command path on a real SQLite file: actions given between
 // meetings belong to the council and to no minutes, `uppdrag #ID` ties one to an earlier item,
 // every agenda begins with the follow-up of actions, and `visa ID` shows an entry's history.
 // November in Stockholm is UTC+1: 13:00Z is 14.00 local.

@@ -3,7 +3,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase, tableCounts } from "../support/temp-database.js";
 
-// Dates that do not exist are refused everywhere (DESIGN.md §11): after `senast`/`by`, where
+// Dates that do not exist are refused everywhere (architecture.md §11): after `senast`/`by`, where
 // they used to fall into the action's text, in `ändra` of an action, and wherever a date is
 // read. An item has no due date, so `ändra` of an item keeps "senast …" as text.
 
@@ -69,7 +69,7 @@ describe("a date that is not in the calendar", () => {
     expect(await say("ändra 1 Ekonomi: lämnas senast 30 maj")).toContain("#1");
     const item = await db.database.prisma.item.findFirstOrThrow({ where: { ref: 1 } });
     expect(item).toMatchObject({ heading: "Ekonomi", text: "lämnas senast 30 maj" });
-    // A day that does not exist is refused in an item too: never kept as text (DESIGN §11).
+    // A day that does not exist is refused in an item too: never kept as text (architecture.md §11).
     expect(await say("ändra 1 Ekonomi: lämnas senast 31 juni")).toContain(
       "”31 juni” finns inte i kalendern, så #1 är oförändrad",
     );

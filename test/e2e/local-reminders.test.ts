@@ -52,7 +52,7 @@ describe("reminders in local mode", () => {
     child.stdin.write(
       [
         "råd Reglab",
-        "påminnelser möte 1min uppdrag av dagtid alltid",
+        "påminnelser möte 1min uppdrag av dagtid alltid helger",
         `möte ${isoDate(local)} kl ${pad2(local.hour)}:${pad2(local.minute)} Rådhuset`,
         "",
       ].join("\n"),

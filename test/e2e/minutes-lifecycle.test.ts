@@ -3,7 +3,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// The "current meeting" rule and the draft → approved → published cycle, as DESIGN.md §3–§4
+// The "current meeting" rule and the draft → approved → published cycle, as architecture.md §3–§4
 // describe them, including what happens when minutes change after approval.
 
 describe("the current meeting and the minutes' life", () => {

@@ -7,7 +7,7 @@ import { pdfText } from "../support/pdf-text.js";
 import { openTempDatabase, type TempDatabase, tableCounts } from "../support/temp-database.js";
 import { firstMissingInOrder } from "../unit/render/text-order.js";
 
-// `protokoll pdf` (DESIGN.md §12–§13) on the local surface, through the real console over a
+// `protokoll pdf` (architecture.md §12–§13) on the local surface, through the real console over a
 // script: the justerat protocol is written as a PDF to the export directory and read back with
 // poppler; before justering, in notes mode, and for a member while it is unpublished it is
 // refused, and nothing is written or stored.
@@ -157,7 +157,7 @@ describe("`protokoll pdf` on the local surface", () => {
     expect(await written()).toEqual([]);
     expect(await tableCounts(db.database)).toEqual(before);
 
-    expect(await say("Sara", "publicera")).toContain("är publicerad i 1 av 1 kanaler");
+    expect(await say("Sara", "publicera")).toContain("är publicerad i 1 av 1 kanal");
     expect(await say("Bertil", "protokoll pdf")).toBe(
       `${ONLY_YOU}\nProtokollet som PDF: ${join(exportDir, FILE)}`,
     );

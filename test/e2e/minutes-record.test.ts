@@ -6,7 +6,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// Approved minutes are a record (DESIGN.md §11): what the chair approved is what is published,
+// Approved minutes are a record (architecture.md §11): what the chair approved is what is published,
 // byte for byte, until the meeting's own content changes and is approved again.
 
 describe("approved minutes as a record", () => {

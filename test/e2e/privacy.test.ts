@@ -6,7 +6,7 @@ import { FixedClock } from "../support/console-harness.js";
 import { RecordingNotifier } from "../support/recording-notifier.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// Privacy and records (DESIGN.md §15) through the command path every surface takes: the
+// Privacy and records (architecture.md §15) through the command path every surface takes: the
 // personal-data check before publishing, the register extract, forgetting a person.
 
 /** Skatteverket's test number: a valid date and check digit. */

@@ -5,7 +5,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase, tableCounts } from "../support/temp-database.js";
 
-// Protocol mode (DESIGN.md §12) on the local surface, a whole meeting at a time: the register,
+// Protocol mode (architecture.md §12) on the local surface, a whole meeting at a time: the register,
 // attendance and quorum, procedural §§, what a § records, omedelbar justering, justering by the
 // chair and the chosen justerare, publishing, the anslag — and what is refused on the way.
 
@@ -144,7 +144,7 @@ describe("protocol mode on the local surface", () => {
     );
     expect(chat.publications).toEqual([]);
     expect(await say("Sara", "publicera 10")).toBe(
-      "”Protokollsutdrag: Noterat från Samverkansrådet Norr 8 februari, § 8” är publicerad i 1 av 1 kanaler.",
+      "”Protokollsutdrag: Noterat från Samverkansrådet Norr 8 februari, § 8” är publicerad i 1 av 1 kanal.",
     );
     const [extract] = chat.publications;
     expect(extract?.extractRef).toBe(10);
@@ -244,7 +244,7 @@ describe("protocol mode on the local surface", () => {
 
     clock.set("2027-02-12T09:00:00Z");
     expect(await say("Sara", "publicera")).toBe(
-      "”Noterat från Samverkansrådet Norr 8 februari” är publicerad i 1 av 1 kanaler.",
+      "”Noterat från Samverkansrådet Norr 8 februari” är publicerad i 1 av 1 kanal.",
     );
     const published = chat.publications.at(-1);
     expect(published?.extractRef).toBeUndefined();

@@ -3,7 +3,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// Justering in protocol mode (DESIGN.md §12) where it can go wrong: content that moves between
+// Justering in protocol mode (architecture.md §12) where it can go wrong: content that moves between
 // signatures, meetings justerade out of order, signatures at the same moment, the chair as
 // justerare, a council without a chair, a substitute named twice, § approvals and the header.
 

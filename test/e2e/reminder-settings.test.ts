@@ -210,7 +210,10 @@ describe("reminder settings", () => {
       expect(shown).toContain("Weekly digest: every Monday, in the channel");
       expect(shown).toContain("Hours: 8:00–18:00 on weekdays");
 
-      const changed = await say("Eva", "reminders off meeting 1d 30min actions 2h hours always");
+      const changed = await say(
+        "Eva",
+        "reminders off meeting 1d 30min actions 2h hours always weekends",
+      );
       expect(changed).toContain("The reminders are changed.");
       expect(changed).toContain("Reminders in Reglab are off");
       expect(changed).toContain("Meetings: 1 day before and 30 minutes before");

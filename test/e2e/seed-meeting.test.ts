@@ -47,7 +47,7 @@ describe("seed 003 meeting through the console", () => {
       exportDir: meeting.exportDir,
     });
     expect(publishing.output).toContain("regionala-samverkansradet-2018-04-11.md");
-    expect(publishing.output).toContain("är publicerad i 1 av 1 kanaler");
+    expect(publishing.output).toContain("är publicerad i 1 av 1 kanal");
 
     const markdown = readFileSync(
       `${meeting.exportDir}/regionala-samverkansradet-2018-04-11.md`,

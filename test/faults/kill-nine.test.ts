@@ -8,7 +8,7 @@ import { seededRandom } from "../support/seeded-random.js";
 import { postToSlackEndpoint, slashCommand } from "../support/slack-requests.js";
 import { BotProcess } from "./bot-process.js";
 
-// DESIGN.md §9: "A crash at any point loses no acknowledged command." The bot runs as its own
+// architecture.md §9: "A crash at any point loses no acknowledged command." The bot runs as its own
 // process (src/main.ts, Slack over HTTP against the fake Web API), takes a stream of
 // `/noterat noterat …` and `/noterat beslut …` from several clients at once, and is killed
 // with SIGKILL in the middle of it, three times; started again on the same file, it has every

@@ -12,7 +12,7 @@ import { postToSlackEndpoint, slashCommand } from "../support/slack-requests.js"
 import { createTempDatabaseUrl, onPostgres } from "../support/temp-database.js";
 import { BotProcess } from "./bot-process.js";
 
-// Issue 12 point 6 (DESIGN.md §9, §14): two bot processes (src/main.ts, Slack over HTTP against
+// Issue 12 point 6 (architecture.md §9, §14): two bot processes (src/main.ts, Slack over HTTP against
 // one fake Web API) on one PostgreSQL database behind a "load balancer": clients spread notes,
 // decisions and actions over both while one or the other is killed with SIGKILL and started
 // again. Every acknowledged command is stored once with the number and § its answer gave, and
@@ -238,7 +238,7 @@ async function setUpCouncils(instances: Instance[], send: Send): Promise<number>
   }
   for (const { channel, k, name } of REMINDED) {
     await setUp(channel, `råd ${name}`, /är skapat/);
-    const settings = `möte ${k}min uppdrag ${k}min sammanfattning av dagtid alltid`;
+    const settings = `möte ${k}min uppdrag ${k}min sammanfattning av dagtid alltid helger`;
     await setUp(channel, `påminnelser ${settings}`, /^Påminnelserna är ändrade/);
     await setUp(channel, `uppdrag <@${ANNA}> Förbered ${k}`, /^Nytt uppdrag/);
     await setUp(channel, `uppdrag <@${OLLE}> <@${EVA}> Boka lokal ${k}`, /^Nytt uppdrag/);

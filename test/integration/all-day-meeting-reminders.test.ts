@@ -5,7 +5,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { RecordingNotifier } from "../support/recording-notifier.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// An all-day meeting's reminders through the real outbox on a SQLite file (DESIGN.md §5, §11):
+// An all-day meeting's reminders through the real outbox on a SQLite file (architecture.md §5, §11):
 // the tick reads it although its midnight has passed, the day-before reminder that the hours
 // move into its morning goes and says "idag", and a retry after its day is skipped.
 

@@ -7,7 +7,7 @@ import { sqliteFilePath } from "../../src/store/sqlite-file.js";
 import { type RunningMain, type Stopped, startMain } from "../support/main-process.js";
 import { createTempDatabaseUrl, onPostgres } from "../support/temp-database.js";
 
-// Two instances starting together on one new database (DESIGN.md §14): both start, and each
+// Two instances starting together on one new database (architecture.md §14): both start, and each
 // migration is applied once. The test holds the database back until both have reached it, so
 // that the two migrators really run at the same moment.
 

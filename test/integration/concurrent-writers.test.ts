@@ -6,7 +6,7 @@ import { FixedClock } from "../support/console-harness.js";
 import { type RunningMain, startMain } from "../support/main-process.js";
 import { createTempDatabaseUrl, onPostgres } from "../support/temp-database.js";
 
-// What SQLite's single writer hid (DESIGN.md §14): commands writing to one database at once.
+// What SQLite's single writer hid (architecture.md §14): commands writing to one database at once.
 // On PostgreSQL through two instances' connections (each its own pool), as behind a load
 // balancer. SQLite is one instance's database (§8): its writers share that instance's
 // connection — two in one thread could not even take turns, since better-sqlite3 waits for

@@ -20,7 +20,7 @@ import { CHANNEL, PEOPLE, SIGNING_SECRET } from "../support/slack-app-harness.js
 import { postToSlackEndpoint, slashCommand } from "../support/slack-requests.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// DESIGN.md §15: logs carry no message text, no names people typed and no credentials. The
+// architecture.md §15: logs carry no message text, no names people typed and no credentials. The
 // logs of a whole meeting, of failures (in the store, on Slack) and of a configuration error
 // are captured at the most talkative level and searched for every word and secret used.
 

@@ -9,7 +9,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { RecordingNotifier, recipientOf } from "../support/recording-notifier.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// Protocol mode's deadlines (DESIGN.md §12) through the real outbox, on a SQLite file (or
+// Protocol mode's deadlines (architecture.md §12) through the real outbox, on a SQLite file (or
 // PostgreSQL with NOTERAT_TEST_DATABASE=postgresql): planned from what the store holds, sent
 // once, skipped when the minutes moved on, and nothing at all for a council in notes mode.
 //

@@ -77,7 +77,7 @@ describe("publishing on two instances at once", () => {
     await one("Eva", "beslut Lokal: Rådet hyr Stadshuset.");
     await one("Ordf", "justera");
     const replies = await Promise.all([one("Eva", "publicera"), two("Eva", "publicera")]);
-    for (const reply of replies) expect(reply).toContain("är publicerad i 1 av 1 kanaler");
+    for (const reply of replies) expect(reply).toContain("är publicerad i 1 av 1 kanal");
     expect(log).toEqual(["post message-1", "edit message-1"]);
     expect(await temp.database.prisma.lease.count()).toBe(0);
   });

@@ -7,7 +7,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { RecordingNotifier } from "../support/recording-notifier.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// The outbox on a real SQLite file (DESIGN.md §5): never lost, never twice, also with two
+// The outbox on a real SQLite file (architecture.md §5): never lost, never twice, also with two
 // instances, a crash between claim and send, failing platforms and days of downtime.
 
 const PEOPLE = 30;

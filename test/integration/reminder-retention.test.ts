@@ -8,7 +8,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { RecordingNotifier } from "../support/recording-notifier.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// DESIGN.md §15: sent and skipped reminder rows are deleted some time after they were due, once
+// architecture.md §15: sent and skipped reminder rows are deleted some time after they were due, once
 // a day across instances, in bounded batches — and a deleted reminder is never sent again.
 
 const DAY = 86_400_000;

@@ -15,7 +15,7 @@ import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
-// The web archive (DESIGN.md §13) as a reader, a feed reader and a calendar get it: councils set
+// The web archive (architecture.md §13) as a reader, a feed reader and a calendar get it: councils set
 // up through commands on a real database (SQLite, or PostgreSQL with
 // NOTERAT_TEST_DATABASE=postgresql), the archive route on the real HTTP server, requests over
 // 127.0.0.1.

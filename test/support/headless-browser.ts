@@ -1,5 +1,5 @@
 /**
- * A real browser for the published pages' tests (DESIGN.md §13): Debian's
+ * A real browser for the published pages' tests (architecture.md §13): Debian's
  * chromium-headless-shell driven by playwright-core (which brings no browser of its own), and
  * axe-core run inside the page for WCAG 2.1 AA.
  */

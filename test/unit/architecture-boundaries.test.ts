@@ -3,7 +3,7 @@ import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// DESIGN.md §6: imports go bots → handlers → domain, handlers → store, render → domain.
+// architecture.md §6: imports go bots → handlers → domain, handlers → store, render → domain.
 
 function sources(directory: string): string[] {
   return readdirSync(directory, { recursive: true, encoding: "utf8" })

@@ -121,4 +121,56 @@ describe("configuration from the environment", () => {
       false,
     );
   });
+
+  it("takes Azure's app and tenant ids as any GUID, whatever its version nibble", () => {
+    // Azure AD issues GUIDs, not RFC 9562 UUIDs: a version nibble of 0 occurs in real ids.
+    const appId = "2db8f1a1-6b4b-0a59-0c8e-9e7b3c4d5e6f";
+    const tenantId = "72F988BF-86F1-01AF-01AB-2D7CD011DB47";
+    const single = loadConfig({
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: "p",
+      MICROSOFT_APP_TYPE: "SingleTenant",
+      MICROSOFT_APP_TENANT_ID: tenantId,
+    });
+    expect(single.ok && single.config.teams).toMatchObject({
+      authenticated: true,
+      appId,
+      tenants: [tenantId.toLowerCase()],
+    });
+    const listed = loadConfig({
+      TEAMS_ALLOW_UNAUTHENTICATED: "true",
+      TEAMS_TENANT_IDS: `${tenantId},00000000-0000-0000-0000-000000000000`,
+    });
+    expect(listed.ok && listed.config.teams?.tenants).toEqual([
+      tenantId.toLowerCase(),
+      "00000000-0000-0000-0000-000000000000",
+    ]);
+  });
+
+  it("refuses an app or tenant id that is not 8-4-4-4-12 hexadecimal digits", () => {
+    for (const bad of [
+      "2db8f1a16b4b0a590c8e9e7b3c4d5e6f",
+      "{2db8f1a1-6b4b-0a59-0c8e-9e7b3c4d5e6f}",
+      "2db8f1a1-6b4b-0a59-0c8e-9e7b3c4d5e6",
+      "2db8f1a1-6b4b-0a59-0c8e-9e7b3c4d5e6g",
+      "------------------------------------",
+    ]) {
+      expect(loadConfig({ MICROSOFT_APP_ID: bad, MICROSOFT_APP_PASSWORD: "p" }).ok, bad).toBe(
+        false,
+      );
+      expect(
+        loadConfig({
+          MICROSOFT_APP_ID: "2db8f1a1-6b4b-0a59-0c8e-9e7b3c4d5e6f",
+          MICROSOFT_APP_PASSWORD: "p",
+          MICROSOFT_APP_TYPE: "SingleTenant",
+          MICROSOFT_APP_TENANT_ID: bad,
+        }).ok,
+        bad,
+      ).toBe(false);
+      expect(
+        loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "true", TEAMS_TENANT_IDS: bad }).ok,
+        bad,
+      ).toBe(false);
+    }
+  });
 });

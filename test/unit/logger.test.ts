@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 
-// The logging rules of src/logger.ts (DESIGN.md §15): errors are named by type, codes and
+// The logging rules of src/logger.ts (architecture.md §15): errors are named by type, codes and
 // frames, never by their message; credentials under known keys are redacted.
 
 /** A logger at the most talkative level, and what it wrote. */

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { displayNameOf } from "../../domain/display-name.js";
 import { createTranslator } from "../../domain/i18n/translator.js";
 import type { Reply } from "../../domain/reply.js";
 import type { CommandRegistry } from "../../handlers/command-registry.js";
@@ -63,7 +64,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           platform: "local",
           workspaceId: "local",
           externalId: name.toLowerCase(),
-          displayName: name,
+          displayName: displayNameOf(name),
         },
         place,
         text,
@@ -78,7 +79,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       });
       return `${privateMark(delivered)}${renderReplyText(delivered)}`;
     } catch (error) {
-      // What was typed stays out of the log (DESIGN.md §15): its length only.
+      // What was typed stays out of the log (architecture.md §15): its length only.
       logger.error({ err: error, length: text.length }, "command failed");
       return t.t("reply.internal-error");
     }

@@ -26,7 +26,12 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
         ]);
         const reply = await handleCommand(surface.deps, surface.registry, {
           actor,
-          place: { platform: "slack", workspaceId: command.team_id, channelId: command.channel_id },
+          place: {
+            platform: "slack",
+            workspaceId: command.team_id,
+            channelId: command.channel_id,
+            ...channelNameOf(command.channel_name),
+          },
           text: unescapeSlackText(command.text),
           readMention,
           // Slack does not retry slash commands, but a trigger id names this one invocation.
@@ -34,7 +39,7 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
         });
         return await uploadDocuments(client, command.user_id, reply, surface.logger);
       } catch (error) {
-        // What was typed stays out of the log (DESIGN.md §15): where, and its length only.
+        // What was typed stays out of the log (architecture.md §15): where, and its length only.
         surface.logger.error(
           {
             err: error,
@@ -57,4 +62,9 @@ export function listenToSlashCommand(app: App, surface: SlackSurfaceContext): vo
     await ack();
     for (const message of slackResponses(await work)) await respond(message);
   });
+}
+
+/** A channel's name as Slack gives it with a slash command; none for direct messages. */
+function channelNameOf(name: string | undefined): { name?: string } {
+  return name && name !== "directmessage" && name !== "privategroup" ? { name } : {};
 }

@@ -1,4 +1,5 @@
 import { type Activity, type ConversationReference, TeamsInfo, TurnContext } from "botbuilder";
+import { displayNameOf } from "../../domain/display-name.js";
 import type { Identity, Place } from "../../domain/records.js";
 import type { Mention, MentionReader } from "../../domain/types.js";
 
@@ -13,20 +14,26 @@ export function tenantOf(activity: Activity): string {
  * channel's conversation id, and are the same channel.
  */
 export function placeOf(activity: Activity): Place {
+  // A team's channel has a name in channelData (its General channel none); a chat has none.
+  const name = (activity.channelData as { channel?: { name?: unknown } } | undefined)?.channel
+    ?.name;
   return {
     platform: "teams",
     workspaceId: tenantOf(activity),
     channelId: (activity.conversation?.id ?? "").split(";")[0] ?? "",
+    ...(typeof name === "string" && name !== "" ? { name } : {}),
   };
 }
 
 /** People are known by their Azure AD object id, the same in every team and chat of the tenant. */
 export function identityOf(activity: Activity): Identity {
+  const externalId = activity.from?.aadObjectId ?? activity.from?.id ?? "";
   return {
     platform: "teams",
     workspaceId: tenantOf(activity),
-    externalId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
-    displayName: activity.from?.name ?? "",
+    externalId,
+    // Without a name the person is shown by id rather than as nobody.
+    displayName: displayNameOf(activity.from?.name ?? "") || externalId,
   };
 }
 
@@ -45,7 +52,8 @@ const MENTION_TOKEN = /^<at:(\d+)>$/;
 /**
  * The message's command text: the bot's own @mention removed, Teams' HTML entities decoded, and
  * every other `<at>Name</at>` replaced by a token the mention reader resolves to that person's
- * Azure AD object id (asked of the roster, since mention entities carry only the chat id).
+ * Azure AD object id and roster name (asked of the roster, since mention entities carry only the
+ * chat id, and the writer may shorten the name: `<at>Anna</at>` for Anna Berg).
  */
 export async function commandText(
   context: TurnContext,
@@ -60,12 +68,15 @@ export async function commandText(
   const tokenized = withoutBot.replace(MENTION_TAG, (_tag, name: string) => {
     const entity = entities.find((candidate) => candidate.text === `<at>${name}</at>`);
     const chatId = (entity?.mentioned as { id?: string } | undefined)?.id ?? name;
-    mentions.push({ externalId: chatId, displayName: name });
+    const shown = displayNameOf(decodeEntities(name));
+    mentions.push({ externalId: chatId, ...(shown === "" ? {} : { displayName: shown }) });
     return ` <at:${mentions.length - 1}> `;
   });
   const text = decodeEntities(tokenized);
   for (const mention of mentions) {
-    mention.externalId = await aadObjectId(context, mention.externalId);
+    const member = await rosterMember(context, mention.externalId);
+    mention.externalId = member.externalId;
+    if (member.displayName) mention.displayName = member.displayName;
   }
   return {
     text: text.replace(/\s+/g, " ").trim(),
@@ -76,13 +87,19 @@ export async function commandText(
   };
 }
 
-async function aadObjectId(context: TurnContext, chatId: string): Promise<string> {
+async function rosterMember(
+  context: TurnContext,
+  chatId: string,
+): Promise<{ externalId: string; displayName?: string }> {
   try {
     const member = await TeamsInfo.getMember(context, chatId);
-    return member.aadObjectId ?? chatId;
+    return {
+      externalId: member.aadObjectId ?? chatId,
+      displayName: displayNameOf(member.name ?? ""),
+    };
   } catch {
     // Outside the roster (a guest, a deleted account): known by the chat id instead.
-    return chatId;
+    return { externalId: chatId };
   }
 }
 

@@ -15,7 +15,7 @@ import { type DocumentBlock, documentBytes, withDocumentsDelivered } from "../do
 import { identityOf, tenantOf } from "./teams-activity.js";
 import { replyActivities } from "./teams-messages.js";
 
-// Teams' way for a bot to hand over a file (DESIGN.md §13, §15): a consent card in the
+// Teams' way for a bot to hand over a file (architecture.md §13, §15): a consent card in the
 // personal chat; once the person accepts, Teams gives an upload URL in their OneDrive, the bot
 // PUTs the bytes there and shows the file. No file is kept between offer and accept: the card
 // carries the command and where it was typed, and accepting runs it again for whoever accepts,
@@ -91,7 +91,12 @@ interface FileConsentSurface {
 }
 
 /** Where Teams puts a file a person accepted: their OneDrive, in Microsoft's clouds. */
-const ONEDRIVE_HOSTS = [".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.cn"];
+const ONEDRIVE_HOSTS = [
+  ".sharepoint.com",
+  ".sharepoint.us",
+  ".sharepoint-mil.us",
+  ".sharepoint.cn",
+];
 
 /**
  * The upload address comes in the person's invoke: only OneDrive's, over HTTPS, gets the bytes,

@@ -22,7 +22,7 @@ export interface TeamsSurface {
 }
 
 /**
- * The Teams bot (DESIGN.md §7) on botbuilder's CloudAdapter: it verifies the Bot Framework
+ * The Teams bot (architecture.md §7) on botbuilder's CloudAdapter: it verifies the Bot Framework
  * token on every request when an app id is configured (401 otherwise), and answers through
  * the connector at the activity's serviceUrl.
  */

@@ -74,8 +74,9 @@ async function onMessage(surface: TeamsSurfaceContext, context: TurnContext): Pr
       place,
       text,
       readMention,
-      // Teams redelivers an activity with the same id: it makes nothing twice.
-      ...(activity.id ? { deliveryId: activity.id } : {}),
+      // Teams redelivers an activity with the same id: it makes nothing twice. The id (a
+      // message id) is unique only within its conversation, so the conversation is part of it.
+      ...(activity.id ? { deliveryId: `${activity.conversation?.id ?? ""}:${activity.id}` } : {}),
     });
     ({ reply, offers } = await offerDocuments(handled, {
       command: text,
@@ -117,12 +118,14 @@ async function remember(
   who: "also-new" | "only-stored",
 ): Promise<void> {
   const reference = JSON.stringify(channelReference(context.activity));
+  // The channel's name is kept with its reference: a renamed channel is stored anew.
+  const remembered = `${reference}\n${place.name ?? ""}`;
   const key = personal
     ? `person:${identityOf(context.activity).externalId}`
     : `channel:${place.channelId}`;
   const stored = surface.storedReferences.get(key);
   const now = surface.deps.clock.now().getTime();
-  if (stored?.reference === reference && now - stored.at < REFERENCE_TRUSTED_MS) return;
+  if (stored?.reference === remembered && now - stored.at < REFERENCE_TRUSTED_MS) return;
   const saved = personal
     ? await surface.deps.store.people.saveReference(identityOf(context.activity), reference, who)
     : await surface.deps.store.councils.saveReference(place, reference);
@@ -130,7 +133,7 @@ async function remember(
   // not store (a message to the bot stores nobody; installing Noterat for oneself does).
   if (!saved) return;
   if (surface.storedReferences.size >= MAX_REMEMBERED) surface.storedReferences.clear();
-  surface.storedReferences.set(key, { reference, at: now });
+  surface.storedReferences.set(key, { reference: remembered, at: now });
 }
 
 /**

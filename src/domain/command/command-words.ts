@@ -56,9 +56,15 @@ export type Verb =
   | "rename"
   | "my-data"
   | "forget"
-  | "confirm";
+  | "confirm"
+  | "language"
+  | "time-zone"
+  | "unlink"
+  | "log"
+  | "my-language"
+  | "external";
 
-/** DESIGN.md §3, Swedish and English, lower case; a key of two words is two tokens. */
+/** architecture.md §3, Swedish and English, lower case; a key of two words is two tokens. */
 const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   hjälp: "help",
   help: "help",
@@ -160,6 +166,19 @@ const COMMAND_WORDS: Readonly<Record<string, Verb>> = {
   forget: "forget",
   ja: "confirm",
   yes: "confirm",
+  språk: "language",
+  language: "language",
+  tidszon: "time-zone",
+  "time zone": "time-zone",
+  timezone: "time-zone",
+  "koppla bort": "unlink",
+  unlink: "unlink",
+  logg: "log",
+  log: "log",
+  "mitt språk": "my-language",
+  "my language": "my-language",
+  extern: "external",
+  external: "external",
 };
 
 export interface CommandWord {

@@ -12,7 +12,7 @@ export interface DueSuffix {
   due?: LocalDate;
   /**
    * The words after `senast` when they are a date whose day does not exist ("31 juni"): a
-   * mistake to refuse, never text (DESIGN.md §11). `end` is where the text ends then too.
+   * mistake to refuse, never text (architecture.md §11). `end` is where the text ends then too.
    */
   noSuchDate?: string;
 }

@@ -12,7 +12,7 @@ export type { ParseContext } from "./command-input.js";
 const PREFIX = /^\/noterat(?=\s|$)/iu;
 
 /**
- * One line of the command language (DESIGN.md §3) as a command, or what was wrong with it.
+ * One line of the command language (architecture.md §3) as a command, or what was wrong with it.
  * Never throws: whatever a user types gets a reply.
  */
 export function parseCommand(text: string, context: ParseContext): ParseResult {

@@ -1,13 +1,15 @@
-// What the command parser hands to the handlers: one variant per command id of DESIGN.md §3.
+// What the command parser hands to the handlers: one variant per command id of architecture.md §3.
 import type { Lead } from "../reminders/reminder-settings.js";
 import type {
   CouncilMode,
   LocalDate,
+  Locale,
   LocalTime,
   Mention,
   MinutedItemKind,
   Role,
 } from "../types.js";
+import type { Assignee } from "./external-assignee.js";
 
 export type ParsedCommand =
   | { id: "help" }
@@ -23,11 +25,11 @@ export type ParsedCommand =
       sourceUrl?: string;
     }
   /** `itemRef`: `uppdrag #12 @P …` ties the action to item #12 without joining its minutes. */
-  | { id: "action"; assignees: Mention[]; text: string; due?: LocalDate; itemRef?: number }
+  | { id: "action"; assignees: Assignee[]; text: string; due?: LocalDate; itemRef?: number }
   | { id: "list-open" }
   | { id: "list-mine" }
   | { id: "list-overdue" }
-  | { id: "list-person"; person: Mention }
+  | { id: "list-person"; person: Assignee }
   | { id: "done"; ref: number }
   /** Without a date: a week after the due date, or after today when it has passed or is unset. */
   | { id: "postpone"; ref: number; until?: LocalDate }
@@ -57,7 +59,7 @@ export type ParsedCommand =
   | { id: "link"; code?: string }
   | { id: "reminders-show" }
   | { id: "reminders-set"; change: ReminderChange }
-  // Protocol mode (DESIGN.md §12).
+  // Protocol mode (architecture.md §12).
   | { id: "mode"; mode: CouncilMode }
   | { id: "settings" }
   | { id: "register"; role: "member" | "substitute"; people: Mention[] }
@@ -74,18 +76,47 @@ export type ParsedCommand =
   | { id: "immediate"; ref: number }
   | { id: "notice-show" }
   | { id: "notice-set"; enabled: boolean }
-  // The web archive (DESIGN.md §13).
+  // The web archive (architecture.md §13).
   | { id: "web"; enabled: boolean }
   | { id: "rename"; name: string }
   /** The approved protocol of the meeting (the current one, or that day's) as a PDF. */
   | { id: "minutes-pdf"; date?: LocalDate }
-  // Privacy (DESIGN.md §15).
+  // Privacy (architecture.md §15).
   /** `mina uppgifter`: everything held about the caller. */
   | { id: "my-data" }
   /** `glöm @P`: asks the secretary to confirm; `ja` then forgets P in the council. */
   | { id: "forget"; person: Mention }
   /** `ja`: confirms what the caller was last asked to confirm. */
-  | { id: "confirm" };
+  | { id: "confirm" }
+  // Items and assignees outside the chat (issue 14).
+  /** `extern NAMN`: an assignee outside the chat, named `@handle` from then on. */
+  | { id: "external"; name: string }
+  /**
+   * `ändra ID beslut|diskussion|noterat [TEXT]`: an item's kind (an agenda point becomes a
+   * minuted item), and its text when given. `edit`: what `ändra` reads in the same words, for
+   * when ID is an action.
+   */
+  | {
+      id: "item-kind";
+      ref: number;
+      kind: MinutedItemKind;
+      heading?: string;
+      text?: string;
+      edit: EditBody;
+    }
+  /** `flytta ID före ID2`: item ID just before item ID2 of the same meeting. */
+  | { id: "move-item"; ref: number; before: number }
+  // Administration (issue 14).
+  /** `språk sv|en`: the council's language. */
+  | { id: "language"; locale: Locale }
+  /** `tidszon ZON`: the council's IANA zone, as the runtime names it. */
+  | { id: "time-zone"; timeZone: string }
+  /** `koppla bort`: this channel leaves its council; the council and its history stay. */
+  | { id: "unlink" }
+  /** `logg [ID]`: the audit trail, newest first: the council's, or one item's or action's. */
+  | { id: "log"; ref?: number }
+  /** `mitt språk sv|en`: the caller's own language, for what only they see. */
+  | { id: "my-language"; locale: Locale };
 
 export type CommandId = ParsedCommand["id"];
 
@@ -152,6 +183,9 @@ export const PARSE_ERROR_CODES = [
   "bad-switch",
   "bad-count",
   "bad-approval-days",
+  "bad-language",
+  "bad-time-zone",
+  "bad-external-name",
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 

@@ -1,4 +1,4 @@
-// The words of the privacy commands (DESIGN.md §15) and of `publicera ändå`.
+// The words of the privacy commands (architecture.md §15) and of `publicera ändå`.
 import type { CommandInput } from "./command-input.js";
 import { readMention } from "./mention-words.js";
 import { missingArgument, parsed, rejected, unexpectedArgument } from "./parse-outcome.js";

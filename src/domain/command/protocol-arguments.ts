@@ -1,4 +1,4 @@
-// The words of the protocol-mode commands (DESIGN.md §12).
+// The words of the protocol-mode commands (architecture.md §12).
 import type { CouncilMode, Mention } from "../types.js";
 import type { CommandInput } from "./command-input.js";
 import { readRef } from "./entry-ref.js";

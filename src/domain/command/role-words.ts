@@ -1,6 +1,6 @@
 import type { Role } from "../types.js";
 
-/** DESIGN.md §1–§3: the role names in both languages, and the synonyms councils use. */
+/** architecture.md §1–§3: the role names in both languages, and the synonyms councils use. */
 const ROLE_WORDS: ReadonlyMap<string, Role> = new Map([
   ["sekreterare", "secretary"],
   ["samordnare", "secretary"],

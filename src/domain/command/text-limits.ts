@@ -22,7 +22,7 @@ export function overLimit(text: string, limit: number, command: CommandId): Reje
  * a character, which only a broken client sends and no database can store as text). With the
  * `u` flag a surrogate pair is one code point and does not match.
  */
-const HIDDEN_CHARACTER =
+export const HIDDEN_CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 

@@ -1,12 +1,13 @@
+import { languageParser, parseLog, parseTimeZone } from "./administration-arguments.js";
 import type { CommandInput } from "./command-input.js";
 import type { Verb } from "./command-words.js";
-import { itemParser, parseEdit, parsePostpone, refParser } from "./entry-arguments.js";
+import { itemParser, parsePostpone, refParser } from "./entry-arguments.js";
+import { parseEditOrKind, parseExternal, parseMoveItemOrMeeting } from "./item-arguments.js";
 import {
   meetingDateParser,
   parseDocuments,
   parseMeeting,
   parseMinutes,
-  parseMove,
 } from "./meeting-arguments.js";
 import type { ParseResult } from "./parsed-command.js";
 import { parseAction, parseActionsOf, parseRole } from "./people-arguments.js";
@@ -66,10 +67,10 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   "agenda-point": parseAgendaPoint,
   "agenda-list": withoutArguments({ id: "agenda-show" }),
   agenda: parseAgenda,
-  edit: parseEdit,
+  edit: parseEditOrKind,
   remove: refParser("remove"),
   cancel: meetingDateParser("cancel"),
-  move: parseMove,
+  move: parseMoveItemOrMeeting,
   link: parseLink,
   reminders: parseReminders,
   mode: parseMode,
@@ -91,4 +92,10 @@ export const VERB_PARSERS: Readonly<Record<Verb, (input: CommandInput) => ParseR
   "my-data": withoutArguments({ id: "my-data" }),
   forget: parseForget,
   confirm: withoutArguments({ id: "confirm" }),
+  language: languageParser("language"),
+  "time-zone": parseTimeZone,
+  unlink: withoutArguments({ id: "unlink" }),
+  log: parseLog,
+  "my-language": languageParser("my-language"),
+  external: parseExternal,
 };

@@ -1,9 +1,12 @@
 // All user-facing text, merged from one catalogue per area of the product.
 import type { Locale } from "../types.js";
+import { administrationMessages } from "./messages/administration.js";
 import { buttonMessages } from "./messages/buttons.js";
 import { errorMessages } from "./messages/errors.js";
 import { followUpMessages } from "./messages/follow-up.js";
 import { formMessages } from "./messages/forms.js";
+import { identityMessages } from "./messages/identity.js";
+import { itemMessages } from "./messages/items.js";
 import { minutesMessages } from "./messages/minutes.js";
 import { parseMessages } from "./messages/parse.js";
 import { privacyMessages } from "./messages/privacy.js";
@@ -20,10 +23,13 @@ import { webCommandMessages } from "./messages/web-commands.js";
 import { webFeedMessages } from "./messages/web-feeds.js";
 
 const areas = [
+  administrationMessages,
   buttonMessages,
   errorMessages,
   followUpMessages,
   formMessages,
+  identityMessages,
+  itemMessages,
   minutesMessages,
   parseMessages,
   privacyMessages,
@@ -40,10 +46,13 @@ const areas = [
   webMessages,
 ];
 
-type Merged = typeof buttonMessages.sv &
+type Merged = typeof administrationMessages.sv &
+  typeof buttonMessages.sv &
   typeof errorMessages.sv &
   typeof followUpMessages.sv &
   typeof formMessages.sv &
+  typeof identityMessages.sv &
+  typeof itemMessages.sv &
   typeof minutesMessages.sv &
   typeof parseMessages.sv &
   typeof privacyMessages.sv &

@@ -2,7 +2,7 @@ import { isoDate, pad2, weekdayOf } from "../dates/local-date.js";
 import { localDateOf, toLocal } from "../dates/zoned-time.js";
 import type { LocalDate, Locale, LocalTime } from "../types.js";
 
-// The one place that writes dates for people (DESIGN §2), always in the council's zone.
+// The one place that writes dates for people (architecture.md §2), always in the council's zone.
 // Strings are built from our own locale data, never from toLocaleString, whose output
 // depends on the host's ICU build.
 

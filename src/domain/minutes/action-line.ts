@@ -5,7 +5,7 @@ import type { MinutesSourceAction } from "./compile-minutes.js";
 
 /**
  * "Anna Berg och Per Ek: Ta fram ett förslag (senast 30 maj)": what was decided. Whether it is
- * done, or postponed since, is the action's live state, not part of the record (DESIGN.md §11).
+ * done, or postponed since, is the action's live state, not part of the record (architecture.md §11).
  */
 export function actionLine(action: MinutesSourceAction, t: Translator, ctx: DateContext): string {
   const text = action.text.trim();

@@ -1,4 +1,4 @@
-// The platform-neutral model of a "Noterat från …" post (DESIGN.md §4). Every string in it
+// The platform-neutral model of a "Noterat från …" post (architecture.md §4). Every string in it
 // is already localised; renderers only give it a shape (Markdown, HTML, text, Block Kit…)
 // and escape user text for their target.
 import type { ProtocolDocument } from "../protocol/protocol-document.js";
@@ -23,7 +23,7 @@ export interface MinutesDocument {
   /** "Nästa möte": absent when there is neither a documents link nor a next meeting to name. */
   closing?: MinutesClosing;
   /**
-   * Protocol mode (DESIGN.md §12): the protocol compiled with the post, frozen and published
+   * Protocol mode (architecture.md §12): the protocol compiled with the post, frozen and published
    * with it, so that both come from the same approved snapshot.
    */
   protocol?: ProtocolDocument;

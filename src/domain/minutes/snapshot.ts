@@ -1,4 +1,4 @@
-// Approved minutes are a record (DESIGN.md §11): `justera` freezes the compiled document as text,
+// Approved minutes are a record (architecture.md §11): `justera` freezes the compiled document as text,
 // and its SHA-256 is what approvers, `publicera` and `verifiera` agree on. Pure: Web Crypto is
 // the platform's, so the checksum is the same in Node and in any other runtime.
 import type { ProtocolDocument } from "../protocol/protocol-document.js";

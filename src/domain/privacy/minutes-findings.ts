@@ -1,4 +1,4 @@
-// The personal-data check before publishing (DESIGN.md §15): every text of a post, and of its
+// The personal-data check before publishing (architecture.md §15): every text of a post, and of its
 // protocol in protocol mode, that a user typed and the web would show. Titles, labels,
 // signatures and the notice are Noterat's own words and are not checked.
 import type { MinutesDocument } from "../minutes/document.js";

@@ -1,4 +1,4 @@
-// The personal data a draft should not carry onto the web unseen (DESIGN.md §15): Swedish
+// The personal data a draft should not carry onto the web unseen (architecture.md §15): Swedish
 // personal identity and co-ordination numbers, Swedish phone numbers and e-mail addresses.
 import { idNumberKind } from "./swedish-id-number.js";
 

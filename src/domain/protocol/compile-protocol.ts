@@ -14,7 +14,7 @@ import type {
 } from "./protocol-document.js";
 import type { ProtocolPerson, ProtocolSource, ProtocolSourceParagraph } from "./protocol-source.js";
 
-// Builds the protocol (DESIGN.md §12) in the order and wording of a Swedish protokoll
+// Builds the protocol (architecture.md §12) in the order and wording of a Swedish protokoll
 // (../shared/examples/protokoll.md). Pure: the clock and the zone come in with the source.
 
 export function compileProtocol(source: ProtocolSource): ProtocolDocument {

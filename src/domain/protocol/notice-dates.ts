@@ -5,7 +5,7 @@ import { createTranslator } from "../i18n/translator.js";
 import type { LocalDate } from "../types.js";
 import type { ProtocolDocument, ProtocolRow } from "./protocol-document.js";
 
-// The notice of approval (anslag, DESIGN.md §12): posted the first working day after the
+// The notice of approval (anslag, architecture.md §12): posted the first working day after the
 // protocol is fully approved, up for three weeks; the appeal period runs three weeks from the
 // posting. A period that ends on a Saturday, a Sunday, a holiday, midsommarafton, julafton or
 // nyårsafton ends on the next working day (lag 1930:173 om beräkning av lagstadgad tid).

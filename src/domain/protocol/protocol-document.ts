@@ -1,4 +1,4 @@
-// The platform-neutral model of a protocol (DESIGN.md §12, ../shared/examples/protokoll.md).
+// The platform-neutral model of a protocol (architecture.md §12, ../shared/examples/protokoll.md).
 // Every string is already localised; renderers (Markdown, HTML, text, Block Kit, Adaptive Card)
 // only give it a shape and escape it for their target.
 import type { Locale } from "../types.js";

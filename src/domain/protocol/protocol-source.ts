@@ -1,4 +1,4 @@
-// What a protocol (DESIGN.md §12) is compiled from: plain data gathered by the handlers, in the
+// What a protocol (architecture.md §12) is compiled from: plain data gathered by the handlers, in the
 // domain's words. Pure: the clock and the zone come in with the source.
 import type { MinutesSourceAction } from "../minutes/compile-minutes.js";
 import type { LocalDate, Locale, MinutedItemKind, Procedure } from "../types.js";

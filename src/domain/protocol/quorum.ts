@@ -1,4 +1,4 @@
-// Quorum (DESIGN.md §12): more than half of the ordinary members present, a substitute serving
+// Quorum (architecture.md §12): more than half of the ordinary members present, a substitute serving
 // for an absent member counting for them.
 
 export interface Quorum {

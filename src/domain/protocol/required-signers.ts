@@ -1,4 +1,4 @@
-// Who signs a protocol (DESIGN.md §12): one of the council's chairs (any one, when it has
+// Who signs a protocol (architecture.md §12): one of the council's chairs (any one, when it has
 // several) and every justerare chosen for the meeting.
 
 export interface RequiredSigners {

@@ -1,4 +1,4 @@
-// Justerare by rota (DESIGN.md §12): the ordinary members in register order, taking turns.
+// Justerare by rota (architecture.md §12): the ordinary members in register order, taking turns.
 
 export interface RotaInput {
   /** Ordinary members' ids in register order. */

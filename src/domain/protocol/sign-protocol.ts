@@ -3,7 +3,7 @@ import { createTranslator } from "../i18n/translator.js";
 import { shortChecksum } from "../minutes/snapshot.js";
 import type { ProtocolDocument, ProtocolRow } from "./protocol-document.js";
 
-// The signature block (DESIGN.md §12): each approval's name, time and checksum, added to the
+// The signature block (architecture.md §12): each approval's name, time and checksum, added to the
 // approved protocol when it is shown or published; never part of the frozen snapshot.
 
 export interface ProtocolSignature {

@@ -4,7 +4,7 @@ import type { LocalDate } from "../types.js";
 import type { PlanningAssignee, ReminderPayload } from "./plan-reminders.js";
 import { REMINDER_LIMITS } from "./reminder-settings.js";
 
-// The deadlines of a protocol-mode meeting's minutes (DESIGN.md §12), in local days counted
+// The deadlines of a protocol-mode meeting's minutes (architecture.md §12), in local days counted
 // from the meeting's date: the secretary is reminded to compile them, each signer who has not
 // approved them to approve.
 

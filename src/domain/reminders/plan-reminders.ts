@@ -29,7 +29,7 @@ import { channelRecipient, personRecipient } from "./recipient.js";
 import { type MeetingStart, reminderCutoff } from "./reminder-cutoff.js";
 import type { Lead, ReminderSettings } from "./reminder-settings.js";
 
-// DESIGN.md §5 as a pure function of (now, stored state): which reminders fell due in the
+// architecture.md §5 as a pure function of (now, stored state): which reminders fell due in the
 // planning window (since, now], and which of those are no longer worth sending.
 
 export type ReminderKind =
@@ -80,7 +80,7 @@ export interface PlanningState {
   councils: PlanningCouncil[];
   meetings: PlanningMeeting[];
   actions: PlanningAction[];
-  /** Protocol-mode minutes not yet approved (DESIGN.md §12); absent: none. */
+  /** Protocol-mode minutes not yet approved (architecture.md §12); absent: none. */
   minutes?: PlanningMinutes[];
 }
 

@@ -10,7 +10,7 @@ export interface MeetingStart {
 
 /**
  * From when reminders about a meeting are too late ("meeting-started"): its start, or for an
- * all-day meeting the end of its day in the council's zone (DESIGN §11). Its midnight is not
+ * all-day meeting the end of its day in the council's zone (architecture.md §11). Its midnight is not
  * when it begins, and a day-before reminder that the council's hours move into its morning
  * is still worth sending.
  */

@@ -11,7 +11,7 @@ export interface QuietWindow {
   weekdaysOnly: boolean;
 }
 
-/** A council's reminder policy (DESIGN.md §5), set by its secretary with `påminnelser …`. */
+/** A council's reminder policy (architecture.md §5), set by its secretary with `påminnelser …`. */
 export interface ReminderSettings {
   enabled: boolean;
   /** Meeting coming, to the channel with agenda and documents. */
@@ -24,7 +24,7 @@ export interface ReminderSettings {
   digestDay: number | null;
   /** null: any hour, any day. */
   window: QuietWindow | null;
-  /** Protocol mode (DESIGN.md §12): the minutes are to be approved this many days after the meeting. */
+  /** Protocol mode (architecture.md §12): the minutes are to be approved this many days after the meeting. */
   approvalDeadlineDays: number;
 }
 

@@ -1,4 +1,4 @@
-// The web archive's addresses (DESIGN.md §13), relative to the server's root; `date` is ISO
+// The web archive's addresses (architecture.md §13), relative to the server's root; `date` is ISO
 // (yyyy-mm-dd). The router reads them back with readArchivePath.
 
 export function archivePaths(slug: string) {

@@ -27,7 +27,7 @@ import { textBlock } from "./card-text.js";
 import { protocolGroups } from "./protocol-cards.js";
 import { escapeTeamsLine } from "./teams-escape.js";
 
-// The "Noterat från …" post (DESIGN.md §4) as Adaptive Cards. A post too big for one card
+// The "Noterat från …" post (architecture.md §4) as Adaptive Cards. A post too big for one card
 // becomes several, posted one after the other, each after the first marked "… (forts. 2/3)",
 // so that nothing is ever cut to fit. In protocol mode the protocol follows the post.
 
@@ -87,7 +87,7 @@ export function minutesGroups(doc: MinutesDocument): BodyGroup[] {
   ];
 }
 
-/** The protocol (DESIGN.md §12) follows the post it was published with, set off by a line. */
+/** The protocol (architecture.md §12) follows the post it was published with, set off by a line. */
 function protocolAfterPost(protocol: NonNullable<MinutesDocument["protocol"]>): BodyGroup[] {
   const [first, ...rest] = protocolGroups(protocol);
   return first ? [{ ...first, container: PROTOCOL }, ...rest] : rest;

@@ -6,7 +6,7 @@ import type {
 import type { ContainerLayout, TextStyle } from "./adaptive-card-types.js";
 import { type BodyGroup, type BodyPart, textPart } from "./card-packing.js";
 
-// The protocol (DESIGN.md §12) as Adaptive Card body groups: the head, the header rows, one
+// The protocol (architecture.md §12) as Adaptive Card body groups: the head, the header rows, one
 // group per §, the signatures and the notice. The caller packs them into cards
 // (card-packing.ts), so that a long protocol continues on further cards instead of being cut.
 

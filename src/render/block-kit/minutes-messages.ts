@@ -23,7 +23,7 @@ import {
   titleBlocks,
 } from "./text-blocks.js";
 
-// The "Noterat från …" post (DESIGN.md §4) in Block Kit. A post too big for one message
+// The "Noterat från …" post (architecture.md §4) in Block Kit. A post too big for one message
 // becomes several: the adapter posts the first and the rest as replies in its thread, each
 // marked "(forts. 2/3)", so that nothing is ever cut to fit. In protocol mode the protocol
 // follows the post in the same way.
@@ -78,7 +78,7 @@ export function minutesBlockGroups(doc: MinutesDocument): BlockGroup[] {
   ].filter((group) => group.length > 0);
 }
 
-/** The protocol (DESIGN.md §12) follows the post it was published with, set off by a divider. */
+/** The protocol (architecture.md §12) follows the post it was published with, set off by a divider. */
 function protocolAfterPost(protocol: NonNullable<MinutesDocument["protocol"]>): BlockGroup[] {
   const [first = [], ...rest] = protocolBlockGroups(protocol);
   // The divider travels with the protocol's head, so that it never ends a message alone.

@@ -8,7 +8,7 @@ import { type Line, text } from "./mrkdwn-sections.js";
 import type { BlockGroup } from "./rendered-block.js";
 import { paragraphBlocks, sectionBlocks, titleBlocks } from "./text-blocks.js";
 
-// The protocol (DESIGN.md §12) in Block Kit groups: the head, the header rows, one group per §,
+// The protocol (architecture.md §12) in Block Kit groups: the head, the header rows, one group per §,
 // the signatures and the notice. The caller chunks them into messages (message-chunks.ts),
 // so that a long protocol continues in further messages instead of being cut.
 

@@ -201,9 +201,9 @@ describe("buttons", () => {
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(0);
 
     const published = await h.click(eva.id, publicera);
-    expect(published.text).toContain("är publicerad i 1 av 1 kanaler");
+    expect(published.text).toContain("är publicerad i 1 av 1 kanal");
     const again = await h.click(eva.id, publicera);
-    expect(again.text).toContain("är publicerad i 1 av 1 kanaler");
+    expect(again.text).toContain("är publicerad i 1 av 1 kanal");
 
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(1);
     expect(h.fake.callsTo("chat.update")).toHaveLength(1);
@@ -217,7 +217,7 @@ describe("buttons", () => {
       label: "Publicera",
     });
     const clicks = await Promise.all([h.click(eva.id, publicera), h.click(eva.id, publicera)]);
-    for (const click of clicks) expect(click.text).toContain("är publicerad i 1 av 1 kanaler");
+    for (const click of clicks) expect(click.text).toContain("är publicerad i 1 av 1 kanal");
     // The second publication waited for the first and edited its message.
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(1);
     expect(h.fake.callsTo("chat.update")).toHaveLength(1);

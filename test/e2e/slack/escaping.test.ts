@@ -9,7 +9,7 @@ import {
   textsIn,
 } from "../../support/slack-app-harness.js";
 
-// DESIGN.md §4: user text is escaped for Slack (`&`, `<`, `>`), so a note can never ping
+// architecture.md §4: user text is escaped for Slack (`&`, `<`, `>`), so a note can never ping
 // @channel, mention someone or forge a link — in the acknowledgement, in lists, on App Home
 // and in the published post. Slack sends what people type with mentions and links as markup
 // (`<!channel>`, `<@U…>`, `<https://…|…>`) and `&`, `<`, `>` as entities.

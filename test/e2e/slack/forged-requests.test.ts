@@ -22,7 +22,7 @@ import {
   viewSubmission,
 } from "../../support/slack-requests.js";
 
-// DESIGN.md §9, in volume: a thousand requests that each would write or make Noterat call
+// architecture.md §9, in volume: a thousand requests that each would write or make Noterat call
 // Slack if they were genuine — slash commands, button clicks, form submissions, shortcuts,
 // events — forged in every way a request can be (another secret, a broken signature, none,
 // a stale timestamp, a body altered after signing, a workspace that has not installed

@@ -10,7 +10,7 @@ import {
   textsIn,
 } from "../../support/slack-app-harness.js";
 
-// DESIGN.md §4: a post bigger than one Slack message is split, never cut: the first message
+// architecture.md §4: a post bigger than one Slack message is split, never cut: the first message
 // in the channel, the rest as replies in its thread, each within Slack's limits (the fake
 // refuses a message that is not, as Slack does). Publishing again edits the messages and
 // deletes those no longer needed.
@@ -92,7 +92,7 @@ describe("minutes longer than one Slack message", () => {
   it("posts a 200-item meeting as a thread of valid messages, and edits it after removals", async () => {
     await recordItems(ITEMS);
     expect(await approveAndPublish()).toBe(
-      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
     );
     const posts = h.fake.callsTo("chat.postMessage");
     expect(posts.length).toBeGreaterThanOrEqual(4);
@@ -134,7 +134,7 @@ describe("minutes longer than one Slack message", () => {
       data: { removedAt: h.clock.now() },
     });
     expect((await h.command(eva.id, "stryk 21")).text).toContain("Struket #21.");
-    expect(await approveAndPublish()).toContain("är publicerad i 1 av 1 kanaler");
+    expect(await approveAndPublish()).toContain("är publicerad i 1 av 1 kanal");
 
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(posts.length);
     const updates = h.fake.callsTo("chat.update");
@@ -162,7 +162,7 @@ describe("minutes longer than one Slack message", () => {
     // Someone deleted the post: Slack no longer finds its first message to edit.
     h.fake.failNext("chat.update", { error: "message_not_found" });
     await h.command(eva.id, "noterat Tillägg: En sak till.");
-    expect(await approveAndPublish()).toContain("är publicerad i 1 av 1 kanaler");
+    expect(await approveAndPublish()).toContain("är publicerad i 1 av 1 kanal");
 
     expect(h.fake.callsTo("chat.update").map((call) => call.injected)).toEqual([
       { error: "message_not_found" },

@@ -107,7 +107,7 @@ describe("a meeting minuted through /noterat", () => {
     const published = await h.click(eva.id, publicera);
     expect(published.messages[0]?.responseType).toBe("ephemeral");
     expect(published.text).toBe(
-      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
     );
 
     const [post, ...others] = h.fake.callsTo("chat.postMessage");
@@ -157,7 +157,7 @@ describe("a meeting minuted through /noterat", () => {
     );
     const republished = await h.command(eva.id, "publicera");
     expect(republished.ack?.responseType).toBe("ephemeral");
-    expect(republished.text).toContain("är publicerad i 1 av 1 kanaler");
+    expect(republished.text).toContain("är publicerad i 1 av 1 kanal");
 
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(1);
     const [update] = h.fake.callsTo("chat.update");
@@ -202,7 +202,7 @@ describe("a meeting minuted through /noterat", () => {
     const publish = findButton((await h.command(eva.id, "minutes")).messages, {
       label: "Publish",
     });
-    expect((await h.click(eva.id, publish)).text).toContain("is published in 1 of 1 channels");
+    expect((await h.click(eva.id, publish)).text).toContain("is published in 1 of 1 channel");
 
     const [post] = h.fake.callsTo("chat.postMessage");
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(1);

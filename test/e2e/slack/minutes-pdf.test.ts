@@ -10,7 +10,7 @@ import {
 } from "../../support/slack-app-harness.js";
 import { firstMissingInOrder } from "../../unit/render/text-order.js";
 
-// `protokoll pdf` (DESIGN.md §12–§13) on Slack end to end, through Bolt and the real WebClient
+// `protokoll pdf` (architecture.md §12–§13) on Slack end to end, through Bolt and the real WebClient
 // against the fake Web API: the justerat protocol is uploaded (files.uploadV2) to the caller's
 // DM with the app, never to the channel, and the ephemeral answer says so; where the upload
 // fails the answer is the document's note; refusals upload nothing.
@@ -124,7 +124,7 @@ describe("`protokoll pdf` on Slack", () => {
     expect((await h.command(eva.id, "webb på")).text).toBe(
       `Rådets publicerade anteckningar visas nu i webbarkivet: ${PUBLIC_URL}/arkiv/regionala-samverkansradet/`,
     );
-    expect((await h.command(eva.id, "publicera")).text).toContain("är publicerad i 1 av 1 kanaler");
+    expect((await h.command(eva.id, "publicera")).text).toContain("är publicerad i 1 av 1 kanal");
     h.fake.failNext("files.getUploadURLExternal", { error: "file_uploads_disabled" });
     expect((await h.command(per.id, "protokoll pdf")).text).toBe(
       `Protokollet som PDF finns i webbarkivet: ${PUBLIC_URL}/arkiv/regionala-samverkansradet/2026-04-14/protokoll.pdf`,

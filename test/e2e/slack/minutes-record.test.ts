@@ -12,7 +12,7 @@ import {
   textOf,
 } from "../../support/slack-app-harness.js";
 
-// Approved minutes are a record (DESIGN.md §11), on Slack end to end: once published, the post
+// Approved minutes are a record (architecture.md §11), on Slack end to end: once published, the post
 // stays byte for byte what was approved while its actions are completed and postponed (typed,
 // and with the buttons of a reminder in a DM), while actions are given between meetings and a
 // new meeting is planned; publishing again leaves it as it is. Only a change to the meeting's
@@ -22,7 +22,7 @@ const { eva, olle, anna, per } = PEOPLE;
 const logger = pino({ level: process.env.NOTERAT_TEST_LOG ?? "silent" });
 
 const TITLE = "Noterat från Regionala samverkansrådet 14 april";
-const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanaler.`;
+const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanal.`;
 const CHECKSUM_LINE = /^Kontrollsumma \(SHA-256\): ([0-9a-f]{64})$/;
 
 /** Wednesday 15 April 2026, 09:00 in Stockholm: the morning #3 and #4 are due. */

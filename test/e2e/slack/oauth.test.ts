@@ -14,7 +14,7 @@ import {
   tokensRevokedEvent,
 } from "../../support/slack-requests.js";
 
-// Many workspaces (DESIGN.md §7): a workspace installs Noterat through OAuth v2, its
+// Many workspaces (architecture.md §7): a workspace installs Noterat through OAuth v2, its
 // installation is stored in the database, its commands then work with its own bot token, and
 // uninstalling (or revoking the bot token) forgets it at once: its requests get 401 again.
 
@@ -90,7 +90,7 @@ describe("OAuth installs", () => {
     await command(eva.id, "noterat Budget: Rådet informerades.");
     await command(eva.id, `roll <@${olle.id}> ordförande`);
     await command(olle.id, "justera");
-    expect((await command(eva.id, "publicera")).text).toContain("är publicerad i 1 av 1 kanaler");
+    expect((await command(eva.id, "publicera")).text).toContain("är publicerad i 1 av 1 kanal");
     const [post] = h.fake.callsTo("chat.postMessage");
     expect(post).toMatchObject({ token: KOMMUN.botToken, args: { channel: CHANNEL } });
     // Another workspace is still refused.

@@ -8,7 +8,7 @@ import {
   SlackAppHarness,
 } from "../../support/slack-app-harness.js";
 
-// Privacy (DESIGN.md §15) on Slack end to end, through Bolt and the real WebClient against the
+// Privacy (architecture.md §15) on Slack end to end, through Bolt and the real WebClient against the
 // fake Web API: the personal-data check before publishing (typed and on the "Publicera"
 // button), `mina uppgifter` with its JSON file uploaded to the caller's DM with the app, and
 // `glöm @P` confirmed by the secretary's next command.
@@ -93,7 +93,7 @@ describe("privacy on Slack", () => {
       expect(h.fake.messagesIn(CHANNEL)).toEqual([]);
 
       const anyway = await h.command(eva.id, "publicera ändå");
-      expect(anyway.text).toContain("är publicerad i 1 av 1 kanaler");
+      expect(anyway.text).toContain("är publicerad i 1 av 1 kanal");
       expect(h.fake.callsTo("chat.postMessage")).toHaveLength(1);
       const [post] = h.fake.messagesIn(CHANNEL);
       // The secretary chose to publish it as it stands.
@@ -127,7 +127,7 @@ describe("privacy on Slack", () => {
       const publicera = findButton((await h.command(eva.id, "protokoll")).messages, {
         label: "Publicera",
       });
-      expect((await h.click(eva.id, publicera)).text).toContain("är publicerad i 1 av 1 kanaler");
+      expect((await h.click(eva.id, publicera)).text).toContain("är publicerad i 1 av 1 kanal");
       expect(h.fake.messagesIn(CHANNEL)).toHaveLength(1);
     });
   });

@@ -9,7 +9,7 @@ import {
   textOf,
 } from "../../support/slack-app-harness.js";
 
-// Protocol mode (DESIGN.md §12) on Slack end to end, through Bolt against the fake Web API: the
+// Protocol mode (architecture.md §12) on Slack end to end, through Bolt against the fake Web API: the
 // register, the meeting and its attendance, justerare, a decision with a vote and a reservation,
 // a § approved at the meeting and posted alone, justering typed and with the "Justera" button of
 // `protokoll`, and the protocol published in the channel with its signatures.
@@ -82,7 +82,7 @@ describe("protocol mode on Slack", () => {
       "§ 7 (#9) är omedelbart justerad och kan publiceras för sig med `publicera 9`.",
     );
     expect((await h.command(eva.id, "publicera 9")).text).toBe(
-      "”Protokollsutdrag: Noterat från Regionala samverkansrådet 14 april, § 7” är publicerad i 1 av 1 kanaler.",
+      "”Protokollsutdrag: Noterat från Regionala samverkansrådet 14 april, § 7” är publicerad i 1 av 1 kanal.",
     );
     const extract = channelText();
     expect(extract).toContain("*§ 7 Lokal*");
@@ -125,7 +125,7 @@ describe("protocol mode on Slack", () => {
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(posted);
 
     expect((await h.command(eva.id, "publicera")).text).toBe(
-      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
     );
     const published = h.fake
       .callsTo("chat.postMessage")

@@ -15,7 +15,7 @@ import {
   viewSubmission,
 } from "../../support/slack-requests.js";
 
-// DESIGN.md §9: a request that fails the signature check, is too old, comes from a workspace
+// architecture.md §9: a request that fails the signature check, is too old, comes from a workspace
 // that has not installed Noterat, or asks for what the person may not do, is refused and
 // stores nothing.
 

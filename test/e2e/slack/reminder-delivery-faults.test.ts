@@ -12,7 +12,7 @@ import {
   SlackAppHarness,
 } from "../../support/slack-app-harness.js";
 
-// DESIGN §5 under a failing Slack: many reminders at 09:00 while the Web API throttles (429
+// architecture.md §5 under a failing Slack: many reminders at 09:00 while the Web API throttles (429
 // with Retry-After), fails (5xx) and drops connections on 30 % of the posts. Ticks follow the
 // outbox's own schedule (the clock jumps to the next row's retry time) until nothing is left:
 // every reminder is sent exactly once — each recipient's message reached Slack once, none

@@ -12,7 +12,7 @@ import {
   textOf,
 } from "../../support/slack-app-harness.js";
 
-// DESIGN §5 on Slack: the reminder tick, on a fixed clock, sends through the Slack surface's
+// architecture.md §5 on Slack: the reminder tick, on a fixed clock, sends through the Slack surface's
 // notifier to the fake Web API: the meeting reminder to the council's channel, each
 // assignee's actions to their DM, one message each (the agenda item is #1, the actions #2–#4). The buttons in the DM work as anywhere.
 
@@ -72,7 +72,7 @@ describe("reminders on Slack", () => {
     expect(meetingText).toContain("Reglab");
     expect(meetingText).toContain("Budget 2027");
     expect(meetingText).toContain("https://example.se/reglab/handlingar");
-    // The agenda begins with the follow-up of actions, each with its Klar button (DESIGN.md §11).
+    // The agenda begins with the follow-up of actions, each with its Klar button (architecture.md §11).
     expect(meetingText).toContain("Uppföljning av uppdrag: öppna (3)");
     expect(meetingText).toContain("#4 Anna B: Ring regionen – senast 30 april · utanför möte");
     expect(

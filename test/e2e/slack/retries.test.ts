@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PEOPLE, SlackAppHarness } from "../../support/slack-app-harness.js";
 
-// DESIGN.md §9: a delivery Slack sends again (X-Slack-Retry-Num, the same trigger id) does
+// architecture.md §9: a delivery Slack sends again (X-Slack-Retry-Num, the same trigger id) does
 // not create a second item or action; the retry gets the first result as its answer.
 
 const { eva, anna } = PEOPLE;

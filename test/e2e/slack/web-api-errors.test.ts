@@ -34,9 +34,9 @@ describe.concurrent("Web API errors while publishing", () => {
       const refused = await h.command(eva.id, "publicera");
       expect(refused.status).toBe(200);
       expect(refused.ack?.responseType).toBe("ephemeral");
-      expect(refused.text).toContain("är publicerad i 0 av 1 kanaler");
+      expect(refused.text).toContain("är publicerad i 0 av 1 kanal");
       expect(refused.text).toContain(
-        `Kunde inte publicera i slack:${CHANNEL} (not_in_channel). Rätta det och skriv \`publicera\` igen.`,
+        `Kunde inte publicera i #${CHANNEL.toLowerCase()} (not_in_channel). Rätta det och skriv \`publicera\` igen.`,
       );
       expect(h.fake.pendingFailures("chat.postMessage")).toBe(0);
       expect(h.fake.messagesIn(CHANNEL)).toEqual([]);
@@ -45,7 +45,7 @@ describe.concurrent("Web API errors while publishing", () => {
       // /invite @Noterat, then again.
       const published = await h.command(eva.id, "publicera");
       expect(published.text).toBe(
-        "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+        "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
       );
       const posts = h.fake.callsTo("chat.postMessage");
       expect(posts.map((call) => call.injected)).toEqual([{ error: "not_in_channel" }, undefined]);
@@ -63,7 +63,9 @@ describe.concurrent("Web API errors while publishing", () => {
       h.fake.failNext("chat.postMessage", { error: "channel_not_found" });
       const refused = await h.click(eva.id, publicera);
       expect(refused.messages[0]?.responseType).toBe("ephemeral");
-      expect(refused.text).toContain(`Kunde inte publicera i slack:${CHANNEL} (channel_not_found)`);
+      expect(refused.text).toContain(
+        `Kunde inte publicera i #${CHANNEL.toLowerCase()} (channel_not_found)`,
+      );
       expect(h.fake.messagesIn(CHANNEL)).toEqual([]);
     }));
 
@@ -76,7 +78,7 @@ describe.concurrent("Web API errors while publishing", () => {
 
         const published = await h.command(eva.id, "publicera");
         expect(published.text).toBe(
-          "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+          "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
         );
         const posts = h.fake.callsTo("chat.postMessage");
         expect(posts.map((call) => call.injected)).toEqual([

@@ -12,7 +12,7 @@ import {
 } from "../../support/slack-app-harness.js";
 import { firstMissingInOrder } from "../../unit/render/text-order.js";
 
-// Publishing on Slack writes the post's web files (DESIGN.md §13) when an export directory is
+// Publishing on Slack writes the post's web files (architecture.md §13) when an export directory is
 // configured: Markdown and HTML of exactly what was posted in the channel, the protocol's too in
 // protocol mode, named in the secretary's answer; publishing again after a correction replaces
 // them. Without an export directory nothing is written; a directory that cannot be written is
@@ -23,7 +23,7 @@ const at = (id: string) => `<@${id}>`;
 
 const BASE = "regionala-samverkansradet-2026-04-14";
 const TITLE = "Noterat från Regionala samverkansrådet 14 april";
-const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanaler.`;
+const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanal.`;
 /** A reserved name (RFC 2606): nothing is ever fetched from it. */
 const PUBLIC_URL = "https://noterat.region.example";
 /** Today at 13:00: planned in each test, after the council's mode is set. */

@@ -146,7 +146,7 @@ describe("card buttons in Teams", () => {
     expect(h.fake.sentTo(CHANNEL.id)).toHaveLength(inChannel);
 
     const published = await h.click(eva, publish);
-    expect(published.answer).toBe("”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.");
+    expect(published.answer).toBe("”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanal.");
     expect(h.fake.sentTo(CHANNEL.id)).toHaveLength(inChannel + 1);
     expect((await meeting()).minutesStatus).toBe("published");
     expect(await h.prisma.publishedMessage.count()).toBe(1);

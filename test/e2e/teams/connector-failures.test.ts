@@ -52,9 +52,7 @@ describe("Teams connector failures", () => {
     // The secretary is told in her 1:1 chat, with the channel named.
     const evaChat = h.privateChatOf(eva);
     expect(refused.cards.map((card) => card.conversationId)).toEqual([evaChat]);
-    expect(refused.text).toContain(
-      "”Noterat från Reglab 14 april” är publicerad i 0 av 1 kanaler.",
-    );
+    expect(refused.text).toContain("”Noterat från Reglab 14 april” är publicerad i 0 av 1 kanal.");
     expect(refused.text).toContain(
       `Kunde inte publicera i teams:${CHANNEL.id} (BotNotInConversationRoster). Rätta det och skriv \`publicera\` igen.`,
     );
@@ -62,9 +60,7 @@ describe("Teams connector failures", () => {
 
     // Noterat is added back to the team; the secretary publishes again.
     const retried = await h.say(eva, "publicera");
-    expect(retried.text).toContain(
-      "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.",
-    );
+    expect(retried.text).toContain("”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanal.");
     const [post, ...more] = deliveredToChannel(retried);
     expect(more).toEqual([]);
     expect(post && isProactive(post)).toBe(true);
@@ -79,12 +75,12 @@ describe("Teams connector failures", () => {
     await h.say(olle, "justera");
     h.fake.failNext("update", ROSTER);
     const refusedUpdate = await h.say(eva, "publicera");
-    expect(refusedUpdate.text).toContain("publicerad i 0 av 1 kanaler");
+    expect(refusedUpdate.text).toContain("publicerad i 0 av 1 kanal");
     expect((await h.prisma.publishedMessage.findMany()).map((m) => m.messageRef)).toEqual([
       post?.id,
     ]);
     const updated = await h.say(eva, "publicera");
-    expect(updated.text).toContain("publicerad i 1 av 1 kanaler");
+    expect(updated.text).toContain("publicerad i 1 av 1 kanal");
     expect(deliveredToChannel(updated).map((record) => [record.route, record.activityId])).toEqual([
       ["update", post?.id],
     ]);

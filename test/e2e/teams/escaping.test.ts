@@ -52,7 +52,7 @@ describe("user text in Teams cards", () => {
         mentions: [anna],
       },
     );
-    // The acknowledgement names where the action came from (DESIGN.md §11).
+    // The acknowledgement names where the action came from (architecture.md §11).
     const line = "#2 Anna Berg: Läs **allt** på [sidan](https://evil) · mötet 14 april";
     expect(assigned.text).toContain(line);
     expect(blockShowing(assigned.cards, line)).toBe(

@@ -4,7 +4,7 @@ import { pdfText } from "../../support/pdf-text.js";
 import { type TeamsUser, teamsFileConsent } from "../../support/teams-activities.js";
 import { CHANNEL, PEOPLE, TENANT_ID, TeamsAppHarness } from "../../support/teams-app-harness.js";
 
-// Teams hands a file over through a consent card in the personal chat (DESIGN.md §13, §15):
+// Teams hands a file over through a consent card in the personal chat (architecture.md §13, §15):
 // `protokoll pdf` offers the PDF there; accepting has Noterat make it again for whoever accepts
 // and PUT it to the upload URL Teams gives (here the fake connector's, on 127.0.0.1), then show
 // it with a file info card. Through botbuilder, end to end.
@@ -211,7 +211,7 @@ describe("files through Teams' file consent card", () => {
     expect(h.fake.uploads).toHaveLength(0);
 
     // Published, the protocol is public: the same card gives him the file.
-    expect(await say(eva, "publicera")).toContain("är publicerad i 1 av 1 kanaler");
+    expect(await say(eva, "publicera")).toContain("är publicerad i 1 av 1 kanal");
     await answer(per, h.personalChat(per).id, "accept", content.acceptContext);
     expect(h.fake.uploads.map((upload) => upload.status)).toEqual([201]);
   });

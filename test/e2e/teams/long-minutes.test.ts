@@ -55,7 +55,7 @@ describe("a 200-item meeting in Teams", () => {
 
     const published = await h.say(eva, "publicera");
     expect(published.text).toContain(
-      "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.",
+      "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanal.",
     );
     const post = published.cards.filter((card) => card.conversationId === CHANNEL.id);
     expect(post.length).toBeGreaterThanOrEqual(4);

@@ -72,7 +72,7 @@ const SWEDISH: Run = {
     role: "Olle Olsson är nu ordförande.",
     approved:
       /^Anteckningarna från mötet 14 april är justerade av Olle Olsson\. Kontrollsumma [0-9a-f]{12}\.$/,
-    published: "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+    published: "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
     edited: "Ändrat #1.",
   },
   buttons: { approve: "Justera", publish: "Publicera" },
@@ -116,7 +116,7 @@ const ENGLISH: Run = {
     role: "Olle Olsson is now chair.",
     approved:
       /^The notes from the meeting on April 14 are approved by Olle Olsson\. Checksum [0-9a-f]{12}\.$/,
-    published: "“Notes from Regional Council, April 14” is published in 1 of 1 channels.",
+    published: "“Notes from Regional Council, April 14” is published in 1 of 1 channel.",
     edited: "Changed #1.",
   },
   buttons: { approve: "Approve", publish: "Publish" },

@@ -3,7 +3,7 @@ import { wireWeb } from "../../support/app-wiring.js";
 import type { TeamsUser } from "../../support/teams-activities.js";
 import { OTHER_CHANNEL, PEOPLE, TeamsAppHarness } from "../../support/teams-app-harness.js";
 
-// `protokoll pdf` (DESIGN.md §12–§13) on Teams end to end, through botbuilder against the fake
+// `protokoll pdf` (architecture.md §12–§13) on Teams end to end, through botbuilder against the fake
 // Bot Connector. The PDF is offered in the caller's personal chat through a file consent card
 // (what accepting it does: file-consent.test.ts), published or not, with the web on or off;
 // refusals as on every surface.
@@ -53,7 +53,7 @@ describe("`protokoll pdf` on Teams", () => {
     // Published with the web on and a public address: the file still, not a link.
     wireWeb(h.deps, { publicUrl: PUBLIC_URL });
     await say(eva, "webb på");
-    expect(await say(eva, "publicera")).toContain("är publicerad i 1 av 1 kanaler");
+    expect(await say(eva, "publicera")).toContain("är publicerad i 1 av 1 kanal");
     expect(await say(per, "protokoll pdf")).toBe(OFFERED);
     expect(await say(eva, "protokoll pdf 14 april")).toBe(OFFERED);
     await say(eva, "webb av");

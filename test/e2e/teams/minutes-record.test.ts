@@ -14,7 +14,7 @@ import {
   TeamsAppHarness,
 } from "../../support/teams-app-harness.js";
 
-// Approved minutes are a record (DESIGN.md §11), on Teams end to end: once published, the card
+// Approved minutes are a record (architecture.md §11), on Teams end to end: once published, the card
 // in the channel stays byte for byte what was approved while its actions are completed and
 // postponed (typed, and with the Action.Execute buttons of a reminder in a personal chat),
 // while actions are given between meetings and a new meeting is planned; publishing again
@@ -25,7 +25,7 @@ const { eva, olle, anna, per } = PEOPLE;
 const logger = pino({ level: process.env.NOTERAT_TEST_LOG ?? "silent" });
 
 const TITLE = "Noterat från Regionala samverkansrådet 14 april";
-const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanaler.`;
+const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanal.`;
 const CHECKSUM_LINE = /^Kontrollsumma \(SHA-256\): ([0-9a-f]{64})$/;
 
 /** Wednesday 15 April 2026, 09:00 in Stockholm: the morning #3 and #4 are due. */

@@ -10,7 +10,7 @@ import {
   type TurnResult,
 } from "../../support/teams-app-harness.js";
 
-// Privacy (DESIGN.md §15) on Teams end to end, through botbuilder against the fake Bot
+// Privacy (architecture.md §15) on Teams end to end, through botbuilder against the fake Bot
 // Connector: the personal-data check before publishing (typed and on the card's "Publicera"),
 // `glöm @P` confirmed by the secretary's next message, and `mina uppgifter` with its JSON file
 // offered through a consent card in the personal chat and uploaded once accepted.
@@ -95,7 +95,7 @@ describe("privacy on Teams", () => {
       // The turn carries the post to the channel, then the answer to the secretary's 1:1 chat.
       expect(places(anyway)).toEqual([CHANNEL.id, h.privateChatOf(eva)]);
       expect(anyway.text.split("\n").at(-1)).toBe(
-        "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.",
+        "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanal.",
       );
       const posted = h.fake.sentTo(CHANNEL.id).slice(inChannel);
       expect(posted).toHaveLength(1);
@@ -313,7 +313,7 @@ describe("privacy on Teams in English", () => {
 
     const anyway = await say(eva, "publish anyway");
     expect(anyway.text.split("\n").at(-1)).toBe(
-      "“Notes from Reglab, April 14” is published in 1 of 1 channels.",
+      "“Notes from Reglab, April 14” is published in 1 of 1 channel.",
     );
     expect(h.fake.sentTo(CHANNEL.id)).toHaveLength(inChannel + 1);
     expect(await h.prisma.auditEntry.count({ where: { action: "published-anyway" } })).toBe(1);

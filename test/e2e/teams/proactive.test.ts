@@ -141,9 +141,7 @@ describe("conversation references in Teams", () => {
     try {
       h.fake.clear();
       const published = await h.click(eva, publish, { serviceUrl: elsewhere.serviceUrl });
-      expect(published.answer).toBe(
-        "”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanaler.",
-      );
+      expect(published.answer).toBe("”Noterat från Reglab 14 april” är publicerad i 1 av 1 kanal.");
       expect(elsewhere.activities).toEqual([]);
       const [post, ...others] = h.fake.activities;
       expect(others).toEqual([]);

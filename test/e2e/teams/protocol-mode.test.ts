@@ -10,7 +10,7 @@ import {
   TeamsAppHarness,
 } from "../../support/teams-app-harness.js";
 
-// Protocol mode (DESIGN.md §12) on Teams end to end, through botbuilder against the fake Bot
+// Protocol mode (architecture.md §12) on Teams end to end, through botbuilder against the fake Bot
 // Connector: the register, the meeting and its attendance, justerare, a decision with a vote
 // and a reservation, a § approved at the meeting and posted alone, justering typed and with the
 // "Justera" button of `protokoll`, and the protocol published in the channel's card.
@@ -69,7 +69,7 @@ describe("protocol mode on Teams", () => {
     );
     const extract = await say(eva, "publicera 9");
     expect(extract.text).toContain(
-      "”Protokollsutdrag: Noterat från Regionala samverkansrådet 14 april, § 7” är publicerad i 1 av 1 kanaler.",
+      "”Protokollsutdrag: Noterat från Regionala samverkansrådet 14 april, § 7” är publicerad i 1 av 1 kanal.",
     );
     const [extractCard, ...others] = posts(extract.cards);
     expect(others).toEqual([]);
@@ -112,7 +112,7 @@ describe("protocol mode on Teams", () => {
 
     const published = await say(eva, "publicera");
     expect(published.text).toContain(
-      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanaler.",
+      "”Noterat från Regionala samverkansrådet 14 april” är publicerad i 1 av 1 kanal.",
     );
     const cards = posts(published.cards);
     expect(cards.length).toBeGreaterThanOrEqual(1);

@@ -12,7 +12,7 @@ import {
   TeamsAppHarness,
 } from "../../support/teams-app-harness.js";
 
-// DESIGN §5 on Teams: the reminder tick sends through the Teams surface's notifier to the fake
+// architecture.md §5 on Teams: the reminder tick sends through the Teams surface's notifier to the fake
 // Bot Connector, proactively: the meeting reminder to the council's channel through its stored
 // reference; a person's actions to their personal chat, through its stored reference when
 // they have written to Noterat there, else through a 1:1 chat Noterat opens (and remembers).

@@ -13,7 +13,7 @@ import {
 } from "../../support/teams-app-harness.js";
 import { firstMissingInOrder } from "../../unit/render/text-order.js";
 
-// Publishing on Teams writes the post's web files (DESIGN.md §13) when an export directory is
+// Publishing on Teams writes the post's web files (architecture.md §13) when an export directory is
 // configured, as on every surface: Markdown and HTML of what was posted in the channel, and the
 // protocol's in protocol mode, named in the secretary's answer. Without one, nothing is written.
 
@@ -22,7 +22,7 @@ const at = (...people: TeamsUser[]) => people.map((person) => `<at>${person.name
 
 const BASE = "regionala-samverkansradet-2026-04-14";
 const TITLE = "Noterat från Regionala samverkansrådet 14 april";
-const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanaler.`;
+const PUBLISHED = `”${TITLE}” är publicerad i 1 av 1 kanal.`;
 /** A reserved name (RFC 2606): nothing is ever fetched from it. */
 const PUBLIC_URL = "https://noterat.region.example";
 const POST_URL = `${PUBLIC_URL}/arkiv/regionala-samverkansradet/2026-04-14`;

@@ -117,7 +117,7 @@ describe("parseCommand: what was wrong, and with which command", () => {
     ["flytta snart till 30 maj", { code: "bad-date", command: "move", params: { word: "snart" } }],
     ["flytta till sen", { code: "bad-date", command: "move", params: { word: "sen" } }],
 
-    // Written as a date, but the day is not in the calendar (DESIGN.md §11): refused, never text.
+    // Written as a date, but the day is not in the calendar (architecture.md §11): refused, never text.
     noSuchDate("uppdrag @anna Skicka rapporten senast 31 juni", "action", "31 juni"),
     noSuchDate("uppdrag @anna Skicka senast 29 februari 2027", "action", "29 februari 2027"),
     noSuchDate("action @anna Send the report by June 31", "action", "June 31"),

@@ -55,6 +55,14 @@ const COMMANDS: Record<CommandId, true> = {
   "my-data": true,
   forget: true,
   confirm: true,
+  language: true,
+  "time-zone": true,
+  unlink: true,
+  log: true,
+  "my-language": true,
+  external: true,
+  "item-kind": true,
+  "move-item": true,
 };
 
 describe.each(LOCALES)("parse catalogue (%s)", (locale) => {

@@ -3,7 +3,7 @@ import { parseCommand } from "../../../src/domain/command/parse-command.js";
 import type { ParsedCommand } from "../../../src/domain/command/parsed-command.js";
 import { localContext, slackContext } from "./parse-context.js";
 
-// The protocol-mode commands (DESIGN.md §12), Swedish and English, and their refusals.
+// The protocol-mode commands (architecture.md §12), Swedish and English, and their refusals.
 
 function parse(text: string, context = localContext): ParsedCommand | string {
   const result = parseCommand(text, context);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findPersonalData } from "../../../src/domain/privacy/personal-data.js";
 
 // Tables of real-format numbers (check digits computed by the Luhn rule), near misses and the
-// everyday numbers of minutes that must not cry wolf (DESIGN.md §15).
+// everyday numbers of minutes that must not cry wolf (architecture.md §15).
 
 const found = (text: string) => findPersonalData(text).map(({ kind, text }) => [kind, text]);
 

@@ -1,4 +1,4 @@
-// A meeting scheduled by date alone is held all day (DESIGN.md §11): it has not "started" at
+// A meeting scheduled by date alone is held all day (architecture.md §11): it has not "started" at
 // its midnight, so a day-before reminder that the council's hours move into its morning still
 // goes, and nothing about it goes after its day. June 2026: Mon 8, Sun 14, Mon 15, Tue 16;
 // Stockholm is UTC+2 then, so Monday 15 June begins at 2026-06-14T22:00Z.

@@ -1,4 +1,4 @@
-// `påminnelser justering 14d` / `reminders approval 14d` (DESIGN.md §12): read from the words,
+// `påminnelser justering 14d` / `reminders approval 14d` (architecture.md §12): read from the words,
 // kept in the stored settings with 14 days when absent or malformed, and shown in both
 // languages where it applies.
 import { describe, expect, it } from "vitest";

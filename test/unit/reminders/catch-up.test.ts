@@ -1,5 +1,5 @@
 // After downtime the planner looks back at most 7 days: what still matters is due, what no
-// longer does comes back with a reason (DESIGN.md §5). June 2026: Sat 13, Mon 15, Tue 16;
+// longer does comes back with a reason (architecture.md §5). June 2026: Sat 13, Mon 15, Tue 16;
 // Stockholm is UTC+2 then. Spring 2026: the clocks go forward on Sun 29 March.
 import { describe, expect, it } from "vitest";
 import {

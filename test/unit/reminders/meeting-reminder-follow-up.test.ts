@@ -8,7 +8,7 @@ import { ChatSession } from "../../support/chat-session.js";
 import { FixedClock } from "../../support/console-harness.js";
 import { openTempDatabase, type TempDatabase } from "../../support/temp-database.js";
 
-// The channel's meeting reminder begins with the follow-up of actions (DESIGN.md §11), in the
+// The channel's meeting reminder begins with the follow-up of actions (architecture.md §11), in the
 // blocks lists use (so that Slack and Teams give each action its Klar button), and costs the
 // same few store calls whether the council has three open actions or thirty.
 

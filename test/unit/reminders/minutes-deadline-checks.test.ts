@@ -1,4 +1,4 @@
-// A deadline reminder checked again when it is sent (DESIGN.md §12): a row may have waited
+// A deadline reminder checked again when it is sent (architecture.md §12): a row may have waited
 // (retries, a platform away) while the meeting moved, the deadline changed, a later reminder
 // came due, or its person did what it asks.
 import { describe, expect, it } from "vitest";

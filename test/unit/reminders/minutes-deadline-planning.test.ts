@@ -1,4 +1,4 @@
-// Protocol mode's deadlines (DESIGN.md §12) as the planner sees them: the secretary 2 and 5
+// Protocol mode's deadlines (architecture.md §12) as the planner sees them: the secretary 2 and 5
 // days after a meeting whose minutes are not compiled, each signer who has not approved 3 days
 // and 1 day before the approval deadline and the day after it, at the council's reminder time
 // in its hours. June 2026: Mon 1, 8, 15; Stockholm is UTC+2 then (09:00 = 07:00Z, 08:00 = 06:00Z).

@@ -1,4 +1,4 @@
-// The rules of DESIGN.md §5 in normal operation: the planner runs window after window over a
+// The rules of architecture.md §5 in normal operation: the planner runs window after window over a
 // stretch of days (as the scheduler's ticks would), and what it plans, when and for whom is
 // compared with instants worked out by hand. Stockholm is UTC+2 in summer (09:00 = 07:00Z)
 // and UTC+1 in winter (09:00 = 08:00Z). June 2026: Mon 1, 8, 15, 22, 29.

@@ -1,4 +1,4 @@
-// A council's reminder settings as stored: the defaults of DESIGN.md §5, and a stored value
+// A council's reminder settings as stored: the defaults of architecture.md §5, and a stored value
 // that is malformed or out of range falls back per setting, never silencing the council.
 import { describe, expect, it } from "vitest";
 import {
@@ -40,7 +40,7 @@ function read(value: Record<string, unknown>): ReminderSettings {
 }
 
 describe("reminder settings", () => {
-  it("default to DESIGN.md §5: 7 and 1 days before, 1 day before privately, 09:00, Monday digest, 08–18 weekdays", () => {
+  it("default to architecture.md §5: 7 and 1 days before, 1 day before privately, 09:00, Monday digest, 08–18 weekdays", () => {
     expect(DEFAULT_REMINDER_SETTINGS).toEqual(DEFAULTS);
     expect(readReminderSettings(null)).toEqual(DEFAULTS);
   });

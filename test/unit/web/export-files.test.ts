@@ -11,7 +11,7 @@ import { exportWebFiles } from "../../../src/web/export-files.js";
 import { exampleProtocol } from "../protocol/protokoll-example.js";
 import { smallDocument } from "../render/small-minutes.js";
 
-// The web version `publicera` writes for a site that takes files (DESIGN.md §13).
+// The web version `publicera` writes for a site that takes files (architecture.md §13).
 
 const directories: string[] = [];
 

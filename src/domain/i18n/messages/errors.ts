@@ -37,7 +37,7 @@ export const errorMessages = defineMessages({
     "error.already-removed": "#{ref} är redan struket.",
     "error.not-an-action": "#{ref} är en punkt, inte ett uppdrag. Bara uppdrag kan markeras klara.",
     "error.no-such-date":
-      "”{date}” finns inte i kalendern, så #{ref} är oförändrad. Se över dag och månad: juni har till exempel 30 dagar.",
+      "”{date}” finns inte i kalendern, så #{ref} är oförändrad. Se över dag, månad och år: juni har till exempel 30 dagar, och året ska vara mellan 1900 och 2199.",
     "error.last-secretary":
       "Rådet behöver minst en sekreterare. Utse en ny innan du ändrar den sista.",
     "error.reminder-time-outside-hours":
@@ -78,7 +78,7 @@ export const errorMessages = defineMessages({
     "error.already-removed": "#{ref} is already removed.",
     "error.not-an-action": "#{ref} is an item, not an action. Only actions can be marked done.",
     "error.no-such-date":
-      "“{date}” is not a day in the calendar, so #{ref} is unchanged. Check the day and the month: June, for example, has 30 days.",
+      "“{date}” is not a day in the calendar, so #{ref} is unchanged. Check the day, the month and the year: June, for example, has 30 days, and the year must be between 1900 and 2199.",
     "error.last-secretary":
       "The council needs at least one secretary. Appoint another before changing the last one.",
     "error.reminder-time-outside-hours":

@@ -1,18 +1,16 @@
 import { defineMessages } from "../define-messages.js";
 
 /**
- * Text of the compiled post (DESIGN.md §4, seed 003). Owned by the minutes module.
+ * Text of the compiled post (architecture.md §4, seed 003). Owned by the minutes module.
  * The action suffixes start with a space, since they follow the line they qualify; the
  * renderers place the documents link where `{url}` stands.
  */
 export const minutesMessages = defineMessages({
   sv: {
     "minutes.title": "Noterat från {council} {date}",
-    "minutes.lede.some":
-      "{topics} – det var några av de frågor som behandlades vid {council} möte den {date}.",
-    "minutes.lede.one":
-      "{topic} – det var en av frågorna som behandlades vid {council} möte den {date}.",
-    "minutes.lede.none": "Det här behandlades vid {council} möte den {date}.",
+    // `count` is how many topics `topics` names.
+    "minutes.lede":
+      "{count, plural, =0 {Det här} one {{topics} – det var en av frågorna som} other {{topics} – det var några av de frågor som}} behandlades vid {council} möte den {date}.",
     "minutes.decision": "Beslut § {paragraph}",
     "minutes.decision.unnumbered": "Beslut",
     "minutes.action": "{assignees}: {text}",
@@ -26,11 +24,8 @@ export const minutesMessages = defineMessages({
   },
   en: {
     "minutes.title": "Notes from {council}, {date}",
-    "minutes.lede.some":
-      "{topics} – these were some of the issues discussed at {council} meeting on {date}.",
-    "minutes.lede.one":
-      "{topic} – this was one of the issues discussed at {council} meeting on {date}.",
-    "minutes.lede.none": "This was discussed at {council} meeting on {date}.",
+    "minutes.lede":
+      "{count, plural, =0 {This was} one {{topics} – this was one of the issues} other {{topics} – these were some of the issues}} discussed at {council} meeting on {date}.",
     "minutes.decision": "Decision § {paragraph}",
     "minutes.decision.unnumbered": "Decision",
     "minutes.action": "{assignees}: {text}",

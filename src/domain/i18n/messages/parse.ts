@@ -16,7 +16,7 @@ export const parseMessages = defineMessages({
     "parse.bad-date":
       "Jag kunde inte läsa ”{word}” som ett datum. Skriv till exempel 30 maj, 30/5, 2026-05-30, imorgon eller nästa tisdag.",
     "parse.no-such-date":
-      "”{word}” finns inte i kalendern. Se över dag och månad: juni har till exempel 30 dagar och februari 28, 29 under skottår. Inget har sparats.",
+      "”{word}” finns inte i kalendern. Se över dag, månad och år: juni har till exempel 30 dagar och februari 28, 29 under skottår, och året ska vara mellan 1900 och 2199. Inget har sparats.",
     "parse.bad-time":
       "Jag kunde inte läsa ”{word}” som ett klockslag. Skriv till exempel kl 13:00 eller kl 13.",
     "parse.bad-mention":
@@ -31,8 +31,9 @@ export const parseMessages = defineMessages({
     "parse.empty-text": "Det finns ingen text att spara.",
     "parse.too-long": "Det är för långt: högst {limit} tecken går, och du skrev {length}.",
     "parse.bad-lead":
-      "”{word}” är ingen tid före mötet som går att använda. Skriv dagar, timmar eller minuter, till exempel 7d, 2h eller 30min – högst {days} dagar eller {hours} timmar.",
-    "parse.too-many-leads": "Högst {limit} påminnelser före ett möte går, och du skrev {count}.",
+      "”{word}” är ingen tid före mötet som går att använda. Skriv dagar, timmar eller minuter, till exempel 7d, 2h eller 30min – högst {days, plural, one {# dag} other {# dagar}} eller {hours, plural, one {# timme} other {# timmar}}.",
+    "parse.too-many-leads":
+      "Högst {limit, plural, one {# påminnelse} other {# påminnelser}} före ett möte går, och du skrev {count}.",
     "parse.bad-approval-days":
       "”{word}” är ingen justeringstid. Skriv antalet dagar efter mötet, till exempel justering 14d – mellan {min} och {max} dagar.",
     "parse.bad-hours":
@@ -97,7 +98,7 @@ export const parseMessages = defineMessages({
     "parse.bad-date":
       "I could not read “{word}” as a date. Write, for example, May 30, 2026-05-30, tomorrow or next tuesday.",
     "parse.no-such-date":
-      "“{word}” is not a day in the calendar. Check the day and the month: June, for example, has 30 days, and February 28, or 29 in a leap year. Nothing was saved.",
+      "“{word}” is not a day in the calendar. Check the day, the month and the year: June, for example, has 30 days, and February 28, or 29 in a leap year, and the year must be between 1900 and 2199. Nothing was saved.",
     "parse.bad-time":
       "I could not read “{word}” as a time. Write, for example, at 13:00 or at 1pm.",
     "parse.bad-mention":
@@ -109,12 +110,14 @@ export const parseMessages = defineMessages({
       "“{word}” does not look like a web address. Write, for example, https://www.rvn.se/handlingar or rvn.se/handlingar.",
     "parse.missing-heading": "The heading is missing. Write the heading, a colon, then the text.",
     "parse.empty-text": "There is no text to save.",
-    "parse.too-long": "That is too long: at most {limit} characters, and you wrote {length}.",
+    "parse.too-long":
+      "That is too long: at most {limit, plural, one {# character} other {# characters}}, and you wrote {length}.",
     "parse.bad-lead":
-      "“{word}” is not a lead time I can use. Write days, hours or minutes, for example 7d, 2h or 30min – at most {days} days or {hours} hours.",
-    "parse.too-many-leads": "At most {limit} reminders before a meeting, and you wrote {count}.",
+      "“{word}” is not a lead time I can use. Write days, hours or minutes, for example 7d, 2h or 30min – at most {days, plural, one {# day} other {# days}} or {hours, plural, one {# hour} other {# hours}}.",
+    "parse.too-many-leads":
+      "At most {limit, plural, one {# reminder} other {# reminders}} before a meeting, and you wrote {count}.",
     "parse.bad-approval-days":
-      "”{word}” is no time for approval. Write the number of days after the meeting, for example approval 14d – between {min} and {max} days.",
+      "“{word}” is no time for approval. Write the number of days after the meeting, for example approval 14d – between {min} and {max} days.",
     "parse.bad-hours":
       "“{word}” is not a span of hours. Write two times, the earlier first, for example hours 08-18 or hours 8:30–17, or hours always.",
     "parse.bad-weekday":

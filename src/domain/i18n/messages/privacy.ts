@@ -1,7 +1,7 @@
 import { defineMessages } from "../define-messages.js";
 
 /**
- * Privacy (DESIGN.md §15): the personal-data check before publishing, `mina uppgifter`,
+ * Privacy (architecture.md §15): the personal-data check before publishing, `mina uppgifter`,
  * `glöm @P` and its confirmation.
  */
 export const privacyMessages = defineMessages({

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define-messages.js";
 
 /**
- * Protocol mode (DESIGN.md §12): the commands' forms, their replies and refusals — mode and
+ * Protocol mode (architecture.md §12): the commands' forms, their replies and refusals — mode and
  * settings, the register, attendance and quorum, justerare, what a § records, justering, anslag.
  */
 export const protocolCommandMessages = defineMessages({
@@ -51,9 +51,10 @@ export const protocolCommandMessages = defineMessages({
     "attendance.present": "Närvarande: {names}.",
     "attendance.absent": "Frånvarande: {names}.",
     "attendance.serving": "{substitute} tjänstgör för {member}.",
-    "quorum.met": "Mötet är beslutsmässigt: {deciding} av {members} ledamöter deltar.",
+    "quorum.met":
+      "Mötet är beslutsmässigt: {deciding} av {members, plural, one {# ledamot} other {# ledamöter}} deltar.",
     "quorum.not-met":
-      "Obs! Mötet är inte beslutsmässigt: {deciding} av {members} ledamöter deltar, minst {needed} behövs. Det står i protokollet.",
+      "Obs! Mötet är inte beslutsmässigt: {deciding} av {members, plural, one {# ledamot} other {# ledamöter}} deltar, minst {needed} behövs. Det står i protokollet.",
     "approvers.chosen": "Att jämte ordföranden justera protokollet utses {names}.",
     "approvers.rota":
       "Näst i tur att justera är {names}, som utses att jämte ordföranden justera protokollet.",

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define-messages.js";
 
 /**
- * The protocol document (DESIGN.md §12): header, procedural §§, parts, signatures, notice.
+ * The protocol document (architecture.md §12): header, procedural §§, parts, signatures, notice.
  * Wording after ../shared/examples/protokoll.md; role suffixes and parts follow a name.
  */
 export const protocolMessages = defineMessages({
@@ -26,7 +26,7 @@ export const protocolMessages = defineMessages({
     "protocol.person.substitute": "{name} (ersättare)",
     "protocol.person.substitute-for": "{name} (ersättare för {member})",
     "protocol.quorum.not-met":
-      "Mötet var inte beslutsmässigt: {deciding} av {members} ledamöter deltog (minst {needed} behövs).",
+      "Mötet var inte beslutsmässigt: {deciding} av {members, plural, one {# ledamot} other {# ledamöter}} deltog (minst {needed} behövs).",
     "protocol.procedure.opening": "Ordföranden förklarar mötet öppnat.",
     "protocol.procedure.approvers":
       "Rådet beslutar att utse {names} att jämte ordföranden justera dagens protokoll.",
@@ -85,7 +85,7 @@ export const protocolMessages = defineMessages({
     "protocol.person.substitute": "{name} (substitute)",
     "protocol.person.substitute-for": "{name} (substitute for {member})",
     "protocol.quorum.not-met":
-      "The meeting was not quorate: {deciding} of {members} members took part (at least {needed} needed).",
+      "The meeting was not quorate: {deciding} of {members, plural, one {# member} other {# members}} took part (at least {needed} needed).",
     "protocol.procedure.opening": "The chair declares the meeting open.",
     "protocol.procedure.approvers":
       "The council appoints {names} to approve today's minutes together with the chair.",

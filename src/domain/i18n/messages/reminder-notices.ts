@@ -1,15 +1,14 @@
 import { defineMessages } from "../define-messages.js";
 
-/** What reminders say when they arrive (DESIGN.md §5), in a channel or privately. */
+/** What reminders say when they arrive (architecture.md §5), in a channel or privately. */
 export const reminderNoticeMessages = defineMessages({
   sv: {
     "reminder.meeting": "Påminnelse: {council} har möte {lead}, {meeting}.",
-    "reminder.lead-days": "om {count} dagar",
-    "reminder.lead-tomorrow": "imorgon",
-    "reminder.lead-today": "idag",
-    "reminder.lead-minutes": "om {count} minuter",
-    "reminder.lead-minute": "om en minut",
-    "reminder.digest-title": "Veckans uppdrag i {council}: {open} öppna, varav {overdue} försenade",
+    "reminder.lead-days": "{count, plural, =0 {idag} =1 {imorgon} other {om # dagar}}",
+    "reminder.lead-minutes": "{count, plural, one {om en minut} other {om # minuter}}",
+    // "uppdrag" is neuter: "1 öppet", "2 öppna".
+    "reminder.digest-title":
+      "Veckans uppdrag i {council}: {open, plural, one {# öppet} other {# öppna}}, varav {overdue, plural, one {# försenat} other {# försenade}}",
     "reminder.due-title": "Påminnelse: uppdrag som ska vara klara",
     "reminder.overdue-title": "Försenade uppdrag – klara, eller ska de skjutas upp?",
     "reminder.prep-title": "Inför mötet med {council} {meeting}: dina öppna uppdrag ({count})",
@@ -24,13 +23,10 @@ export const reminderNoticeMessages = defineMessages({
   },
   en: {
     "reminder.meeting": "Reminder: {council} meets {lead}, {meeting}.",
-    "reminder.lead-days": "in {count} days",
-    "reminder.lead-tomorrow": "tomorrow",
-    "reminder.lead-today": "today",
-    "reminder.lead-minutes": "in {count} minutes",
-    "reminder.lead-minute": "in a minute",
+    "reminder.lead-days": "{count, plural, =0 {today} =1 {tomorrow} other {in # days}}",
+    "reminder.lead-minutes": "{count, plural, one {in a minute} other {in # minutes}}",
     "reminder.digest-title":
-      "This week's actions in {council}: {open} open, {overdue} of them overdue",
+      "This week's actions in {council}: {open} open, {overdue, plural, =0 {none} other {#}} of them overdue",
     "reminder.due-title": "Reminder: actions due",
     "reminder.overdue-title": "Overdue actions – done, or should they be postponed?",
     "reminder.prep-title": "Before the meeting of {council} {meeting}: your open actions ({count})",

@@ -24,17 +24,15 @@ export const reminderMessages = defineMessages({
       "Protokoll att sammanställa: 2 och 5 dagar efter mötet, till sekreteraren",
     "reminders.settings.approval":
       "Justering: senast {days} efter mötet; den som ska justera och inte har gjort det påminns 3 dagar och 1 dag före och dagen efter, privat",
-    "reminders.settings.approval-day": "1 dag",
-    "reminders.settings.approval-days": "{count} dagar",
-    "reminders.settings.lead-same-day": "samma dag",
-    "reminders.settings.lead-day": "1 dag före",
-    "reminders.settings.lead-days": "{count} dagar före",
-    "reminders.settings.lead-hour": "1 timme före",
-    "reminders.settings.lead-hours": "{count} timmar före",
-    "reminders.settings.lead-minutes": "{count} minuter före",
+    "reminders.settings.approval-days": "{count, plural, one {# dag} other {# dagar}}",
+    "reminders.settings.lead-days":
+      "{count, plural, =0 {samma dag} one {# dag före} other {# dagar före}}",
+    "reminders.settings.lead-hours": "{count, plural, one {# timme före} other {# timmar före}}",
+    "reminders.settings.lead-minutes": "{count, plural, one {# minut före} other {# minuter före}}",
     "reminders.settings.hint":
       "Ändra till exempel med `påminnelser möte 7d 1d kl 9` – `hjälp` visar alla sätt.",
-    "reminders.settings.failed-title": "Påminnelser som inte gick fram de senaste {days} dagarna",
+    "reminders.settings.failed-title":
+      "Påminnelser som inte gick fram {days, plural, one {det senaste dygnet} other {de senaste # dagarna}}",
     "reminders.reason.not_in_channel":
       "Noterat är inte med i kanalen: bjud in appen (`/invite @Noterat`)",
     "reminders.reason.channel_not_found": "kanalen finns inte längre, eller appen ser den inte",
@@ -45,7 +43,8 @@ export const reminderMessages = defineMessages({
       "ingen körande Noterat når den plattformen; påminnelsen gavs upp efter en vecka",
     "reminders.reason.other": "plattformen svarade inte som väntat",
     "reminders.settings.failed-line": "{kind}, {when}: {reason} ({code})",
-    "reminders.settings.failed-none": "Ingen påminnelse har misslyckats de senaste {days} dagarna.",
+    "reminders.settings.failed-none":
+      "Ingen påminnelse har misslyckats {days, plural, one {det senaste dygnet} other {de senaste # dagarna}}.",
     "reminders.settings.kind-meeting": "Mötespåminnelse",
     "reminders.settings.kind-prep": "Egna uppdrag inför mötet",
     "reminders.settings.kind-due": "Uppdrag som ska vara klart",
@@ -76,17 +75,16 @@ export const reminderMessages = defineMessages({
       "Minutes to compile: 2 and 5 days after the meeting, to the secretary",
     "reminders.settings.approval":
       "Approval: within {days} of the meeting; whoever is to approve and has not is reminded 3 days and 1 day before and the day after, privately",
-    "reminders.settings.approval-day": "1 day",
-    "reminders.settings.approval-days": "{count} days",
-    "reminders.settings.lead-same-day": "on the day",
-    "reminders.settings.lead-day": "1 day before",
-    "reminders.settings.lead-days": "{count} days before",
-    "reminders.settings.lead-hour": "1 hour before",
-    "reminders.settings.lead-hours": "{count} hours before",
-    "reminders.settings.lead-minutes": "{count} minutes before",
+    "reminders.settings.approval-days": "{count, plural, one {# day} other {# days}}",
+    "reminders.settings.lead-days":
+      "{count, plural, =0 {on the day} one {# day before} other {# days before}}",
+    "reminders.settings.lead-hours": "{count, plural, one {# hour before} other {# hours before}}",
+    "reminders.settings.lead-minutes":
+      "{count, plural, one {# minute before} other {# minutes before}}",
     "reminders.settings.hint":
       "Change them with, for example, `reminders meeting 7d 1d at 9` – `help` shows every way.",
-    "reminders.settings.failed-title": "Reminders that failed in the last {days} days",
+    "reminders.settings.failed-title":
+      "Reminders that failed in the last {days, plural, one {day} other {# days}}",
     "reminders.reason.not_in_channel":
       "Noterat is not in the channel: invite the app (`/invite @Noterat`)",
     "reminders.reason.channel_not_found": "the channel is gone, or the app cannot see it",
@@ -96,7 +94,8 @@ export const reminderMessages = defineMessages({
       "no running Noterat reaches that platform; the reminder was given up after a week",
     "reminders.reason.other": "the platform did not answer as expected",
     "reminders.settings.failed-line": "{kind}, {when}: {reason} ({code})",
-    "reminders.settings.failed-none": "No reminder has failed in the last {days} days.",
+    "reminders.settings.failed-none":
+      "No reminder has failed in the last {days, plural, one {day} other {# days}}.",
     "reminders.settings.kind-meeting": "Meeting reminder",
     "reminders.settings.kind-prep": "Own actions before the meeting",
     "reminders.settings.kind-due": "Action due",

@@ -53,7 +53,8 @@ export const replyMessages = defineMessages({
     "minutes.lede-set": "Ingressen är ändrad. Se utkastet med `protokoll`.",
     "minutes.lede-set-in-meeting":
       "Ingressen till mötet {date} är ändrad. Se utkastet med `protokoll`.",
-    "minutes.published": "”{title}” är publicerad i {count} av {channels} kanaler.",
+    "minutes.published":
+      "”{title}” är publicerad i {count} av {channels, plural, one {# kanal} other {# kanaler}}.",
     "minutes.publish-failed":
       "Kunde inte publicera i {channel} ({reason}). Rätta det och skriv `publicera` igen.",
     "search.title": "Träffar för ”{query}” ({count})",
@@ -134,7 +135,8 @@ export const replyMessages = defineMessages({
     "minutes.lede-set": "The lede is changed. See the draft with `minutes`.",
     "minutes.lede-set-in-meeting":
       "The lede of the meeting of {date} is changed. See the draft with `minutes`.",
-    "minutes.published": "“{title}” is published in {count} of {channels} channels.",
+    "minutes.published":
+      "“{title}” is published in {count} of {channels, plural, one {# channel} other {# channels}}.",
     "minutes.publish-failed":
       "Could not publish in {channel} ({reason}). Fix that and type `publish` again.",
     "search.title": "Results for “{query}” ({count})",

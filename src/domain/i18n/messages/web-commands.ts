@@ -1,6 +1,6 @@
 import { defineMessages } from "../define-messages.js";
 
-/** The web archive in chat (DESIGN.md §13): `webb på|av`, `byt namn`, `protokoll pdf`, links. */
+/** The web archive in chat (architecture.md §13): `webb på|av`, `byt namn`, `protokoll pdf`, links. */
 export const webCommandMessages = defineMessages({
   sv: {
     "usage.web":

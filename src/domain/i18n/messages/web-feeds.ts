@@ -1,7 +1,7 @@
 import { defineMessages } from "../define-messages.js";
 
 /**
- * The names a council's feeds go by in a feed reader or a calendar (DESIGN.md §13); the
+ * The names a council's feeds go by in a feed reader or a calendar (architecture.md §13); the
  * renderers take them ready-made, the archive's routes fill them in.
  */
 export const webFeedMessages = defineMessages({

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define-messages.js";
 
 /**
- * The words of the web archive's index page (DESIGN.md §13): its title, the links to the
+ * The words of the web archive's index page (architecture.md §13): its title, the links to the
  * feeds, and the links to a post's protocol. The posts' own words come with the posts.
  */
 export const webMessages = defineMessages({

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChannelBinding" ADD COLUMN "name" TEXT;
