@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { type Dialect, dialectOf } from "./database-url.js";
+import type { PreparedReads } from "./prepared-reads.js";
 
 export interface Database {
   /**
@@ -8,6 +9,8 @@ export interface Database {
    */
   readonly prisma: PrismaClient;
   readonly dialect: Dialect;
+  /** The hot read paths' statements, prepared once on a connection of the store's own. */
+  readonly reads: PreparedReads;
   close(): Promise<void>;
 }
 

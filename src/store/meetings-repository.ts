@@ -3,6 +3,7 @@ import type { MeetingStatus, MinutesStatus } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { reopenMinutes } from "./minutes-record-repository.js";
+import type { PreparedReads } from "./prepared-reads.js";
 import { fromRawMeeting, type RawMeetingRow, toMeeting } from "./row-mappers.js";
 
 const PLANNED: MeetingStatus = "planned";
@@ -30,7 +31,10 @@ export type MeetingChange = Partial<
 };
 
 export class MeetingsRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly reads: PreparedReads,
+  ) {}
 
   async create(input: NewMeeting): Promise<MeetingRecord> {
     return this.prisma.$transaction(async (tx) => {
@@ -61,21 +65,21 @@ export class MeetingsRepository {
    * the meeting nearly every command is about: statements of our own, not Prisma's findMany.
    */
   async plannedBetween(councilId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
-    const rows = await this.prisma.$queryRaw<RawMeetingRow[]>`
+    const rows = await this.reads.rows<RawMeetingRow>(Prisma.sql`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED}
         AND "startsAt" >= ${from} AND "startsAt" < ${to}
-      ORDER BY "startsAt" ASC`;
+      ORDER BY "startsAt" ASC`);
     return rows.map((row) => toMeeting(fromRawMeeting(row)));
   }
 
   /** The earliest planned meeting that starts after `now`. */
   async next(councilId: string, now: Date): Promise<MeetingRecord | null> {
-    const [row] = await this.prisma.$queryRaw<RawMeetingRow[]>`
+    const [row] = await this.reads.rows<RawMeetingRow>(Prisma.sql`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" > ${now}
       ORDER BY "startsAt" ASC
-      LIMIT 1`;
+      LIMIT 1`);
     return row ? toMeeting(fromRawMeeting(row)) : null;
   }
 
@@ -85,12 +89,12 @@ export class MeetingsRepository {
     now: Date,
     minutes: readonly MinutesStatus[],
   ): Promise<MeetingRecord | null> {
-    const [row] = await this.prisma.$queryRaw<RawMeetingRow[]>`
+    const [row] = await this.reads.rows<RawMeetingRow>(Prisma.sql`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" < ${now}
         AND "minutesStatus" IN (${Prisma.join(minutes)})
       ORDER BY "startsAt" DESC
-      LIMIT 1`;
+      LIMIT 1`);
     return row ? toMeeting(fromRawMeeting(row)) : null;
   }
 

@@ -6,8 +6,9 @@ import type {
   Place,
 } from "../domain/records.js";
 import type { CouncilMode, Locale, Mention, Platform, Role } from "../domain/types.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
+import type { PreparedReads } from "./prepared-reads.js";
 import type { Db } from "./prisma-types.js";
 import { toPerson } from "./row-mappers.js";
 
@@ -66,7 +67,10 @@ async function addToRegister(
 }
 
 export class PeopleRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly reads: PreparedReads,
+  ) {}
 
   /** The stored person behind a platform identity, if any; a changed display name is updated. */
   async find(identity: Identity): Promise<PersonRecord | null> {
@@ -86,7 +90,7 @@ export class PeopleRepository {
    * one statement rather than three (each a Prisma round trip of ~0.5 ms). One row per role.
    */
   async actingIn(identity: Identity, place: Place): Promise<ActorInPlace> {
-    const rows = await this.prisma.$queryRaw<ActorInPlaceRow[]>`
+    const rows = await this.reads.rows<ActorInPlaceRow>(Prisma.sql`
       SELECT c."id" AS "councilId", c."name" AS "councilName", c."locale" AS "councilLocale",
         c."timeZone", c."mode", p."id" AS "personId", p."displayName", p."locale" AS "personLocale",
         m."role", q."expiresAt" AS "pendingUntil"
@@ -98,7 +102,7 @@ export class PeopleRepository {
         AND p."workspaceId" = ${identity.workspaceId} AND p."externalId" = ${identity.externalId}
       LEFT JOIN "Membership" m ON m."councilId" = c."id" AND m."personId" = p."id"
       LEFT JOIN "PendingConfirmation" q ON q."personId" = p."id"
-        AND (q."councilId" = c."id" OR c."id" IS NULL)`;
+        AND (q."councilId" = c."id" OR c."id" IS NULL)`);
     const [row] = rows;
     const council =
       row?.councilId == null

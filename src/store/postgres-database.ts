@@ -7,6 +7,7 @@ import type { Database } from "./database.js";
 import { maskedUrl } from "./database-url.js";
 import { readMigrations } from "./migrate.js";
 import { applyPostgresMigrations } from "./postgres-migrate.js";
+import { postgresPreparedReads } from "./postgres-prepared-reads.js";
 
 const MIGRATIONS_DIRECTORY = fileURLToPath(
   new URL("../../prisma/postgresql/migrations", import.meta.url),
@@ -40,7 +41,16 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   // Generated from the same models as the SQLite client (see Database.prisma): the one type
   // the repositories are written against.
   const prisma = client as unknown as PrismaClient;
-  return { prisma, dialect: "postgresql", close: () => client.$disconnect() };
+  const reads = postgresPreparedReads(url, CONNECT_TIMEOUT_MS);
+  return {
+    prisma,
+    dialect: "postgresql",
+    reads,
+    close: async () => {
+      await reads.close();
+      await client.$disconnect();
+    },
+  };
 }
 
 function reason(error: unknown): string {

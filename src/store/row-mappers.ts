@@ -214,16 +214,16 @@ export interface ListedActionRow {
   councilId: string;
   councilName: string;
   meetingId: string | null;
-  itemRef: number | null;
+  itemRef: number | bigint | null;
   /** The origin's parts (see originOf): the item's § and meeting, the action's meeting. */
   itemParagraph: number | bigint | null;
   itemMeetingStartsAt: Date | string | null;
   meetingStartsAt: Date | string | null;
-  ref: number;
+  ref: number | bigint;
   text: string;
-  dueAt: Date | null;
+  dueAt: Date | string | null;
   status: string;
-  removedAt: Date | null;
+  removedAt: Date | string | null;
   /** Null for an action without assignees. */
   personId: string | null;
   platform: string | null;
@@ -244,13 +244,13 @@ export function toListedActions(rows: ListedActionRow[]): ActionRecord[] {
         councilId: row.councilId,
         councilName: row.councilName,
         meetingId: row.meetingId,
-        itemRef: row.itemRef,
-        ref: row.ref,
+        itemRef: optionalNumber(row.itemRef),
+        ref: Number(row.ref),
         text: row.text,
-        dueAt: row.dueAt,
+        dueAt: optionalInstant(row.dueAt),
         status: row.status as ActionStatus,
         assignees: [],
-        removedAt: row.removedAt,
+        removedAt: optionalInstant(row.removedAt),
         origin: originOf(
           optionalNumber(row.itemParagraph),
           optionalInstant(row.itemMeetingStartsAt),

@@ -1,13 +1,14 @@
 import type { SearchHit } from "../domain/records.js";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { Dialect } from "./database-url.js";
+import type { PreparedReads } from "./prepared-reads.js";
 import { fromRawItem, type RawItemRow, toItem } from "./row-mappers.js";
 
 type HitRow = RawItemRow & { meetingStartsAt: Date | string };
 
 export class SearchRepository {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly reads: PreparedReads,
     private readonly dialect: Dialect,
   ) {}
 
@@ -23,7 +24,7 @@ export class SearchRepository {
         ? postgresSearchQuery(councilId, words, limit)
         : searchQuery(councilId, words, limit);
     if (!query) return [];
-    const rows = await this.prisma.$queryRaw<HitRow[]>(query);
+    const rows = await this.reads.rows<HitRow>(query);
     return rows.map((row) => ({
       item: toItem(fromRawItem(row)),
       meetingStartsAt: new Date(row.meetingStartsAt),

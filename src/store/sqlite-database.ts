@@ -5,6 +5,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import type { Database } from "./database.js";
 import { applyMigrations, readMigrations } from "./migrate.js";
 import { ensureParentDirectory, sqliteFilePath } from "./sqlite-file.js";
+import { sqlitePreparedReads } from "./sqlite-prepared-reads.js";
 
 const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 /** How long a write waits for another connection's lock before SQLITE_BUSY. */
@@ -29,5 +30,14 @@ export async function openSqliteDatabase(url: string): Promise<Database> {
   });
   // Per-connection settings; the adapter holds a single connection, so setting them once holds.
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { prisma, dialect: "sqlite", close: () => prisma.$disconnect() };
+  const reads = sqlitePreparedReads(path);
+  return {
+    prisma,
+    dialect: "sqlite",
+    reads,
+    close: async () => {
+      await reads.close();
+      await prisma.$disconnect();
+    },
+  };
 }

@@ -39,16 +39,16 @@ export interface Store {
 }
 
 export function createStore(database: Database): Store {
-  const { prisma, dialect } = database;
+  const { prisma, dialect, reads } = database;
   return {
     councils: new CouncilsRepository(prisma),
-    people: new PeopleRepository(prisma),
-    meetings: new MeetingsRepository(prisma),
+    people: new PeopleRepository(prisma, reads),
+    meetings: new MeetingsRepository(prisma, reads),
     minutesRecord: new MinutesRecordRepository(prisma),
     protocol: new ProtocolRepository(prisma),
     items: new ItemsRepository(prisma),
-    actions: new ActionsRepository(prisma),
-    search: new SearchRepository(prisma, dialect),
+    actions: new ActionsRepository(prisma, reads),
+    search: new SearchRepository(reads, dialect),
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
     reminders: new RemindersRepository(prisma, dialect),

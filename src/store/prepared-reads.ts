@@ -1,0 +1,40 @@
+import type { Prisma } from "../generated/prisma/client.js";
+
+/**
+ * The store's hot read statements on a connection of its own, each prepared once and reused
+ * (architecture.md §14): Prisma prepares every statement anew and maps it through its client,
+ * which cost more CPU per command than the statements themselves. Only committed data is
+ * read here, so a read inside a transaction still goes through that transaction.
+ */
+export interface PreparedReads {
+  /** The rows of a read-only statement, as the driver returns them (see RawRow). */
+  rows<T>(query: Prisma.Sql): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Distinct statement texts kept prepared. A list of ids (`IN (?, ?)`) makes a text per length,
+ * so the cache is bounded; the texts the commands use are a few dozen.
+ */
+export const PREPARED_STATEMENTS_KEPT = 500;
+
+/** A cache of prepared statements by text that forgets all when full (rare: see above). */
+export class StatementCache<S> {
+  private readonly statements = new Map<string, S>();
+
+  constructor(private readonly prepare: (text: string) => S) {}
+
+  get(text: string): S {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      if (this.statements.size >= PREPARED_STATEMENTS_KEPT) this.statements.clear();
+      statement = this.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  clear(): void {
+    this.statements.clear();
+  }
+}
