@@ -4,7 +4,7 @@ import type { ActionStatus, MeetingStatus } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { type ReopenCause, reopenMinutes } from "./minutes-record-repository.js";
-import type { PreparedReads } from "./prepared-reads.js";
+import type { PreparedStatements } from "./prepared-statements.js";
 import type { Db } from "./prisma-types.js";
 import {
   ACTION_INCLUDE,
@@ -60,7 +60,7 @@ export interface ActionChange {
 export class ActionsRepository {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly reads: PreparedReads,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   async create(input: NewAction): Promise<{ action: ActionRecord; created: boolean }> {
@@ -133,7 +133,7 @@ export class ActionsRepository {
    */
   async open(filter: ActionFilter): Promise<ActionRecord[]> {
     if (filter.councilIds?.length === 0) return [];
-    return toListedActions(await this.reads.rows<ListedActionRow>(openActionsQuery(filter)));
+    return toListedActions(await this.prepared.rows<ListedActionRow>(openActionsQuery(filter)));
   }
 
   async countOpen(filter: Omit<ActionFilter, "limit">): Promise<number> {
@@ -153,7 +153,7 @@ export class ActionsRepository {
     /** Only those done before this instant (a protocol's follow-up as of its meeting). */
     doneBefore?: Date,
   ): Promise<{ since: Date | null; actions: ActionRecord[] }> {
-    const rows = await this.reads.rows<ListedActionRow & { since: Date | string | null }>(
+    const rows = await this.prepared.rows<ListedActionRow & { since: Date | string | null }>(
       completedActionsQuery(councilId, before, limit, doneBefore),
     );
     const since = rows[0]?.since ?? null;
@@ -169,7 +169,7 @@ export class ActionsRepository {
   }
 
   private async count(query: Prisma.Sql): Promise<number> {
-    const [row] = await this.reads.rows<{ count: number | bigint }>(query);
+    const [row] = await this.prepared.rows<{ count: number | bigint }>(query);
     return Number(row?.count ?? 0);
   }
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { type Dialect, dialectOf } from "./database-url.js";
-import type { PreparedReads } from "./prepared-reads.js";
+import type { PreparedStatements } from "./prepared-statements.js";
 
 export interface Database {
   /**
@@ -9,8 +9,8 @@ export interface Database {
    */
   readonly prisma: PrismaClient;
   readonly dialect: Dialect;
-  /** The hot read paths' statements, prepared once on a connection of the store's own. */
-  readonly reads: PreparedReads;
+  /** The hot paths' statements, prepared once (reads on a connection of the store's own). */
+  readonly prepared: PreparedStatements;
   close(): Promise<void>;
 }
 

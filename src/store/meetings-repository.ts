@@ -3,7 +3,7 @@ import type { MeetingStatus, MinutesStatus } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { reopenMinutes } from "./minutes-record-repository.js";
-import type { PreparedReads } from "./prepared-reads.js";
+import type { PreparedStatements } from "./prepared-statements.js";
 import { fromRawMeeting, type RawMeetingRow, toMeeting } from "./row-mappers.js";
 
 const PLANNED: MeetingStatus = "planned";
@@ -33,7 +33,7 @@ export type MeetingChange = Partial<
 export class MeetingsRepository {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly reads: PreparedReads,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   async create(input: NewMeeting): Promise<MeetingRecord> {
@@ -65,7 +65,7 @@ export class MeetingsRepository {
    * the meeting nearly every command is about: statements of our own, not Prisma's findMany.
    */
   async plannedBetween(councilId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
-    const rows = await this.reads.rows<RawMeetingRow>(Prisma.sql`
+    const rows = await this.prepared.rows<RawMeetingRow>(Prisma.sql`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED}
         AND "startsAt" >= ${from} AND "startsAt" < ${to}
@@ -75,7 +75,7 @@ export class MeetingsRepository {
 
   /** The earliest planned meeting that starts after `now`. */
   async next(councilId: string, now: Date): Promise<MeetingRecord | null> {
-    const [row] = await this.reads.rows<RawMeetingRow>(Prisma.sql`
+    const [row] = await this.prepared.rows<RawMeetingRow>(Prisma.sql`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" > ${now}
       ORDER BY "startsAt" ASC
@@ -89,7 +89,7 @@ export class MeetingsRepository {
     now: Date,
     minutes: readonly MinutesStatus[],
   ): Promise<MeetingRecord | null> {
-    const [row] = await this.reads.rows<RawMeetingRow>(Prisma.sql`
+    const [row] = await this.prepared.rows<RawMeetingRow>(Prisma.sql`
       SELECT * FROM "Meeting"
       WHERE "councilId" = ${councilId} AND "status" = ${PLANNED} AND "startsAt" < ${now}
         AND "minutesStatus" IN (${Prisma.join(minutes)})

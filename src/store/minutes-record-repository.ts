@@ -1,10 +1,10 @@
 import { missingSigners, type RequiredSigners } from "../domain/protocol/required-signers.js";
 import type { MeetingRecord } from "../domain/records.js";
 import type { MinutesStatus } from "../domain/types.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import { newId } from "./new-id.js";
-import type { Db } from "./prisma-types.js";
+import type { Db, SqlDb } from "./prisma-types.js";
 import { toMeeting } from "./row-mappers.js";
 
 // The record of a meeting's minutes (architecture.md §11): approval snapshots, the approvals that
@@ -467,7 +467,7 @@ export class MinutesRecordRepository {
  * Audited as "reopened" with what caused it.
  */
 export async function reopenMinutes(
-  db: Db,
+  db: SqlDb,
   meeting: { id: string; councilId: string },
   actorId: string,
   at: Date,
@@ -478,30 +478,30 @@ export async function reopenMinutes(
   // updateMany, and one statement when there is nothing to void. A protocol being signed is
   // still a draft, but its first signatures are voided as a whole approval is. updatedAt is
   // set as Prisma's @updatedAt sets it.
-  const count = await db.$executeRaw`
+  const count = await db.$executeRaw(Prisma.sql`
     UPDATE "Meeting"
     SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
       "approvedSnapshotId" = NULL, "updatedAt" = ${at}
     WHERE "id" = ${meeting.id} AND ("minutesStatus" <> ${draft} OR EXISTS (
       SELECT 1 FROM "MinutesApproval" a WHERE a."meetingId" = ${meeting.id}
-        AND a."voidedAt" IS NULL AND a."itemId" IS NULL))`;
+        AND a."voidedAt" IS NULL AND a."itemId" IS NULL))`);
   // A § approved at the meeting stays approved unless it changed: the § itself, or what its
   // extract's header says (attendance, the justerare — a change of the meeting's own).
   const voidedItem =
     cause.entityType === "item"
-      ? await db.$executeRaw`
+      ? await db.$executeRaw(Prisma.sql`
     UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-    WHERE "meetingId" = ${meeting.id} AND "itemId" = ${cause.entityId} AND "voidedAt" IS NULL`
+    WHERE "meetingId" = ${meeting.id} AND "itemId" = ${cause.entityId} AND "voidedAt" IS NULL`)
       : cause.entityType === "meeting"
-        ? await db.$executeRaw`
+        ? await db.$executeRaw(Prisma.sql`
     UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-    WHERE "meetingId" = ${meeting.id} AND "itemId" IS NOT NULL AND "voidedAt" IS NULL`
+    WHERE "meetingId" = ${meeting.id} AND "itemId" IS NOT NULL AND "voidedAt" IS NULL`)
         : 0;
   if (count === 0 && voidedItem === 0) return;
   if (count > 0) {
-    await db.$executeRaw`
+    await db.$executeRaw(Prisma.sql`
       UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-      WHERE "meetingId" = ${meeting.id} AND "itemId" IS NULL AND "voidedAt" IS NULL`;
+      WHERE "meetingId" = ${meeting.id} AND "itemId" IS NULL AND "voidedAt" IS NULL`);
   }
   await writeAudit(db, {
     councilId: meeting.councilId,

@@ -8,7 +8,7 @@ import type {
 import type { CouncilMode, Locale, Mention, Platform, Role } from "../domain/types.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
-import type { PreparedReads } from "./prepared-reads.js";
+import type { PreparedStatements } from "./prepared-statements.js";
 import type { Db } from "./prisma-types.js";
 import { toPerson } from "./row-mappers.js";
 
@@ -69,7 +69,7 @@ async function addToRegister(
 export class PeopleRepository {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly reads: PreparedReads,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   /** The stored person behind a platform identity, if any; a changed display name is updated. */
@@ -90,7 +90,7 @@ export class PeopleRepository {
    * one statement rather than three (each a Prisma round trip of ~0.5 ms). One row per role.
    */
   async actingIn(identity: Identity, place: Place): Promise<ActorInPlace> {
-    const rows = await this.reads.rows<ActorInPlaceRow>(Prisma.sql`
+    const rows = await this.prepared.rows<ActorInPlaceRow>(Prisma.sql`
       SELECT c."id" AS "councilId", c."name" AS "councilName", c."locale" AS "councilLocale",
         c."timeZone", c."mode", p."id" AS "personId", p."displayName", p."locale" AS "personLocale",
         m."role", q."expiresAt" AS "pendingUntil"

@@ -7,7 +7,7 @@ import type { Database } from "./database.js";
 import { maskedUrl } from "./database-url.js";
 import { readMigrations } from "./migrate.js";
 import { applyPostgresMigrations } from "./postgres-migrate.js";
-import { postgresPreparedReads } from "./postgres-prepared-reads.js";
+import { postgresPreparedStatements } from "./postgres-prepared-statements.js";
 
 const MIGRATIONS_DIRECTORY = fileURLToPath(
   new URL("../../prisma/postgresql/migrations", import.meta.url),
@@ -41,13 +41,13 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   // Generated from the same models as the SQLite client (see Database.prisma): the one type
   // the repositories are written against.
   const prisma = client as unknown as PrismaClient;
-  const reads = postgresPreparedReads(url, CONNECT_TIMEOUT_MS);
+  const prepared = postgresPreparedStatements(url, CONNECT_TIMEOUT_MS);
   return {
     prisma,
     dialect: "postgresql",
-    reads,
+    prepared,
     close: async () => {
-      await reads.close();
+      await prepared.close();
       await client.$disconnect();
     },
   };

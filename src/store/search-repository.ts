@@ -1,14 +1,14 @@
 import type { SearchHit } from "../domain/records.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Dialect } from "./database-url.js";
-import type { PreparedReads } from "./prepared-reads.js";
+import type { PreparedStatements } from "./prepared-statements.js";
 import { fromRawItem, type RawItemRow, toItem } from "./row-mappers.js";
 
 type HitRow = RawItemRow & { meetingStartsAt: Date | string };
 
 export class SearchRepository {
   constructor(
-    private readonly reads: PreparedReads,
+    private readonly prepared: PreparedStatements,
     private readonly dialect: Dialect,
   ) {}
 
@@ -24,7 +24,7 @@ export class SearchRepository {
         ? postgresSearchQuery(councilId, words, limit)
         : searchQuery(councilId, words, limit);
     if (!query) return [];
-    const rows = await this.reads.rows<HitRow>(query);
+    const rows = await this.prepared.rows<HitRow>(query);
     return rows.map((row) => ({
       item: toItem(fromRawItem(row)),
       meetingStartsAt: new Date(row.meetingStartsAt),

@@ -1,12 +1,13 @@
-import type { Db } from "./prisma-types.js";
+import { Prisma } from "../generated/prisma/client.js";
+import type { SqlDb } from "./prisma-types.js";
 
 /**
  * Takes the council's next short number (#12), shared by its items and actions. One statement
  * (UPDATE … RETURNING, in SQLite and PostgreSQL alike): every item and action takes one.
  */
-export async function takeRef(db: Db, councilId: string): Promise<number> {
-  const [council] = await db.$queryRaw<Array<{ nextRef: number | bigint }>>`
-    UPDATE "Council" SET "nextRef" = "nextRef" + 1 WHERE "id" = ${councilId} RETURNING "nextRef"`;
+export async function takeRef(db: SqlDb, councilId: string): Promise<number> {
+  const [council] = await db.$queryRaw<Array<{ nextRef: number | bigint }>>(Prisma.sql`
+    UPDATE "Council" SET "nextRef" = "nextRef" + 1 WHERE "id" = ${councilId} RETURNING "nextRef"`);
   if (!council) throw new Error(`takeRef: no council ${councilId}`);
   return Number(council.nextRef) - 1;
 }

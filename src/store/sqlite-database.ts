@@ -1,15 +1,17 @@
 import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import BetterSqlite3 from "better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client.js";
+import { type Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Database } from "./database.js";
 import { applyMigrations, readMigrations } from "./migrate.js";
 import { ensureParentDirectory, sqliteFilePath } from "./sqlite-file.js";
-import { sqlitePreparedReads } from "./sqlite-prepared-reads.js";
+import { sqlitePreparedStatements } from "./sqlite-prepared-statements.js";
 
 const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 /** How long a write waits for another connection's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
+
+type AdapterFactory = NonNullable<Prisma.PrismaClientOptions["adapter"]>;
 
 /**
  * Opens the SQLite database at `url`, creating the file and applying pending migrations first,
@@ -25,19 +27,49 @@ export async function openSqliteDatabase(url: string): Promise<Database> {
   } finally {
     setup.close();
   }
-  const prisma = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: path, timeout: BUSY_TIMEOUT_MS }),
-  });
+  const adapter = sharedConnectionAdapter(
+    new PrismaBetterSQLite3({ url: path, timeout: BUSY_TIMEOUT_MS }),
+  );
+  const prisma = new PrismaClient({ adapter });
   // Per-connection settings; the adapter holds a single connection, so setting them once holds.
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  const reads = sqlitePreparedReads(path);
+  const prepared = sqlitePreparedStatements(path, prisma, adapter.connection);
   return {
     prisma,
     dialect: "sqlite",
-    reads,
+    prepared,
     close: async () => {
-      await reads.close();
+      await prepared.close();
       await prisma.$disconnect();
+    },
+  };
+}
+
+/**
+ * Prisma's adapter, which also hands out the one connection it opened, so that the store's
+ * prepared writes run on it inside Prisma's transactions (see sqlitePreparedStatements). The
+ * adapter keeps it as `client`, which its type does not show: checked here, so that an
+ * upgrade that moves it fails at start rather than in a command.
+ */
+function sharedConnectionAdapter(
+  factory: AdapterFactory,
+): AdapterFactory & { connection(): BetterSqlite3.Database } {
+  let connection: BetterSqlite3.Database | undefined;
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      const client: unknown = (adapter as unknown as { client?: unknown }).client;
+      if (!(client instanceof BetterSqlite3)) {
+        throw new Error("store: Prisma's SQLite adapter no longer exposes its connection");
+      }
+      connection = client;
+      return adapter;
+    },
+    connection() {
+      if (!connection) throw new Error("store: Prisma has not connected yet");
+      return connection;
     },
   };
 }

@@ -39,16 +39,16 @@ export interface Store {
 }
 
 export function createStore(database: Database): Store {
-  const { prisma, dialect, reads } = database;
+  const { prisma, dialect, prepared } = database;
   return {
     councils: new CouncilsRepository(prisma),
-    people: new PeopleRepository(prisma, reads),
-    meetings: new MeetingsRepository(prisma, reads),
+    people: new PeopleRepository(prisma, prepared),
+    meetings: new MeetingsRepository(prisma, prepared),
     minutesRecord: new MinutesRecordRepository(prisma),
     protocol: new ProtocolRepository(prisma),
-    items: new ItemsRepository(prisma),
-    actions: new ActionsRepository(prisma, reads),
-    search: new SearchRepository(reads, dialect),
+    items: new ItemsRepository(prisma, prepared),
+    actions: new ActionsRepository(prisma, prepared),
+    search: new SearchRepository(prepared, dialect),
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
     reminders: new RemindersRepository(prisma, dialect),

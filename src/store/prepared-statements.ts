@@ -1,14 +1,24 @@
 import type { Prisma } from "../generated/prisma/client.js";
+import type { SqlDb } from "./prisma-types.js";
 
 /**
- * The store's hot read statements on a connection of its own, each prepared once and reused
- * (architecture.md §14): Prisma prepares every statement anew and maps it through its client,
- * which cost more CPU per command than the statements themselves. Only committed data is
- * read here, so a read inside a transaction still goes through that transaction.
+ * The store's hot paths on statements prepared once and reused (architecture.md §14): Prisma
+ * prepares every statement anew and maps it through its client, which cost more CPU per
+ * command than the statements themselves. Prisma remains the schema, the migrations and the
+ * ordinary reads and writes.
  */
-export interface PreparedReads {
-  /** The rows of a read-only statement, as the driver returns them (see RawRow). */
+export interface PreparedStatements {
+  /**
+   * The rows of a read-only statement, as the driver returns them (see RawRow), on a
+   * connection that sees only committed data: a read inside a transaction goes through it.
+   */
   rows<T>(query: Prisma.Sql): Promise<T[]>;
+  /**
+   * Runs `work` in one transaction whose statements are prepared once: for the writes every
+   * command makes (logging an item). Serialised with Prisma's own transactions as the
+   * database requires (see each dialect's implementation).
+   */
+  transaction<T>(work: (db: SqlDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

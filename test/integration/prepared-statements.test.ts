@@ -1,16 +1,17 @@
-// The hot read paths run on a connection of the store's own (src/store/prepared-reads.ts): they
-// must see what Prisma's connection has just committed, read instants exactly whatever the
-// process's time zone, and keep working past the statements they keep prepared.
+// The hot paths run on statements prepared once (src/store/prepared-statements.ts): reads must
+// see what Prisma's connection has just committed and read instants exactly whatever the
+// process's time zone; writes must be transactions of their own beside Prisma's; both must
+// keep working past the statements they keep prepared.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CouncilRecord, PersonRecord, Place } from "../../src/domain/records.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
-import { PREPARED_STATEMENTS_KEPT } from "../../src/store/prepared-reads.js";
+import { PREPARED_STATEMENTS_KEPT } from "../../src/store/prepared-statements.js";
 import { openTempDatabase, type TempDatabase } from "../support/temp-database.js";
 
 const at = new Date("2026-05-20T10:00:00Z");
 const place: Place = { platform: "local", workspaceId: "local", channelId: "reglab" };
 
-describe("prepared reads", () => {
+describe("prepared statements", () => {
   let db: TempDatabase;
   let eva: PersonRecord;
   let council: CouncilRecord;
@@ -91,10 +92,61 @@ describe("prepared reads", () => {
     }
   });
 
+  it("write in a transaction of their own while one of Prisma's is open, and outlive its rollback", async () => {
+    const meeting = await db.store.meetings.create({
+      councilId: council.id,
+      startsAt: new Date("2026-05-20T08:00:00Z"),
+      hasTime: true,
+      place: null,
+      actorId: eva.id,
+      at,
+    });
+    let written: () => void = () => {};
+    const open = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const failing = db.database.prisma.$transaction(async (tx) => {
+      await tx.council.update({ where: { id: council.id }, data: { name: "Omdöpt" } });
+      written();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error("rolled back");
+    });
+    // Logged while Prisma's transaction is open and has written.
+    await open;
+    const recorded = db.store.items.record({
+      councilId: council.id,
+      meetingId: meeting.id,
+      kind: "decision",
+      heading: "Budget",
+      text: "Rådet beslutade att anta budgeten.",
+      authorId: eva.id,
+      paragraphYear: 2026,
+      at,
+    });
+    await expect(failing).rejects.toThrow("rolled back");
+    const { item } = await recorded;
+    expect(await db.store.items.byRef(council.id, item.ref)).toEqual(item);
+    expect(item.paragraph).toBe(1);
+    expect((await db.store.councils.byId(council.id))?.name).toBe("Reglab");
+  });
+
+  it("leave nothing behind of a transaction whose work fails", async () => {
+    const renamed = db.database.prepared.transaction(async (tx) => {
+      await tx.$executeRaw(
+        Prisma.sql`UPDATE "Council" SET "name" = ${"Omdöpt"} WHERE "id" = ${council.id}`,
+      );
+      throw new Error("failed half-way");
+    });
+    await expect(renamed).rejects.toThrow("failed half-way");
+    expect((await db.store.councils.byId(council.id))?.name).toBe("Reglab");
+  });
+
   it("keep answering right after more distinct statements than they keep prepared", async () => {
-    const { reads } = db.database;
+    const { prepared } = db.database;
     const numbered = (n: number) =>
-      reads.rows<{ n: number | bigint }>(Prisma.sql`SELECT ${Prisma.raw(String(n))} + ${1} AS "n"`);
+      prepared.rows<{ n: number | bigint }>(
+        Prisma.sql`SELECT ${Prisma.raw(String(n))} + ${1} AS "n"`,
+      );
     for (let n = 0; n < PREPARED_STATEMENTS_KEPT + 10; n += 1) {
       const [row] = await numbered(n);
       expect(Number(row?.n)).toBe(n + 1);

@@ -1,0 +1,62 @@
+import BetterSqlite3 from "better-sqlite3";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { PreparedStatements } from "./prepared-statements.js";
+import { StatementCache } from "./prepared-statements.js";
+import type { SqlDb } from "./prisma-types.js";
+
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+/**
+ * Prepared statements on SQLite. Reads go to a second, read-only connection: in WAL mode a
+ * reader never waits for the writer nor holds it up, and sees every committed write. Writes
+ * go to Prisma's own connection (`writer`) inside a Prisma transaction: SQLite has one writer
+ * at a time, and the adapter's lock, held for the transaction, is what keeps Prisma's other
+ * transactions off the connection meanwhile.
+ */
+export function sqlitePreparedStatements(
+  path: string,
+  prisma: PrismaClient,
+  writer: () => BetterSqlite3.Database,
+): PreparedStatements {
+  const reader = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  const reads = new StatementCache<Statement>((text) => reader.prepare(text));
+  const writes = new WeakMap<BetterSqlite3.Database, StatementCache<Statement>>();
+  const writeStatement = (query: Prisma.Sql): Statement => {
+    const connection = writer();
+    let cache = writes.get(connection);
+    if (!cache) {
+      cache = new StatementCache<Statement>((text) => connection.prepare(text));
+      writes.set(connection, cache);
+    }
+    return cache.get(query.sql);
+  };
+  const db: SqlDb = {
+    $queryRaw: async <T>(query: Prisma.Sql) => writeStatement(query).all(...values(query)) as T,
+    $executeRaw: async (query: Prisma.Sql) => writeStatement(query).run(...values(query)).changes,
+  };
+  return {
+    async rows<T>(query: Prisma.Sql): Promise<T[]> {
+      return reads.get(query.sql).all(...values(query)) as T[];
+    },
+    transaction: (work) =>
+      prisma.$transaction(async () => {
+        // Prisma has begun its transaction on the connection before calling this; should a
+        // later version begin it lazily, these statements must not run outside one.
+        if (!writer().inTransaction) throw new Error("store: no open transaction to write in");
+        return work(db);
+      }),
+    async close() {
+      reads.clear();
+      reader.close();
+    },
+  };
+}
+
+/** Values bound as Prisma's SQLite adapter binds them: instants as ISO text with "+00:00". */
+function values(query: Prisma.Sql): unknown[] {
+  return query.values.map((value) => {
+    if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+    if (typeof value === "boolean") return value ? 1 : 0;
+    return value;
+  });
+}
