@@ -38,6 +38,13 @@ describe("message catalogues", () => {
     expect(t("entry.edited", { ref: 12 })).toBe("Ändrat #12.");
     expect(t("entry.edited")).toBe("Ändrat #{ref}.");
   });
+
+  it("leaves a value missing inside a plural branch visible too", () => {
+    const { t } = createTranslator("sv");
+    expect(t("minutes.lede", { count: 1, council: "Reglab", date: "11 april" })).toBe(
+      "{topics} – det var en av frågorna som behandlades vid Reglab möte den 11 april.",
+    );
+  });
 });
 
 describe("command registry", () => {
