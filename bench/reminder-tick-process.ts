@@ -2,9 +2,14 @@
 // `tsx bench/reminder-tick-process.ts <database url> <now ISO>` plans and claims the whole
 // database at <now> (the planning window the minute before it, in a process warmed up by the
 // same work a week earlier), sends through a notifier that
-// takes every message at once, and prints what it measured as one JSON line.
+// takes every message at once, and prints what it measured as one JSON line. The scale benchmark
+// imports its tick and its busy minute.
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { pino } from "pino";
+import { addDays, weekdayOf } from "../src/domain/dates/local-date.js";
+import { localDateOf, toInstant } from "../src/domain/dates/zoned-time.js";
 import { outboxEntries } from "../src/domain/reminders/outbox-entries.js";
 import {
   councilsNeedingActions,
@@ -13,7 +18,7 @@ import {
 } from "../src/domain/reminders/plan-reminders.js";
 import { REMINDER_LIMITS } from "../src/domain/reminders/reminder-settings.js";
 import { fanOutPublisher } from "../src/handlers/publisher-fan-out.js";
-import { createReminderTick } from "../src/scheduler/reminder-tick.js";
+import { createReminderTick, type TickReport } from "../src/scheduler/reminder-tick.js";
 import { openDatabase } from "../src/store/database.js";
 import { createStore, type Store } from "../src/store/store.js";
 
@@ -40,6 +45,7 @@ export interface TickMeasurement {
 }
 
 const DAY_MS = 86_400_000;
+const ZONE = "Europe/Stockholm";
 
 /** What planning and claiming measured: the tick's figures less the sending ones. */
 type PlanAndClaim = Omit<TickMeasurement, "quietTickMs" | "sendMs" | "messages" | "peakRssBytes">;
@@ -107,24 +113,7 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
     data: { status: "pending", claimedBy: null },
   });
 
-  let messages = 0;
-  const tick = createReminderTick({
-    deps: {
-      store,
-      clock: { now: () => now },
-      defaults: { locale: "sv", timeZone: "Europe/Stockholm" },
-      publisher: fanOutPublisher({}),
-    },
-    notifier: {
-      async deliver() {
-        messages += 1;
-        return { ok: true, ref: `bench-${messages}` };
-      },
-    },
-    platforms: ["slack", "teams", "local"],
-    logger: pino({ level: "silent" }),
-    instance: "bench",
-  });
+  const { tick, messages } = countingTick(store, now);
   let started = performance.now();
   await tick(now);
   const sendMs = performance.now() - started;
@@ -138,22 +127,61 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
     ...measured,
     quietTickMs,
     sendMs,
-    messages,
+    messages: messages(),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
 
-const [url, iso] = process.argv.slice(2);
-if (!url || !iso) {
-  process.stderr.write("usage: reminder-tick-process.ts <database url> <now ISO>\n");
-  process.exit(2);
+/**
+ * A server's reminder tick for every platform, its clock at `now`, sending through a notifier
+ * that takes every message at once; `messages()` counts what it was handed.
+ */
+export function countingTick(
+  store: Store,
+  now: Date,
+): { tick: (at: Date) => Promise<TickReport>; messages(): number } {
+  let messages = 0;
+  const tick = createReminderTick({
+    deps: {
+      store,
+      clock: { now: () => now },
+      defaults: { locale: "sv", timeZone: ZONE },
+      publisher: fanOutPublisher({}),
+    },
+    notifier: {
+      async deliver() {
+        messages += 1;
+        return { ok: true, ref: `bench-${messages}` };
+      },
+    },
+    platforms: ["slack", "teams", "local"],
+    logger: pino({ level: "silent" }),
+    instance: "bench",
+  });
+  return { tick, messages: () => messages };
 }
-measure(url, new Date(iso)).then(
-  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+
+/** The busiest minute of the week after `from`: the next Monday 09:00 in Stockholm. */
+export function nextMondayNine(from: Date): Date {
+  let date = addDays(localDateOf(from, ZONE), 1);
+  while (weekdayOf(date) !== 1) date = addDays(date, 1);
+  return toInstant(date, { hour: 9, minute: 0 }, ZONE);
+}
+
+// Run as a script by reminder-tick.bench.ts; the scale benchmark imports the pieces above.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [url, iso] = process.argv.slice(2);
+  if (!url || !iso) {
+    process.stderr.write("usage: reminder-tick-process.ts <database url> <now ISO>\n");
+    process.exit(2);
+  }
+  measure(url, new Date(iso)).then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (error: unknown) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}

@@ -46,13 +46,19 @@ export function formatTable(figures: Figure[]): string {
       ];
     }),
   ];
-  const widths = [0, 1, 2, 3, 4, 5].map((column) =>
+  return formatGrid(rows, leftAligned);
+}
+
+/** Rows of cells, the header first, as a Markdown table: `left` columns padded as text. */
+export function formatGrid(rows: string[][], left: (column: number) => boolean): string {
+  const columns = [...(rows[0] ?? []).keys()];
+  const widths = columns.map((column) =>
     Math.max(...rows.map((row) => (row[column] ?? "").length)),
   );
   const line = (row: string[]) =>
-    `| ${row.map((cell, column) => (leftAligned(column) ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(" | ")} |`;
+    `| ${row.map((cell, column) => (left(column) ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(" | ")} |`;
   const [header, ...body] = rows;
-  const rule = `|${widths.map((width, column) => (leftAligned(column) ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`;
+  const rule = `|${widths.map((width, column) => (left(column) ? "-".repeat(width + 2) : `${"-".repeat(width + 1)}:`)).join("|")}|`;
   return [line(header ?? []), rule, ...body.map(line)].join("\n");
 }
 

@@ -9,6 +9,7 @@ import { minutesBenchmark } from "./minutes.bench.js";
 import { copyToPostgres, type PostgresCopy } from "./postgres-copy.js";
 import { reminderTickBenchmark } from "./reminder-tick.bench.js";
 import { formatNumber, formatTable, meetsTarget, megabytes, writeResult } from "./report.js";
+import { scaleBenchmark } from "./scale.bench.js";
 import { REALISTIC_SIZES, type SeededDatabase, seedDatabase } from "./seed-database.js";
 import { slackAckBenchmark } from "./slack-ack.bench.js";
 import { startupBenchmark } from "./startup.bench.js";
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   teamsReplyBenchmark,
   reminderTickBenchmark,
   webArchiveBenchmark,
+  scaleBenchmark,
 ];
 
 /**
