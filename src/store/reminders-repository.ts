@@ -56,6 +56,8 @@ const CURSOR_ID = "reminders";
 const SETTLED_STATUSES = ["sent", "skipped", "failed"] as const;
 /** Rows per INSERT statement. */
 const INSERT_BATCH = 5_000;
+/** Ids in one statement's `IN (…)`: well under the 999 values Prisma allows on SQLite. */
+const IDS_PER_STATEMENT = 500;
 /** A local day lasts up to 25 hours, on the day the clocks go back. */
 const LONGEST_DAY_MS = 25 * 60 * 60_000;
 
@@ -256,14 +258,21 @@ export class RemindersRepository {
    * last month or two of meetings, read only when a reminder moment of theirs came.
    */
   async planningMinutes(councilIds: string[], from: Date, to: Date): Promise<PlanningMinutes[]> {
-    if (councilIds.length === 0) return [];
-    return this.minutes({
-      councilId: { in: councilIds },
-      council: { mode: "protocol" satisfies CouncilMode },
-      status: "planned",
-      minutesStatus: "draft" satisfies MinutesStatus,
-      startsAt: { gt: from, lte: to },
-    });
+    const found: PlanningMinutes[] = [];
+    // In slices: Prisma refuses more than 999 values in one SQLite statement, and at a daily
+    // moment every council of the installation is asked for.
+    for (let start = 0; start < councilIds.length; start += IDS_PER_STATEMENT) {
+      found.push(
+        ...(await this.minutes({
+          councilId: { in: councilIds.slice(start, start + IDS_PER_STATEMENT) },
+          council: { mode: "protocol" satisfies CouncilMode },
+          status: "planned",
+          minutesStatus: "draft" satisfies MinutesStatus,
+          startsAt: { gt: from, lte: to },
+        })),
+      );
+    }
+    return found;
   }
 
   /** The same for meetings by id, whatever their state: a reminder checks it still applies. */
