@@ -1,8 +1,10 @@
-// Start-up and memory of the real program: `src/main.ts` as `npm start` runs it, serving Slack
-// (against the fake Web API) and Teams on the seeded database, timed from spawning the process
-// to the first 200 from /healthz; then its resident memory idle and after a burst of load.
-// Floor: the same Node and loader running a bare server that only answers /healthz.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+// Start-up and memory of the real program: `node dist/main.js` as `npm start` runs it (built
+// first when stale, by npm start's own prestart script), serving Slack (against the fake Web API)
+// and Teams on the seeded database, timed from spawning the process to the first 200 from
+// /healthz; then its resident memory idle and after a burst of load. Then the same build in
+// local mode (the console, no platform settings) on the same database: its idle memory.
+// Floor: plain Node on the same build running a bare server that only answers /healthz.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,13 +16,14 @@ import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
 import { measureThroughput, summarize } from "./latency.js";
 import type { SeededDatabase } from "./seed-database.js";
 import { replyAck, slashCommandWorkload, startFakeSlackApi } from "./slack-workloads.js";
-import { IDLE_RSS_MB, STARTUP_MS } from "./targets.js";
+import { LOCAL_IDLE_RSS_MB, SERVER_IDLE_RSS_MB, STARTUP_MS } from "./targets.js";
 
-const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-const BARE = fileURLToPath(new URL("./bare-health-server.ts", import.meta.url));
+const BUILD_IF_STALE = fileURLToPath(new URL("../scripts/build-if-stale.mjs", import.meta.url));
+const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const BARE = fileURLToPath(new URL("./bare-health-server.mjs", import.meta.url));
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const STARTS = 3;
-/** How long the started server is left alone before its idle memory is read. */
+/** How long the started program is left alone before its idle memory is read. */
 const IDLE_MS = 3_000;
 const LOAD = { connections: 32, durationMs: 3_000, warmupMs: 500 };
 const START_TIMEOUT_MS = 30_000;
@@ -35,15 +38,18 @@ export const startupBenchmark: Benchmark = {
   name: "startup",
   title: "Start-up to a ready /healthz, and resident memory idle and under load",
   async run(context) {
+    buildIfStale(context);
     const seeded = await context.database();
     const fake = await startFakeSlackApi(seeded.people);
     const exportDir = mkdtempSync(join(tmpdir(), "noterat-bench-export-"));
     try {
       const env = noteratEnv(seeded, fake, exportDir);
-      context.log("startup: Noterat (src/main.ts)");
+      context.log("startup: Noterat with Slack and Teams (node dist/main.js)");
       const ours = await startRepeatedly(MAIN, env);
       context.log("startup: floor (bare /healthz server)");
       const floor = await startRepeatedly(BARE, {});
+      context.log("startup: Noterat in local mode");
+      const local = await localIdle(localEnv(seeded, exportDir));
       context.log("startup: Noterat under load");
       const loaded = await underLoad(context, seeded, fake, env);
       const mb = (kb: number) => kb / 1024;
@@ -60,25 +66,37 @@ export const startupBenchmark: Benchmark = {
           unit: "ms",
           ours: ours.startMs.max,
           floor: floor.startMs.max,
-          target: STARTUP_MS,
         },
         {
-          figure: `RSS idle, ${IDLE_MS / 1000} s after start`,
+          figure: `RSS idle (Slack and Teams), ${IDLE_MS / 1000} s after start`,
           unit: "MB",
           ours: mb(ours.idleRssKb),
           floor: mb(floor.idleRssKb),
-          target: IDLE_RSS_MB,
+          target: SERVER_IDLE_RSS_MB,
+        },
+        {
+          figure: "local mode: start to first answer",
+          unit: "ms",
+          ours: local.firstAnswerMs,
+        },
+        {
+          figure: `local mode: RSS idle, ${IDLE_MS / 1000} s after its first answer`,
+          unit: "MB",
+          ours: mb(local.idleRssKb),
+          floor: mb(floor.idleRssKb),
+          target: LOCAL_IDLE_RSS_MB,
         },
         { figure: "RSS after load", unit: "MB", ours: mb(loaded.rssKb) },
       ];
       return {
         figures,
         notes: [
-          `${STARTS} starts each; the program serves Slack (single workspace, the fake Web API on 127.0.0.1) and Teams on the seeded database, as \`npm start\` runs it (Node with tsx's loader, TypeScript compiled on the fly), with REMINDER_SCHEDULE=off (the reminder tick has a benchmark of its own)`,
+          `${STARTS} starts each, plain \`node dist/main.js\` as \`npm start\` runs it (built first by scripts/build-if-stale.mjs when src/ is newer); the program serves Slack (single workspace, the fake Web API on 127.0.0.1) and Teams on the seeded database, with REMINDER_SCHEDULE=off (the reminder tick has a benchmark of its own); the floor is plain Node on the same build serving only /healthz (bench/bare-health-server.mjs)`,
+          `local mode: the same build with no Slack or Teams settings on the seeded database, its stdin a pipe kept open; "ready" is its answer to a first line (\`hjälp\`), and its memory is read ${IDLE_MS / 1000} s after that answer`,
           `under load: ${LOAD.connections} connections of signed /noterat öppna and noterat for ${LOAD.durationMs / 1000} s each; ${loaded.requests} answered (${loaded.failures} unexpected)`,
           "RSS as the operating system reports it for the server process (/proc, or ps)",
         ],
-        details: { ours, floor, loaded },
+        details: { ours, floor, local, loaded },
       };
     } finally {
       await fake.stop();
@@ -103,6 +121,24 @@ function noteratEnv(seeded: SeededDatabase, fake: FakeSlackApi, exportDir: strin
     // neither idle nor command load.
     REMINDER_SCHEDULE: "off",
   };
+}
+
+/** The local console as `npm start` runs it with no platform settings. */
+function localEnv(seeded: SeededDatabase, exportDir: string) {
+  return {
+    DATABASE_URL: seeded.url,
+    LOG_LEVEL: "info",
+    NOTERAT_EXPORT_DIR: exportDir,
+    REMINDER_SCHEDULE: "off",
+  };
+}
+
+/** npm start's prestart: compiles src/ to dist/ when it is newer than the build. */
+function buildIfStale(context: BenchContext): void {
+  context.log("startup: building dist/ if src/ changed (scripts/build-if-stale.mjs)");
+  // The compiler's messages go to stderr: stdout carries the tables.
+  const build = spawnSync(process.execPath, [BUILD_IF_STALE], { stdio: ["ignore", 2, 2] });
+  if (build.status !== 0) throw new Error("startup: the build failed (npm run build)");
 }
 
 async function startRepeatedly(entry: string, env: Record<string, string>) {
@@ -158,10 +194,77 @@ async function underLoad(
   }
 }
 
-/** Spawns the entry with this process's loader and waits for the URL it logs, then /healthz. */
+/**
+ * The console in local mode, started as often as the server: the time to its first answer, and
+ * its resident memory IDLE_MS after the last start's answer while its input stays open.
+ */
+async function localIdle(env: Record<string, string>) {
+  const times: number[] = [];
+  let idleRssKb = 0;
+  for (let index = 0; index < STARTS; index += 1) {
+    const began = performance.now();
+    // Plain Node: this process runs under tsx, whose loader the compiled program must not get.
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    try {
+      await firstAnswer(child, "hjälp");
+      times.push(performance.now() - began);
+      if (index === STARTS - 1) {
+        await sleep(IDLE_MS);
+        idleRssKb = rssKb(child);
+      }
+    } finally {
+      await endInput(child);
+    }
+  }
+  return { firstAnswerMs: summarize(times, { count: 0, first: undefined }).p50, idleRssKb };
+}
+
+/** Writes one line and resolves at the end of its answer (the console ends each with a blank line). */
+function firstAnswer(child: ChildProcess, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => fail("no answer in time"), START_TIMEOUT_MS);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `local mode: ${why}; stdout:\n${stdout.slice(-500)}\nstderr:\n${stderr.slice(-2_000)}`,
+        ),
+      );
+    };
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      if (stdout.endsWith("\n\n")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => fail(`exited with ${String(code)}`));
+    child.stdin?.write(`${line}\n`);
+  });
+}
+
+/** Ends the console's input, as the end of a script does; killed if it does not exit. */
+async function endInput(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.stdin?.end();
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/** Spawns the entry with plain Node and waits for the URL it logs, then /healthz. */
 async function start(entry: string, env: Record<string, string>): Promise<Started> {
   const began = performance.now();
-  const child = spawn(process.execPath, [...process.execArgv, entry], {
+  // Plain Node: this process runs under tsx, whose loader the compiled program must not get.
+  const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });

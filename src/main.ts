@@ -44,20 +44,22 @@ async function main(): Promise<number> {
     publisher: fanOutPublisher(publishers, webExport(config.exportDir)),
     ...(config.publicUrl === null ? {} : { publicUrl: config.publicUrl }),
   };
-  // In the background: after an upgrade, thousands of meetings take minutes, and a command
-  // that needs one of them makes its snapshot itself.
-  const backfill = backfillMinutesSnapshots(deps.store).then(
-    (meetings) => {
-      if (meetings > 0) logger.info({ meetings }, "approved minutes given their snapshot");
-    },
-    (error: unknown) =>
-      logger.error({ err: error }, "giving approved minutes their snapshot failed"),
-  );
-  // Likewise the surfaces' reminder notifiers; the clock starts once they are in.
+  // The surfaces' reminder notifiers, as they start; the clock starts once they are in.
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const surfaces: Surfaces = { publishers, notifiers };
-  const startReminders = (): ReminderClock | null =>
-    config.reminderSchedule === null
+  let backfill: Promise<void> = Promise.resolve();
+  // What can wait until the surfaces answer, so that it does not hold up being ready.
+  const startBackground = (): ReminderClock | null => {
+    // After an upgrade thousands of meetings take minutes, and a command that needs one of
+    // them makes its snapshot itself.
+    backfill = backfillMinutesSnapshots(deps.store).then(
+      (meetings) => {
+        if (meetings > 0) logger.info({ meetings }, "approved minutes given their snapshot");
+      },
+      (error: unknown) =>
+        logger.error({ err: error }, "giving approved minutes their snapshot failed"),
+    );
+    return config.reminderSchedule === null
       ? null
       : startReminderClock(
           createReminderTick({
@@ -69,9 +71,10 @@ async function main(): Promise<number> {
           }),
           { expression: config.reminderSchedule, clock: deps.clock, logger },
         );
+  };
   try {
-    if (config.slack || config.teams) await serve(config, deps, surfaces, startReminders, logger);
-    else await converse(config, deps, surfaces, startReminders, logger);
+    if (config.slack || config.teams) await serve(config, deps, surfaces, startBackground, logger);
+    else await converse(config, deps, surfaces, startBackground, logger);
     return 0;
   } finally {
     await backfill;
@@ -95,7 +98,7 @@ async function converse(
   config: Config,
   deps: HandlerDeps,
   surfaces: Surfaces,
-  startReminders: () => ReminderClock | null,
+  startBackground: () => ReminderClock | null,
   logger: Logger,
 ): Promise<void> {
   surfaces.publishers.local = localPublisher(process.stdout);
@@ -110,7 +113,7 @@ async function converse(
       })
     : null;
   if (server) logger.info({ url: server.url }, "the web archive is listening");
-  const reminders = startReminders();
+  const reminders = startBackground();
   await runConsole({
     input: process.stdin,
     output: process.stdout,
@@ -144,7 +147,7 @@ async function serve(
   config: Config,
   deps: HandlerDeps,
   { publishers, notifiers }: Surfaces,
-  startReminders: () => ReminderClock | null,
+  startBackground: () => ReminderClock | null,
   logger: Logger,
 ): Promise<void> {
   const registry = createCommandRegistry();
@@ -178,7 +181,7 @@ async function serve(
   }
   const server = await startHttpServer({ host: config.host, port: config.port, routes, logger });
   logger.info({ url: server.url }, "Noterat is listening");
-  const reminders = startReminders();
+  const reminders = startBackground();
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

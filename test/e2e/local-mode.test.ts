@@ -1,11 +1,14 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 // The README's first command as a user runs it: `npm start` with a script on stdin and no
 // platform settings. It must create its database, answer every line, and exit at end of input.
+
+/** A build of a changed src/ takes longer than a test may: `npm start`'s prestart then finds it fresh. */
+const BUILD_TIMEOUT_MS = 300_000;
 
 function npmStart(
   input: string,
@@ -31,6 +34,9 @@ function npmStart(
 }
 
 describe("npm start in local mode", () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ["scripts/build-if-stale.mjs"], { stdio: "inherit" });
+  }, BUILD_TIMEOUT_MS);
   const directories: string[] = [];
   const tempDirectory = () => {
     const directory = mkdtempSync(join(tmpdir(), "noterat-local-"));

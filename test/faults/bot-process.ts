@@ -1,7 +1,8 @@
 /**
- * The real bot as its own process, started the way `npm start` starts it (`src/main.ts` under
- * tsx) with only the environment a test gives it, so that a test can kill it with SIGKILL and
- * start it again on the same database file.
+ * The real bot as its own process, started from its sources (`src/main.ts` under tsx, as
+ * `npm run dev` runs it; `npm start` runs the same code compiled) with only the environment a
+ * test gives it, so that a test can kill it with SIGKILL and start it again on the same
+ * database file.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";

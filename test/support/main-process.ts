@@ -7,15 +7,16 @@ export interface Stopped {
 }
 
 /**
- * The real program, as `npm start` runs it, with only these settings and no input (local mode
- * ends when its stdin does). Resolves when it exits.
+ * The real program from its sources (under tsx, as `npm run dev` runs it; `npm start` runs the
+ * same code compiled), with only these settings and no input (local mode ends when its stdin
+ * does). Resolves when it exits.
  */
 export function runMain(env: Record<string, string>): Promise<Stopped> {
   return startMain(env).end();
 }
 
 /**
- * The real program, as `npm start` runs it, kept running while a test feeds it lines: for tests
+ * The real program from its sources, kept running while a test feeds it lines: for tests
  * that run several at once against one database (runMain gives no input and waits for the exit). Local mode reads one command per line and exits when its input ends.
  *
  *   const main = startMain({ DATABASE_URL: url });
