@@ -5,9 +5,10 @@ import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { SlackFloorSpec } from "./slack-floor-server.js";
 import type { NoteratSlackSpec } from "./slack-noterat-server.js";
+import type { SlackWorkFloorSpec } from "./slack-work-floor-server.js";
 
 /** What a server process runs; later benchmarks (Teams, …) add their spec here. */
-export type ServerSpec = NoteratSlackSpec | SlackFloorSpec;
+export type ServerSpec = NoteratSlackSpec | SlackFloorSpec | SlackWorkFloorSpec;
 
 export interface BenchServer {
   /** "http://127.0.0.1:PORT" */

@@ -9,6 +9,7 @@ import type {
 } from "./bench-server.js";
 import { startSlackFloor } from "./slack-floor-server.js";
 import { startNoteratSlack } from "./slack-noterat-server.js";
+import { startSlackWorkFloor } from "./slack-work-floor-server.js";
 
 let server: BenchServer | undefined;
 
@@ -18,6 +19,8 @@ function start(spec: ServerSpec): Promise<BenchServer> {
       return startNoteratSlack(spec);
     case "slack-floor":
       return startSlackFloor(spec);
+    case "slack-work-floor":
+      return startSlackWorkFloor(spec);
   }
 }
 

@@ -1,6 +1,9 @@
 // Issue 3: how fast Noterat acknowledges `/noterat öppna` (a read) and `/noterat noterat …`
-// (a write) on the realistic database, against the floor of a bare Bolt app that only acks;
-// issue 12: the same on the same data on PostgreSQL, when a server is available.
+// (a write) on the realistic database; issue 12: the same on the same data on PostgreSQL, when a
+// server is available. Issue 16: two floors. The work floor does the same work with the least
+// machinery (the same SQL on prepared better-sqlite3 statements, the same rendering, Bolt): the
+// latency and CPU rows compare with it, so that their ratio is our overhead over the work. The
+// bare Bolt app that only acks stays the floor of the throughput rows.
 import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
 import type { ProcessStats, ServerSpec } from "./bench-server.js";
 import { startServerProcess } from "./bench-server.js";
@@ -23,7 +26,7 @@ import {
   slashCommandWorkload,
   startFakeSlackApi,
 } from "./slack-workloads.js";
-import { ACK_P99, THROUGHPUT_SHARE } from "./targets.js";
+import { ACK_P99, COMMAND_CPU_MS, THROUGHPUT_SHARE } from "./targets.js";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const SEQUENTIAL = { warmup: 100, requests: 1_000 };
@@ -32,13 +35,16 @@ const READ = "öppna";
 const FIRST_PER_USER = "first öppna per secretary";
 const write = (n: number) => `noterat Rubrik ${n}: Rådet informerades om läget i ärende ${n}.`;
 
+/** The server's CPU time (ms) per request of a phase, the replies after the ack included. */
+type WithServerCpu<T> = T & { serverCpuMsPerRequest: number };
+
 interface ServerRun {
   /** `öppna` once per secretary: Noterat's display-name cache is cold (users.info). */
   firstPerUser: LatencySummary;
-  read: LatencySummary;
-  write: LatencySummary;
-  readThroughput: ThroughputSummary & { serverCpuMsPerRequest: number };
-  writeThroughput: ThroughputSummary & { serverCpuMsPerRequest: number };
+  read: WithServerCpu<LatencySummary>;
+  write: WithServerCpu<LatencySummary>;
+  readThroughput: WithServerCpu<ThroughputSummary>;
+  writeThroughput: WithServerCpu<ThroughputSummary>;
   started: ProcessStats;
   loaded: ProcessStats;
   /** Web API calls the server made to the fake, by phase. */
@@ -47,7 +53,7 @@ interface ServerRun {
 
 export const slackAckBenchmark: Benchmark = {
   name: "slack-ack",
-  title: "Slack slash command: time to the ack, Noterat vs a bare Bolt app",
+  title: "Slack slash command: time to the ack, Noterat vs the same work on prepared statements",
   postgres: true,
   async run(context: BenchContext): Promise<BenchResult> {
     const seeded = await context.database();
@@ -63,6 +69,12 @@ export const slackAckBenchmark: Benchmark = {
         all: seeded.councils,
         meetingToday: seeded.councils.filter((council) => council.meetsToday),
       };
+      const answers = {
+        workspace,
+        councils,
+        read: replyAck("ephemeral", 2),
+        write: replyAck("in_channel", 1),
+      };
       const noterat = async (databaseUrl: string): Promise<NoteratRun> => {
         const run = await measureServer(
           context,
@@ -74,12 +86,7 @@ export const slackAckBenchmark: Benchmark = {
             signingSecret: SIGNING_SECRET,
             botToken: fake.team.botToken,
           },
-          {
-            workspace,
-            councils,
-            read: replyAck("ephemeral", 2),
-            write: replyAck("in_channel", 1),
-          },
+          answers,
         );
         return { run, itemsWritten: await countWrittenItems(databaseUrl) };
       };
@@ -102,13 +109,33 @@ export const slackAckBenchmark: Benchmark = {
         },
         { workspace, councils, read: emptyAck, write: emptyAck },
       );
+      // Last: it writes to the SQLite file after Noterat's run, as Noterat's run wrote.
+      context.log("slack-ack: work floor (the same work on prepared statements)");
+      const work = await measureServer(
+        context,
+        fake,
+        {
+          kind: "slack-work-floor",
+          databaseUrl: seeded.url,
+          signingSecret: SIGNING_SECRET,
+          botToken: fake.team.botToken,
+          teamId: fake.team.id,
+        },
+        answers,
+      );
+      const written = await countWrittenItems(seeded.url);
+      const workWritten = {
+        items: written.items - ours.itemsWritten.items,
+        searchable: written.searchable - ours.itemsWritten.searchable,
+      };
+      const floors = { bare: floor, work };
       return {
         figures: [
-          ...figures(ours.run, floor, ""),
-          ...(onPostgres ? figures(onPostgres.run, floor, " (PostgreSQL)") : []),
+          ...figures(ours.run, floors, ""),
+          ...(onPostgres ? figures(onPostgres.run, floors, " (PostgreSQL)") : []),
         ],
         notes: [
-          ...notes(ours.run, floor, ours.itemsWritten),
+          ...notes(ours.run, floors, ours.itemsWritten, workWritten),
           ...(onPostgres && postgres ? postgresNotes(onPostgres, postgres.server) : []),
         ],
         details: {
@@ -125,8 +152,10 @@ export const slackAckBenchmark: Benchmark = {
             seederRssMB: megabytes(seeded.rssAfterSeeding),
           },
           itemsWrittenByNoterat: ours.itemsWritten,
+          itemsWrittenByWorkFloor: workWritten,
           ours: ours.run,
           floor,
+          workFloor: work,
           ...(onPostgres ? { postgres: { server: postgres?.server, ...onPostgres } } : {}),
         },
       };
@@ -138,7 +167,7 @@ export const slackAckBenchmark: Benchmark = {
 
 interface NoteratRun {
   run: ServerRun;
-  itemsWritten: { items: number; searchable: number };
+  itemsWritten: Written;
 }
 
 async function measureServer(
@@ -170,22 +199,45 @@ async function measureServer(
       webApiCalls[name] = callCounts(fake);
       return result;
     };
-    const throughput = async (work: Workload) => {
+    /** The server's CPU per request over `measure`, until the replies after the ack are sent. */
+    const withServerCpu = async <T>(
+      measure: () => Promise<T>,
+      requests: (result: T) => number,
+    ): Promise<WithServerCpu<T>> => {
       const before = await server.stats();
-      const result = await measureThroughput(server.url, work, THROUGHPUT);
+      const result = await measure();
+      await settle(fake);
       const after = await server.stats();
-      return { ...result, serverCpuMsPerRequest: (after.cpuMs - before.cpuMs) / result.sent };
+      return { ...result, serverCpuMsPerRequest: (after.cpuMs - before.cpuMs) / requests(result) };
+    };
+    const throughput = (work: Workload) =>
+      withServerCpu(
+        () => measureThroughput(server.url, work, THROUGHPUT),
+        (result) => result.sent,
+      );
+    // The warm-up is a run of its own, so that the CPU counted is the measured requests'.
+    const sequential = async (work: Workload) => {
+      const warm = await measureSequential(server.url, work, {
+        warmup: 0,
+        requests: SEQUENTIAL.warmup,
+      });
+      const measured = await withServerCpu(
+        () => measureSequential(server.url, work, { warmup: 0, requests: SEQUENTIAL.requests }),
+        (result) => result.requests,
+      );
+      const firstFailure = warm.firstFailure ?? measured.firstFailure;
+      return {
+        ...measured,
+        failures: warm.failures + measured.failures,
+        ...(firstFailure === undefined ? {} : { firstFailure }),
+      };
     };
 
     const firstPerUser = await phase(FIRST_PER_USER, () =>
       measureSequential(server.url, reads(), { warmup: 0, requests: load.councils.all.length }),
     );
-    const read = await phase("öppna sequential", () =>
-      measureSequential(server.url, reads(), SEQUENTIAL),
-    );
-    const written = await phase("noterat sequential", () =>
-      measureSequential(server.url, writes(), SEQUENTIAL),
-    );
+    const read = await phase("öppna sequential", () => sequential(reads()));
+    const written = await phase("noterat sequential", () => sequential(writes()));
     const readThroughput = await phase("öppna throughput", () => throughput(reads()));
     const writeThroughput = await phase("noterat throughput", () => throughput(writes()));
     const loaded = await server.stats();
@@ -226,30 +278,40 @@ function callCounts(fake: FakeSlackApi): Record<string, number> {
   return counts;
 }
 
-function notes(
-  ours: ServerRun,
-  floor: ServerRun,
-  written: { items: number; searchable: number },
-): string[] {
+/** The bare Bolt app (throughput rows) and the same work on prepared statements (the rest). */
+interface Floors {
+  bare: ServerRun;
+  work: ServerRun;
+}
+
+type Written = { items: number; searchable: number };
+
+function notes(ours: ServerRun, floors: Floors, written: Written, workWritten: Written): string[] {
+  const { bare, work } = floors;
   const lookups = Object.entries(ours.webApiCalls)
     .filter(([phase]) => phase !== FIRST_PER_USER)
     .reduce((sum, [, calls]) => sum + (calls["users.info"] ?? 0), 0);
   const clientCpu = (run: ServerRun) =>
     Math.max(run.readThroughput.clientCpu, run.writeThroughput.clientCpu).toFixed(2);
+  const underLoad = (run: ServerRun) =>
+    `öppna ${run.readThroughput.p50.toFixed(1)}/${run.readThroughput.p99.toFixed(1)} ms, noterat ${run.writeThroughput.p50.toFixed(1)}/${run.writeThroughput.p99.toFixed(1)} ms`;
   return [
     `each server runs in a process of its own; latency: ${SEQUENTIAL.requests} signed commands one after another on one kept-alive connection, after ${SEQUENTIAL.warmup} unmeasured; throughput: ${THROUGHPUT.connections} connections for ${THROUGHPUT.durationMs / 1000} s after ${THROUGHPUT.warmupMs / 1000} s unmeasured`,
-    `"first öppna per user": one öppna per secretary (${ours.firstPerUser.requests}) on a fresh server, so Noterat asks the fake users.info for each name; users.info calls in the later phases: ${lookups}`,
-    `each öppna reply: the first message in the ack, ${followUps(ours)} more via response_url after it`,
-    `items written by Noterat: ${written.items} (${written.searchable} in ItemSearch)`,
-    `throughput latency p50/p99 under load: öppna ${Math.round(ours.readThroughput.p50)}/${Math.round(ours.readThroughput.p99)} ms, noterat ${Math.round(ours.writeThroughput.p50)}/${Math.round(ours.writeThroughput.p99)} ms (floor ${floor.readThroughput.p50.toFixed(1)}/${floor.readThroughput.p99.toFixed(1)} ms)`,
-    `load generator CPU during throughput: ours ${clientCpu(ours)}, floor ${clientCpu(floor)} cores (near 1: the floor's throughput is a lower bound)`,
+    "floors: the throughput rows compare with a bare Bolt app that only acks; every other row with the work floor: the same Bolt app doing Noterat's work for these two commands with the store's own statements (its exported builders: the very same SQL) prepared once on one better-sqlite3 connection of its own on the same SQLite file, the same Reply rendered by the same Block Kit renderer, answered as Noterat answers; it parses only these two commands and looks up no names. The (PostgreSQL) rows compare with the same work floor on SQLite",
+    `server CPU/request: the server process's CPU time over a phase divided by its requests, the replies sent after the ack included; "sequential" (targeted) over the ${SEQUENTIAL.requests} measured sequential commands, "32 conn." over the throughput phase (contention included)`,
+    `"first öppna per user": one öppna per secretary (${ours.firstPerUser.requests}) on a fresh server, so Noterat asks the fake users.info for each name (the work floor asks nothing); users.info calls in the later phases: ${lookups}`,
+    `each öppna reply: the first message in the ack, ${followUps(ours)} more via response_url after it (work floor: ${followUps(work)})`,
+    `items written by Noterat: ${written.items} (${written.searchable} in ItemSearch); by the work floor: ${workWritten.items} (${workWritten.searchable})`,
+    `work floor throughput, ${THROUGHPUT.connections} conn.: öppna ${Math.round(work.readThroughput.perSecond)}, noterat ${Math.round(work.writeThroughput.perSecond)} req/s`,
+    `throughput latency p50/p99 under load: ours ${underLoad(ours)}; work floor ${underLoad(work)}; bare Bolt ${bare.readThroughput.p50.toFixed(1)}/${bare.readThroughput.p99.toFixed(1)} ms`,
+    `load generator CPU during throughput: ours ${clientCpu(ours)}, work floor ${clientCpu(work)}, bare Bolt ${clientCpu(bare)} cores (near 1: that throughput is a lower bound)`,
   ];
 }
 
 function postgresNotes(onPostgres: NoteratRun, server: string): string[] {
   const { run, itemsWritten } = onPostgres;
   return [
-    `(PostgreSQL): the same server and load on ${server}, the seeded data copied there before any benchmark wrote; items written ${itemsWritten.items} (${itemsWritten.searchable} in ItemSearch); throughput latency p50/p99 under load: öppna ${Math.round(run.readThroughput.p50)}/${Math.round(run.readThroughput.p99)} ms, noterat ${Math.round(run.writeThroughput.p50)}/${Math.round(run.writeThroughput.p99)} ms; the floor is the same bare Bolt app`,
+    `(PostgreSQL): the same server and load on ${server}, the seeded data copied there before any benchmark wrote; items written ${itemsWritten.items} (${itemsWritten.searchable} in ItemSearch); throughput latency p50/p99 under load: öppna ${Math.round(run.readThroughput.p50)}/${Math.round(run.readThroughput.p99)} ms, noterat ${Math.round(run.writeThroughput.p50)}/${Math.round(run.writeThroughput.p99)} ms; the floors are the same as above (the work floor on SQLite)`,
   ];
 }
 
@@ -258,17 +320,10 @@ function followUps(run: ServerRun): string {
   return (sent / (SEQUENTIAL.warmup + SEQUENTIAL.requests)).toFixed(1);
 }
 
-/** The figures of one Noterat run against the floor, each name followed by `suffix`. */
-function figures(ours: ServerRun, floor: ServerRun, suffix: string): Figure[] {
-  const latency = (label: string, pick: (run: ServerRun) => LatencySummary): Figure[] =>
-    (["p50", "p90", "p99", "max"] as const).map((key) => ({
-      figure: `${label} ${key}${suffix}`,
-      unit: "ms",
-      ours: pick(ours)[key],
-      floor: pick(floor)[key],
-      ...(key === "p99" ? { target: ACK_P99 } : {}),
-    }));
-  const both = (
+/** The figures of one Noterat run against the floors, each name followed by `suffix`. */
+function figures(ours: ServerRun, floors: Floors, suffix: string): Figure[] {
+  const compared = (
+    floor: ServerRun,
     figure: string,
     unit: Figure["unit"],
     value: (run: ServerRun) => number,
@@ -280,26 +335,58 @@ function figures(ours: ServerRun, floor: ServerRun, suffix: string): Figure[] {
     floor: value(floor),
     ...(target ? { target } : {}),
   });
+  const work = (
+    figure: string,
+    unit: Figure["unit"],
+    value: (run: ServerRun) => number,
+    target?: Target,
+  ) => compared(floors.work, figure, unit, value, target);
+  const latency = (label: string, pick: (run: ServerRun) => LatencySummary): Figure[] =>
+    (["p50", "p90", "p99", "max"] as const).map((key) =>
+      work(`${label} ${key}`, "ms", (run) => pick(run)[key], key === "p99" ? ACK_P99 : undefined),
+    );
   return [
     ...latency("öppna ack", (run) => run.read),
     ...latency("noterat ack", (run) => run.write),
-    both(
+    work(
+      "öppna server CPU/request, sequential",
+      "ms",
+      (run) => run.read.serverCpuMsPerRequest,
+      COMMAND_CPU_MS,
+    ),
+    work(
+      "noterat server CPU/request, sequential",
+      "ms",
+      (run) => run.write.serverCpuMsPerRequest,
+      COMMAND_CPU_MS,
+    ),
+    work(
+      "öppna server CPU/request, 32 conn.",
+      "ms",
+      (run) => run.readThroughput.serverCpuMsPerRequest,
+    ),
+    work(
+      "noterat server CPU/request, 32 conn.",
+      "ms",
+      (run) => run.writeThroughput.serverCpuMsPerRequest,
+    ),
+    compared(
+      floors.bare,
       "öppna throughput, 32 conn.",
       "req/s",
       (run) => run.readThroughput.perSecond,
       THROUGHPUT_SHARE,
     ),
-    both(
+    compared(
+      floors.bare,
       "noterat throughput, 32 conn.",
       "req/s",
       (run) => run.writeThroughput.perSecond,
       THROUGHPUT_SHARE,
     ),
-    both("öppna server CPU/request", "ms", (run) => run.readThroughput.serverCpuMsPerRequest),
-    both("noterat server CPU/request", "ms", (run) => run.writeThroughput.serverCpuMsPerRequest),
-    both("first öppna per user p50", "ms", (run) => run.firstPerUser.p50),
-    both("first öppna per user p99", "ms", (run) => run.firstPerUser.p99),
-    both("server RSS after start", "MB", (run) => megabytes(run.started.rss)),
-    both("server RSS after load", "MB", (run) => megabytes(run.loaded.rss)),
+    work("first öppna per user p50", "ms", (run) => run.firstPerUser.p50),
+    work("first öppna per user p99", "ms", (run) => run.firstPerUser.p99),
+    work("server RSS after start", "MB", (run) => megabytes(run.started.rss)),
+    work("server RSS after load", "MB", (run) => megabytes(run.loaded.rss)),
   ];
 }

@@ -18,7 +18,7 @@ export interface SlackWorkspace {
   responseUrl: string;
 }
 
-/** What a right answer looks like: Noterat's reply, or the floor's empty ack. */
+/** What a right answer looks like: Noterat's reply (the work floor's too), or the bare floor's empty ack. */
 export type AckCheck = (result: HttpResult) => boolean;
 
 /** The fake Slack Web API on 127.0.0.1, knowing the seeded people (for users.info). */

@@ -284,13 +284,27 @@ export class ItemsRepository {
 }
 
 async function findByDedupKey(db: SqlDb, dedupKey: string): Promise<ItemRecord | null> {
-  const [row] = await db.$queryRaw<RawItemRow[]>(Prisma.sql`
-    SELECT * FROM "Item" WHERE "dedupKey" = ${dedupKey}`);
+  const [row] = await db.$queryRaw<RawItemRow[]>(itemByDedupKeyQuery(dedupKey));
   return row ? toItem(fromRawItem(row)) : null;
 }
 
-/** The item at the end of its meeting; a decision takes the next § of its year in the council. */
+/** The item a delivery made, if it made one. Exported, like insertItemQuery, for the benchmark. */
+export function itemByDedupKeyQuery(dedupKey: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT * FROM "Item" WHERE "dedupKey" = ${dedupKey}`;
+}
+
 async function insertItem(db: SqlDb, input: NewItem, ref: number): Promise<ItemRecord> {
+  const [row] = await db.$queryRaw<RawItemRow[]>(insertItemQuery(input, ref));
+  if (!row) throw new Error("items: the insert returned no row");
+  return toItem(fromRawItem(row));
+}
+
+/**
+ * The item at the end of its meeting, with a new id; a decision takes the next § of its year in
+ * the council. Returns the row. Exported so that the benchmark's floor runs the same statement.
+ */
+export function insertItemQuery(input: NewItem, ref: number): Prisma.Sql {
   const decision = input.kind === "decision" && input.numbered !== false;
   const paragraph = decision
     ? Prisma.sql`(SELECT COALESCE(MAX("paragraph"), 0) + 1 FROM "Item"
@@ -298,7 +312,7 @@ async function insertItem(db: SqlDb, input: NewItem, ref: number): Promise<ItemR
     : Prisma.sql`NULL`;
   // As Prisma's @default(now()) and @updatedAt would stamp it.
   const stamp = new Date();
-  const [row] = await db.$queryRaw<RawItemRow[]>(Prisma.sql`
+  return Prisma.sql`
     INSERT INTO "Item" ("id", "councilId", "meetingId", "ref", "kind", "heading", "text",
       "position", "paragraph", "paragraphYear", "authorId", "dedupKey", "sourceUrl",
       "procedure", "createdAt", "updatedAt")
@@ -308,9 +322,7 @@ async function insertItem(db: SqlDb, input: NewItem, ref: number): Promise<ItemR
       ${paragraph}, ${decision ? input.paragraphYear : null}, ${input.authorId},
       ${input.dedupKey ?? null}, ${input.sourceUrl ?? null}, ${input.procedure ?? null},
       ${stamp}, ${stamp})
-    RETURNING *`);
-  if (!row) throw new Error("items: the insert returned no row");
-  return toItem(fromRawItem(row));
+    RETURNING *`;
 }
 
 function meetingOf(item: ItemRecord): { id: string; councilId: string } {

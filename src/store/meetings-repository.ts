@@ -65,11 +65,7 @@ export class MeetingsRepository {
    * the meeting nearly every command is about: statements of our own, not Prisma's findMany.
    */
   async plannedBetween(councilId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
-    const rows = await this.prepared.rows<RawMeetingRow>(Prisma.sql`
-      SELECT * FROM "Meeting"
-      WHERE "councilId" = ${councilId} AND "status" = ${PLANNED}
-        AND "startsAt" >= ${from} AND "startsAt" < ${to}
-      ORDER BY "startsAt" ASC`);
+    const rows = await this.prepared.rows<RawMeetingRow>(plannedBetweenQuery(councilId, from, to));
     return rows.map((row) => toMeeting(fromRawMeeting(row)));
   }
 
@@ -159,4 +155,16 @@ export class MeetingsRepository {
       return toMeeting(row);
     });
   }
+}
+
+/**
+ * The council's planned meetings that start in [from, to), earliest first. Portable SQL;
+ * exported so that the benchmark's floor runs the very same statement.
+ */
+export function plannedBetweenQuery(councilId: string, from: Date, to: Date): Prisma.Sql {
+  return Prisma.sql`
+      SELECT * FROM "Meeting"
+      WHERE "councilId" = ${councilId} AND "status" = ${PLANNED}
+        AND "startsAt" >= ${from} AND "startsAt" < ${to}
+      ORDER BY "startsAt" ASC`;
 }

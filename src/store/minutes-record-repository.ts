@@ -475,23 +475,13 @@ export async function reopenMinutes(
 ): Promise<void> {
   const draft: MinutesStatus = "draft";
   // Every change to an item or action passes here: statements of our own, not Prisma's
-  // updateMany, and one statement when there is nothing to void. A protocol being signed is
-  // still a draft, but its first signatures are voided as a whole approval is. updatedAt is
-  // set as Prisma's @updatedAt sets it.
-  const count = await db.$executeRaw(Prisma.sql`
-    UPDATE "Meeting"
-    SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
-      "approvedSnapshotId" = NULL, "updatedAt" = ${at}
-    WHERE "id" = ${meeting.id} AND ("minutesStatus" <> ${draft} OR EXISTS (
-      SELECT 1 FROM "MinutesApproval" a WHERE a."meetingId" = ${meeting.id}
-        AND a."voidedAt" IS NULL AND a."itemId" IS NULL))`);
+  // updateMany, and one statement when there is nothing to void.
+  const count = await db.$executeRaw(reopenMeetingQuery(meeting.id, at));
   // A § approved at the meeting stays approved unless it changed: the § itself, or what its
   // extract's header says (attendance, the justerare — a change of the meeting's own).
   const voidedItem =
     cause.entityType === "item"
-      ? await db.$executeRaw(Prisma.sql`
-    UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-    WHERE "meetingId" = ${meeting.id} AND "itemId" = ${cause.entityId} AND "voidedAt" IS NULL`)
+      ? await db.$executeRaw(voidItemApprovalQuery(meeting.id, cause.entityId, at))
       : cause.entityType === "meeting"
         ? await db.$executeRaw(Prisma.sql`
     UPDATE "MinutesApproval" SET "voidedAt" = ${at}
@@ -512,6 +502,30 @@ export async function reopenMinutes(
     after: { minutesStatus: draft, cause },
     at,
   });
+}
+
+/**
+ * reopenMinutes' first statement: the meeting's minutes back to draft when they were approved or
+ * a signature is on them (a protocol being signed is still a draft, but its first signatures are
+ * voided as a whole approval is); updatedAt set as Prisma's @updatedAt sets it. Changes no row
+ * when there is nothing to reopen. Exported, with the next, for the benchmark's floor.
+ */
+export function reopenMeetingQuery(meetingId: string, at: Date): Prisma.Sql {
+  const draft: MinutesStatus = "draft";
+  return Prisma.sql`
+    UPDATE "Meeting"
+    SET "minutesStatus" = ${draft}, "approvedAt" = NULL, "approvedById" = NULL,
+      "approvedSnapshotId" = NULL, "updatedAt" = ${at}
+    WHERE "id" = ${meetingId} AND ("minutesStatus" <> ${draft} OR EXISTS (
+      SELECT 1 FROM "MinutesApproval" a WHERE a."meetingId" = ${meetingId}
+        AND a."voidedAt" IS NULL AND a."itemId" IS NULL))`;
+}
+
+/** Voids the approval of one § approved at the meeting (an item's own extract), if it has one. */
+export function voidItemApprovalQuery(meetingId: string, itemId: string, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "MinutesApproval" SET "voidedAt" = ${at}
+    WHERE "meetingId" = ${meetingId} AND "itemId" = ${itemId} AND "voidedAt" IS NULL`;
 }
 
 function toSignature(row: {
