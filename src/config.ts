@@ -1,5 +1,18 @@
 import { validate as isCronExpression } from "node-cron";
-import { z } from "zod";
+import {
+  GUID,
+  guid,
+  holds,
+  httpUrl,
+  integer,
+  matches,
+  oneOf,
+  optional,
+  readAll,
+  text,
+  type Values,
+  withDefault,
+} from "./config-rules.js";
 import { isValidTimeZone } from "./domain/dates/zoned-time.js";
 import { LOCALES } from "./domain/types.js";
 import { DEFAULT_RETENTION_DAYS } from "./scheduler/reminder-retention.js";
@@ -7,7 +20,7 @@ import { dialectOf, maskedUrl } from "./store/database-url.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-const optionalSecret = z.string().min(1).optional();
+const optionalText = optional(text());
 /** Variables whose values are credentials: a problem with one names it, never its value. */
 const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PRIVATE_KEY/;
 
@@ -16,76 +29,80 @@ function isDatabaseUrl(value: string): boolean {
   return /^file:./.test(value) || (dialectOf(value) === "postgresql" && URL.canParse(value));
 }
 
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .refine(
-      isDatabaseUrl,
-      'must be a SQLite file ("file:./data/noterat.db") or a PostgreSQL server ("postgresql://user:password@host:5432/noterat")',
-    )
-    .default("file:./data/noterat.db"),
-  NOTERAT_LOCALE: z.enum(LOCALES).default("sv"),
-  NOTERAT_TIME_ZONE: z
-    .string()
-    .refine(isValidTimeZone, "is not a known IANA time zone (e.g. Europe/Stockholm)")
-    .default("Europe/Stockholm"),
-  NOTERAT_EXPORT_DIR: z.string().min(1).optional(),
-  NOTERAT_PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .refine((value) => !/[?#]/.test(value), "must be a base address without ? or #")
-    .optional(),
-  LOCAL_USER: z
-    .string()
-    .regex(/^[\p{L}\p{N}._-]+$/u, "must be one word (letters, digits, . _ -)")
-    .default("Sekreteraren"),
-  LOCAL_CHANNEL: z.string().min(1).default("konsol"),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  PORT: z.coerce.number().int().min(0).max(65_535).optional(),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  SLACK_SIGNING_SECRET: optionalSecret,
-  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", 'must be a bot token ("xoxb-…")').optional(),
-  SLACK_APP_TOKEN: z
-    .string()
-    .startsWith("xapp-", 'must be an app-level token ("xapp-…")')
-    .optional(),
-  SLACK_CLIENT_ID: optionalSecret,
-  SLACK_CLIENT_SECRET: optionalSecret,
-  SLACK_STATE_SECRET: optionalSecret,
-  SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+/** Every variable Noterat reads, in the order its problems are reported. */
+const RULES = {
+  DATABASE_URL: withDefault(
+    text(
+      holds(
+        isDatabaseUrl,
+        'must be a SQLite file ("file:./data/noterat.db") or a PostgreSQL server ("postgresql://user:password@host:5432/noterat")',
+      ),
+    ),
+    "file:./data/noterat.db",
+  ),
+  NOTERAT_LOCALE: withDefault(oneOf(LOCALES), "sv"),
+  NOTERAT_TIME_ZONE: withDefault(
+    text(holds(isValidTimeZone, "is not a known IANA time zone (e.g. Europe/Stockholm)")),
+    "Europe/Stockholm",
+  ),
+  NOTERAT_EXPORT_DIR: optionalText,
+  NOTERAT_PUBLIC_URL: optional(
+    httpUrl(holds((value) => !/[?#]/.test(value), "must be a base address without ? or #")),
+  ),
+  LOCAL_USER: withDefault(
+    text(matches(/^[\p{L}\p{N}._-]+$/u, "must be one word (letters, digits, . _ -)")),
+    "Sekreteraren",
+  ),
+  LOCAL_CHANNEL: withDefault(text(), "konsol"),
+  LOG_LEVEL: withDefault(oneOf(LOG_LEVELS), "info"),
+  PORT: optional(integer(0, 65_535)),
+  HOST: withDefault(text(), "0.0.0.0"),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optional(text(matches(/^xoxb-/, 'must be a bot token ("xoxb-…")'))),
+  SLACK_APP_TOKEN: optional(text(matches(/^xapp-/, 'must be an app-level token ("xapp-…")'))),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_API_URL: optional(httpUrl()),
   // Azure's ids are GUIDs, 8-4-4-4-12 hex digits: not RFC 9562 UUIDs (version nibble 0 occurs).
-  MICROSOFT_APP_ID: z.guid("must be the bot's Microsoft app id (a GUID)").optional(),
-  MICROSOFT_APP_PASSWORD: optionalSecret,
-  MICROSOFT_APP_TENANT_ID: z.guid("must be a tenant id (a GUID)").optional(),
-  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
-  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalSecret,
-  MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: optionalSecret,
-  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"]).optional(),
-  TEAMS_TENANT_IDS: z
-    .string()
-    .regex(
-      /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(,[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})*$/i,
-      "must be tenant ids (GUIDs) separated by commas, no spaces",
-    )
-    .optional(),
-  REMINDER_SCHEDULE: z
-    .string()
-    .refine(
-      (value) => value === "off" || isCronExpression(value),
-      'must be a cron expression (default "* * * * *", every minute) or "off"',
-    )
-    .default("* * * * *"),
-  REMINDER_RETENTION_DAYS: z
-    .string()
-    .refine(
-      (value) => /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 3650,
-      "must be a whole number of days from 1 to 3650 (default 90)",
-    )
-    .transform(Number)
-    .default(DEFAULT_RETENTION_DAYS),
-  NODE_ENV: z.string().optional(),
-});
+  MICROSOFT_APP_ID: optional(guid("must be the bot's Microsoft app id (a GUID)")),
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optional(guid("must be a tenant id (a GUID)")),
+  MICROSOFT_APP_TYPE: optional(oneOf(["MultiTenant", "SingleTenant", "UserAssignedMSI"])),
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalText,
+  MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY: optionalText,
+  TEAMS_ALLOW_UNAUTHENTICATED: optional(oneOf(["true", "false"])),
+  TEAMS_TENANT_IDS: optional(
+    text(
+      matches(
+        new RegExp(`^${GUID}(,${GUID})*$`, "i"),
+        "must be tenant ids (GUIDs) separated by commas, no spaces",
+      ),
+    ),
+  ),
+  REMINDER_SCHEDULE: withDefault(
+    text(
+      holds(
+        (value) => value === "off" || isCronExpression(value),
+        'must be a cron expression (default "* * * * *", every minute) or "off"',
+      ),
+    ),
+    "* * * * *",
+  ),
+  // Digits only (no "1e3" or "30d"): read as a number where the config is made.
+  REMINDER_RETENTION_DAYS: withDefault(
+    text(
+      holds(
+        (value) => /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 3650,
+        "must be a whole number of days from 1 to 3650 (default 90)",
+      ),
+    ),
+    String(DEFAULT_RETENTION_DAYS),
+  ),
+  NODE_ENV: optionalText,
+};
 
-type Env = z.infer<typeof schema>;
+type Env = Values<typeof RULES>;
 
 /** How the Teams surface authenticates (botbuilder's own setting names, mapped explicitly). */
 export type TeamsConfig = {
@@ -152,25 +169,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
-  const result = schema.safeParse(present);
-  if (!result.success) {
+  const result = readAll(RULES, present);
+  if (!result.ok) {
     return {
       ok: false,
-      problems: result.error.issues.map((issue) => {
-        const name = issue.path.join(".");
+      problems: result.problems.map(({ name, message }) => {
         const value = present[name];
         const hidden = value === undefined || SECRET_NAME.test(name);
         // A database URL may carry a password: shown masked, never as typed.
         const shown = name === "DATABASE_URL" && value !== undefined ? maskedUrl(value) : value;
-        return `${name}${hidden ? "" : ` = "${shown}"`}: ${issue.message}`;
+        return `${name}${hidden ? "" : ` = "${shown}"`}: ${message}`;
       }),
     };
   }
-  const slack = slackConfig(result.data);
-  const teams = teamsConfig(result.data);
+  const slack = slackConfig(result.values);
+  const teams = teamsConfig(result.values);
   const problems = [...(slack.ok ? [] : slack.problems), ...(teams.ok ? [] : teams.problems)];
   if (!slack.ok || !teams.ok) return { ok: false, problems };
-  const e = result.data;
+  const e = result.values;
   return {
     ok: true,
     config: {
@@ -189,7 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       slack: slack.config,
       teams: teams.config,
       reminderSchedule: e.REMINDER_SCHEDULE === "off" ? null : e.REMINDER_SCHEDULE,
-      reminderRetentionDays: e.REMINDER_RETENTION_DAYS,
+      reminderRetentionDays: Number(e.REMINDER_RETENTION_DAYS),
     },
   };
 }

@@ -13,6 +13,167 @@ describe("configuration from the environment", () => {
     });
   });
 
+  it("gives every variable its default, and takes an empty value as not set", () => {
+    const defaults = {
+      databaseUrl: "file:./data/noterat.db",
+      locale: "sv",
+      timeZone: "Europe/Stockholm",
+      exportDir: "./data/published",
+      publicUrl: null,
+      localUser: "Sekreteraren",
+      localChannel: "konsol",
+      logLevel: "info",
+      port: 3000,
+      portGiven: false,
+      host: "0.0.0.0",
+      slack: null,
+      teams: null,
+      reminderSchedule: "* * * * *",
+      reminderRetentionDays: 90,
+    };
+    expect(loadConfig({})).toEqual({ ok: true, config: defaults });
+    const empty = Object.fromEntries(
+      [
+        "DATABASE_URL",
+        "NOTERAT_LOCALE",
+        "NOTERAT_TIME_ZONE",
+        "NOTERAT_EXPORT_DIR",
+        "NOTERAT_PUBLIC_URL",
+        "LOCAL_USER",
+        "LOCAL_CHANNEL",
+        "LOG_LEVEL",
+        "PORT",
+        "HOST",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_API_URL",
+        "MICROSOFT_APP_ID",
+        "MICROSOFT_APP_TYPE",
+        "TEAMS_ALLOW_UNAUTHENTICATED",
+        "TEAMS_TENANT_IDS",
+        "REMINDER_SCHEDULE",
+        "REMINDER_RETENTION_DAYS",
+      ].map((name) => [name, ""]),
+    );
+    expect(loadConfig(empty)).toEqual({ ok: true, config: defaults });
+  });
+
+  it("takes good values as given", () => {
+    const result = loadConfig({
+      NOTERAT_LOCALE: "en",
+      NOTERAT_TIME_ZONE: "Europe/Helsinki",
+      NOTERAT_EXPORT_DIR: "/srv/noterat",
+      NOTERAT_PUBLIC_URL: "https://protokoll.region.se/noterat/",
+      LOCAL_USER: "Åsa.K_1-b",
+      LOCAL_CHANNEL: "styrelsen",
+      LOG_LEVEL: "debug",
+      PORT: "8080",
+      HOST: "127.0.0.1",
+      REMINDER_SCHEDULE: "off",
+      UNRELATED: "ignored",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        locale: "en",
+        timeZone: "Europe/Helsinki",
+        exportDir: "/srv/noterat",
+        publicUrl: "https://protokoll.region.se/noterat",
+        localUser: "Åsa.K_1-b",
+        localChannel: "styrelsen",
+        logLevel: "debug",
+        port: 8080,
+        portGiven: true,
+        host: "127.0.0.1",
+        reminderSchedule: null,
+      },
+    });
+  });
+
+  it("names the choices of a setting that takes one of a list", () => {
+    expect(
+      loadConfig({
+        NOTERAT_LOCALE: "fi",
+        LOG_LEVEL: "verbose",
+        MICROSOFT_APP_TYPE: "multitenant",
+        TEAMS_ALLOW_UNAUTHENTICATED: "yes",
+      }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        'NOTERAT_LOCALE = "fi": must be one of: sv, en',
+        'LOG_LEVEL = "verbose": must be one of: fatal, error, warn, info, debug, trace, silent',
+        'MICROSOFT_APP_TYPE = "multitenant": must be one of: MultiTenant, SingleTenant, UserAssignedMSI',
+        'TEAMS_ALLOW_UNAUTHENTICATED = "yes": must be one of: true, false',
+      ],
+    });
+  });
+
+  it("takes a port from 0 to 65535", () => {
+    const port = (value: string) => {
+      const result = loadConfig({ PORT: value });
+      return result.ok ? result.config.port : result.problems;
+    };
+    expect(port("0")).toBe(0);
+    expect(port("65535")).toBe(65_535);
+    for (const bad of ["65536", "-1", "1.5", "http", "Infinity"]) {
+      expect(port(bad), bad).toEqual([`PORT = "${bad}": must be a whole number from 0 to 65535`]);
+    }
+  });
+
+  it("takes http(s) addresses only, the public one without ? or #", () => {
+    const ok = loadConfig({
+      NOTERAT_PUBLIC_URL: " HTTP://protokoll.region.se// ",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
+    expect(ok.ok && ok.config.publicUrl).toBe("HTTP://protokoll.region.se");
+    expect(ok.ok && ok.config.slack?.apiUrl).toBe("http://127.0.0.1:9/api/");
+    expect(
+      loadConfig({ NOTERAT_PUBLIC_URL: "ftp://region.se/?a", SLACK_API_URL: "http:x" }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        'NOTERAT_PUBLIC_URL = "ftp://region.se/?a": must be an http(s) address',
+        'NOTERAT_PUBLIC_URL = "ftp://region.se/?a": must be a base address without ? or #',
+        'SLACK_API_URL = "http:x": must be an http(s) address',
+      ],
+    });
+    expect(loadConfig({ NOTERAT_PUBLIC_URL: "https://region.se/#top" })).toEqual({
+      ok: false,
+      problems: [
+        'NOTERAT_PUBLIC_URL = "https://region.se/#top": must be a base address without ? or #',
+      ],
+    });
+  });
+
+  it("reports every problem at once, in a fixed order, one line each", () => {
+    expect(
+      loadConfig({
+        TEAMS_TENANT_IDS: "a,b",
+        REMINDER_SCHEDULE: "weekly",
+        SLACK_APP_TOKEN: "xoxa-secret-app-token",
+        MICROSOFT_APP_TENANT_ID: "tenant",
+        LOCAL_USER: "two words",
+        NOTERAT_TIME_ZONE: "Mars/Olympus",
+        MICROSOFT_APP_ID: "app",
+      }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        'NOTERAT_TIME_ZONE = "Mars/Olympus": is not a known IANA time zone (e.g. Europe/Stockholm)',
+        'LOCAL_USER = "two words": must be one word (letters, digits, . _ -)',
+        'SLACK_APP_TOKEN: must be an app-level token ("xapp-…")',
+        `MICROSOFT_APP_ID = "app": must be the bot's Microsoft app id (a GUID)`,
+        'MICROSOFT_APP_TENANT_ID = "tenant": must be a tenant id (a GUID)',
+        'TEAMS_TENANT_IDS = "a,b": must be tenant ids (GUIDs) separated by commas, no spaces',
+        'REMINDER_SCHEDULE = "weekly": must be a cron expression (default "* * * * *", every minute) or "off"',
+      ],
+    });
+  });
+
   it("takes a SQLite file or a PostgreSQL server as the database", () => {
     for (const url of [
       "file:/var/lib/noterat/noterat.db",
@@ -78,8 +239,11 @@ describe("configuration from the environment", () => {
     });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
-    expect(problems).toHaveLength(3);
-    expect(problems.join("\n")).toContain('NOTERAT_TIME_ZONE = "Mars/Olympus"');
+    expect(problems).toEqual([
+      'NOTERAT_TIME_ZONE = "Mars/Olympus": is not a known IANA time zone (e.g. Europe/Stockholm)',
+      'PORT = "http": must be a whole number from 0 to 65535',
+      'SLACK_BOT_TOKEN: must be a bot token ("xoxb-…")',
+    ]);
     expect(problems.join("\n")).not.toContain("xoxp-user-token-secret");
   });
 
