@@ -1,10 +1,13 @@
 import BetterSqlite3 from "better-sqlite3";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { PreparedStatements } from "./prepared-statements.js";
 import { StatementCache } from "./prepared-statements.js";
 import type { SqlDb } from "./prisma-types.js";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+/** A write that changes nothing: it takes the database's write lock, as a write does. */
+const TAKE_WRITE_LOCK = Prisma.sql`UPDATE "Council" SET "id" = "id" WHERE 0 = 1`;
 
 /**
  * Prepared statements on SQLite. Reads go to a second, read-only connection: in WAL mode a
@@ -43,6 +46,11 @@ export function sqlitePreparedStatements(
         // Prisma has begun its transaction on the connection before calling this; should a
         // later version begin it lazily, these statements must not run outside one.
         if (!writer().inTransaction) throw new Error("store: no open transaction to write in");
+        // Prisma begins a deferred transaction: a read before the first write would take a
+        // snapshot that another process's commit makes stale, and the write would then fail at
+        // once (SQLITE_BUSY_SNAPSHOT, without waiting). Taking the write lock first waits for
+        // the other writer instead.
+        await db.$executeRaw(TAKE_WRITE_LOCK);
         return work(db);
       }),
     async close() {
