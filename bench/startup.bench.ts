@@ -3,7 +3,7 @@
 // and Teams on the seeded database, timed from spawning the process to the first 200 from
 // /healthz; then its resident memory idle and after a burst of load. Then the same build in
 // local mode (the console, no platform settings) on the same database: its idle memory.
-// Floor: plain Node on the same build running a bare server that only answers /healthz.
+// Floor: plain Node running a bare server that only answers /healthz, bundled the same way.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +20,7 @@ import { LOCAL_IDLE_RSS_MB, SERVER_IDLE_RSS_MB, STARTUP_MS } from "./targets.js"
 
 const BUILD_IF_STALE = fileURLToPath(new URL("../scripts/build-if-stale.mjs", import.meta.url));
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const BARE = fileURLToPath(new URL("./bare-health-server.mjs", import.meta.url));
+const BUNDLE = fileURLToPath(new URL("../scripts/bundle.mjs", import.meta.url));
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const STARTS = 3;
 /** How long the started program is left alone before its idle memory is read. */
@@ -42,12 +42,13 @@ export const startupBenchmark: Benchmark = {
     const seeded = await context.database();
     const fake = await startFakeSlackApi(seeded.people);
     const exportDir = mkdtempSync(join(tmpdir(), "noterat-bench-export-"));
+    const bare = bundleFloor();
     try {
       const env = noteratEnv(seeded, fake, exportDir);
       context.log("startup: Noterat with Slack and Teams (node dist/main.js)");
       const ours = await startRepeatedly(MAIN, env);
       context.log("startup: floor (bare /healthz server)");
-      const floor = await startRepeatedly(BARE, {});
+      const floor = await startRepeatedly(bare, {});
       context.log("startup: Noterat in local mode");
       const local = await localIdle(localEnv(seeded, exportDir));
       context.log("startup: Noterat under load");
@@ -91,7 +92,7 @@ export const startupBenchmark: Benchmark = {
       return {
         figures,
         notes: [
-          `${STARTS} starts each, plain \`node dist/main.js\` as \`npm start\` runs it (built first by scripts/build-if-stale.mjs when src/ is newer); the program serves Slack (single workspace, the fake Web API on 127.0.0.1) and Teams on the seeded database, with REMINDER_SCHEDULE=off (the reminder tick has a benchmark of its own); the floor is plain Node on the same build serving only /healthz (bench/bare-health-server.mjs)`,
+          `${STARTS} starts each, plain \`node dist/main.js\` as \`npm start\` runs it (built first by scripts/build-if-stale.mjs when src/ is newer); the program serves Slack (single workspace, the fake Web API on 127.0.0.1) and Teams on the seeded database, with REMINDER_SCHEDULE=off (the reminder tick has a benchmark of its own); the floor is plain Node serving only /healthz with the project's own HTTP server, bundled the same way (bench/bare-health-server.ts)`,
           `local mode: the same build with no Slack or Teams settings on the seeded database, its stdin a pipe kept open; "ready" is its answer to a first line (\`hjälp\`), and its memory is read ${IDLE_MS / 1000} s after that answer`,
           `under load: ${LOAD.connections} connections of signed /noterat öppna and noterat for ${LOAD.durationMs / 1000} s each; ${loaded.requests} answered (${loaded.failures} unexpected)`,
           "RSS as the operating system reports it for the server process (/proc, or ps)",
@@ -139,6 +140,15 @@ function buildIfStale(context: BenchContext): void {
   // The compiler's messages go to stderr: stdout carries the tables.
   const build = spawnSync(process.execPath, [BUILD_IF_STALE], { stdio: ["ignore", 2, 2] });
   if (build.status !== 0) throw new Error("startup: the build failed (npm run build)");
+}
+
+/** The floor's server bundled as the program is (under the project: ES modules); its entry. */
+function bundleFloor(): string {
+  const outdir = fileURLToPath(new URL("./results/floor", import.meta.url));
+  execFileSync(process.execPath, [BUNDLE, "bench/bare-health-server.ts", outdir], {
+    stdio: ["ignore", 2, 2],
+  });
+  return join(outdir, "bare-health-server.js");
 }
 
 async function startRepeatedly(entry: string, env: Record<string, string>) {

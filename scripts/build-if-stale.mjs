@@ -1,5 +1,5 @@
-// `npm start`'s prestart: compiles src/ to dist/ (`npm run build`) when dist/main.js is missing or
-// older than a source, a tsconfig or the lock, so that a fresh clone's `npm install && npm start`
+// `npm start`'s prestart: builds dist/ (`npm run build`: types checked, then bundled) when
+// dist/main.js is missing or older than a source, a tsconfig, the bundler script or the lock, so that a fresh clone's `npm install && npm start`
 // builds once and every later start costs a few stats. Plain Node, no dependencies.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
@@ -38,6 +38,7 @@ function isStale() {
   const inputs = readdirSync(ROOT)
     .filter((name) => /^tsconfig.*\.json$/.test(name) || name === "package-lock.json")
     .map((name) => mtimeOf(join(ROOT, name)));
+  inputs.push(mtimeOf(join(ROOT, "scripts", "bundle.mjs")));
   return Math.max(newestUnder(join(ROOT, "src")), ...inputs) > built;
 }
 
@@ -82,13 +83,13 @@ function build() {
     if (!isStale()) return 0;
     const began = new Date();
     if (process.env.npm_config_loglevel !== "silent") {
-      process.stderr.write("Noterat: compiling src/ to dist/ (npm run build) …\n");
+      process.stderr.write("Noterat: building dist/ (npm run build) …\n");
     }
     // Its messages go to stderr: stdout is where a scripted console's replies go.
     const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", 2, 2] });
     if (result.status !== 0) {
-      // tsc writes its output despite type errors: dated back, it is never taken for a good build.
-      if (mtimeOf(MAIN) >= 0) utimesSync(MAIN, 0, 0);
+      // Nothing was written (tsc only checks; the bundler writes all or nothing): what is there
+      // is older than the sources, so the next start tries again.
       process.stderr.write(`${FAILED}\n`);
       return 1;
     }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
 
 // Applies prisma/migrations at start-up without spawning the Prisma CLI (which costs seconds).
@@ -21,6 +22,21 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export interface MigrationFile {
   name: string;
   sql: string;
+}
+
+/**
+ * A folder under the installation's prisma/ (`prisma/migrations`, `prisma/postgresql/migrations`):
+ * found upwards from this module, which runs from src/store/ under tsx and from a chunk of the
+ * bundle in dist/.
+ */
+export function prismaDirectory(...under: string[]): string {
+  for (let directory = dirname(fileURLToPath(import.meta.url)); ; ) {
+    const candidate = join(directory, "prisma", ...under);
+    if (existsSync(join(directory, "package.json")) && existsSync(candidate)) return candidate;
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error(`no prisma/${under.join("/")} above ${directory}`);
+    directory = parent;
+  }
 }
 
 export function readMigrations(directory: string): MigrationFile[] {

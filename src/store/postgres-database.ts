@@ -1,17 +1,13 @@
-import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresClient } from "../generated/prisma-pg/client.js";
 import type { Database } from "./database.js";
 import { maskedUrl } from "./database-url.js";
-import { readMigrations } from "./migrate.js";
+import { prismaDirectory, readMigrations } from "./migrate.js";
 import { applyPostgresMigrations } from "./postgres-migrate.js";
 import { postgresPreparedStatements } from "./postgres-prepared-statements.js";
 
-const MIGRATIONS_DIRECTORY = fileURLToPath(
-  new URL("../../prisma/postgresql/migrations", import.meta.url),
-);
 /** A connection that cannot be made within this fails start-up (or a command) instead of hanging. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -31,7 +27,10 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     throw new Error(`cannot connect to PostgreSQL at ${maskedUrl(url)}: ${reason(error)}`);
   }
   try {
-    await applyPostgresMigrations(setup, readMigrations(MIGRATIONS_DIRECTORY));
+    await applyPostgresMigrations(
+      setup,
+      readMigrations(prismaDirectory("postgresql", "migrations")),
+    );
   } finally {
     await setup.end();
   }

@@ -1,13 +1,11 @@
-import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import BetterSqlite3 from "better-sqlite3";
 import { type Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Database } from "./database.js";
-import { applyMigrations, readMigrations } from "./migrate.js";
+import { applyMigrations, prismaDirectory, readMigrations } from "./migrate.js";
 import { ensureParentDirectory, sqliteFilePath } from "./sqlite-file.js";
 import { sqlitePreparedStatements } from "./sqlite-prepared-statements.js";
 
-const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 /** How long a write waits for another connection's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -23,7 +21,7 @@ export async function openSqliteDatabase(url: string): Promise<Database> {
   const setup = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     setup.pragma("journal_mode = WAL");
-    applyMigrations(setup, readMigrations(MIGRATIONS_DIRECTORY));
+    applyMigrations(setup, readMigrations(prismaDirectory("migrations")));
   } finally {
     setup.close();
   }

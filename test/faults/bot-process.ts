@@ -1,6 +1,6 @@
 /**
- * The real bot as its own process, started from its sources (`src/main.ts` under tsx, as
- * `npm run dev` runs it; `npm start` runs the same code compiled) with only the environment a
+ * The real bot as its own process, started as `npm start` runs it (`node dist/main.js`, built
+ * by the suite's global setup, test/faults/build-first.ts) with only the environment a
  * test gives it, so that a test can kill it with SIGKILL and start it again on the same
  * database file.
  */
@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** tsx compiling src/ on two busy cores: generous, since it only bounds a failure. */
+/** Start-up on two busy cores: generous, since it only bounds a failure. */
 const START_TIMEOUT_MS = 60_000;
 
 export interface Exit {
@@ -32,11 +32,11 @@ export class BotProcess {
   }
 
   /**
-   * Spawns `node --import tsx src/main.ts` with `env` (and PATH, HOME) and resolves once it logs
+   * Spawns `node dist/main.js` with `env` (and PATH, HOME) and resolves once it logs
    * "Noterat is listening", with the URL it listens on (PORT=0: a free port).
    */
   static start(env: Record<string, string>): Promise<BotProcess> {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["dist/main.js"], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "ignore", "pipe"],
