@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/faults/**/*.test.ts"],
-    globalSetup: ["test/faults/build-first.ts"],
+    globalSetup: ["test/support/build-if-stale.ts"],
     // As in vitest.config.ts: a zone with DST that is not the machine's.
     env: { TZ: "America/New_York" },
     testTimeout: 180_000,

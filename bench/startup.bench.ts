@@ -4,12 +4,13 @@
 // /healthz; then its resident memory idle and after a burst of load. Then the same build in
 // local mode (the console, no platform settings) on the same database: its idle memory.
 // Floor: plain Node running a bare server that only answers /healthz, bundled the same way.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { buildIfStale } from "../test/support/build-if-stale.js";
 import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
 import { sleep } from "./bench-server.js";
 import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
@@ -18,7 +19,6 @@ import type { SeededDatabase } from "./seed-database.js";
 import { replyAck, slashCommandWorkload, startFakeSlackApi } from "./slack-workloads.js";
 import { LOCAL_IDLE_RSS_MB, SERVER_IDLE_RSS_MB, STARTUP_MS } from "./targets.js";
 
-const BUILD_IF_STALE = fileURLToPath(new URL("../scripts/build-if-stale.mjs", import.meta.url));
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const BUNDLE = fileURLToPath(new URL("../scripts/bundle.mjs", import.meta.url));
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
@@ -38,7 +38,8 @@ export const startupBenchmark: Benchmark = {
   name: "startup",
   title: "Start-up to a ready /healthz, and resident memory idle and under load",
   async run(context) {
-    buildIfStale(context);
+    context.log("startup: building dist/ if src/ changed (scripts/build-if-stale.mjs)");
+    buildIfStale();
     const seeded = await context.database();
     const fake = await startFakeSlackApi(seeded.people);
     const exportDir = mkdtempSync(join(tmpdir(), "noterat-bench-export-"));
@@ -134,17 +135,10 @@ function localEnv(seeded: SeededDatabase, exportDir: string) {
   };
 }
 
-/** npm start's prestart: compiles src/ to dist/ when it is newer than the build. */
-function buildIfStale(context: BenchContext): void {
-  context.log("startup: building dist/ if src/ changed (scripts/build-if-stale.mjs)");
-  // The compiler's messages go to stderr: stdout carries the tables.
-  const build = spawnSync(process.execPath, [BUILD_IF_STALE], { stdio: ["ignore", 2, 2] });
-  if (build.status !== 0) throw new Error("startup: the build failed (npm run build)");
-}
-
 /** The floor's server bundled as the program is (under the project: ES modules); its entry. */
 function bundleFloor(): string {
   const outdir = fileURLToPath(new URL("./results/floor", import.meta.url));
+  rmSync(outdir, { recursive: true, force: true });
   execFileSync(process.execPath, [BUNDLE, "bench/bare-health-server.ts", outdir], {
     stdio: ["ignore", 2, 2],
   });

@@ -1,6 +1,7 @@
 // `npm start`'s prestart: builds dist/ (`npm run build`: types checked, then bundled) when
-// dist/main.js is missing or older than a source, a tsconfig, the bundler script or the lock, so that a fresh clone's `npm install && npm start`
-// builds once and every later start costs a few stats. Plain Node, no dependencies.
+// dist/main.js is missing or older than a source, a tsconfig, the bundler script or the lock,
+// so that a fresh clone's `npm install && npm start` builds once and every later start costs a
+// few stats. Plain Node, no dependencies.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -88,8 +89,8 @@ function build() {
     // Its messages go to stderr: stdout is where a scripted console's replies go.
     const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", 2, 2] });
     if (result.status !== 0) {
-      // Nothing was written (tsc only checks; the bundler writes all or nothing): what is there
-      // is older than the sources, so the next start tries again.
+      // tsc only checks, so a type error leaves the last build (older than the sources); a
+      // bundling error leaves dist/ without main.js. Either way the next start tries again.
       process.stderr.write(`${FAILED}\n`);
       return 1;
     }

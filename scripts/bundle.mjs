@@ -13,6 +13,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /**
  * Left to node_modules: native modules, pg's optional native binding, and pdfmake, whose
  * PDF engine reads its font metrics from files next to its own (and loads with the first PDF).
+ * A package added later that loads files or workers by path (pino's transports, say) belongs
+ * here too: in the bundle its path would point into dist/.
  */
 const EXTERNAL = ["better-sqlite3", "pg-native", "pdfmake"];
 

@@ -1,6 +1,6 @@
 /**
  * The real bot as its own process, started as `npm start` runs it (`node dist/main.js`, built
- * by the suite's global setup, test/faults/build-first.ts) with only the environment a
+ * by the suite's global setup, test/support/build-if-stale.ts) with only the environment a
  * test gives it, so that a test can kill it with SIGKILL and start it again on the same
  * database file.
  */
