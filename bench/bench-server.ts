@@ -2,7 +2,7 @@
 // the fake Slack Web API and the server then share two cores, not one event loop.
 // The parent starts one with a spec, asks for its memory and CPU time, and stops it, over IPC.
 import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { bundledEntry } from "./bundled-entry.js";
 import type { SlackFloorSpec } from "./slack-floor-server.js";
 import type { NoteratSlackSpec } from "./slack-noterat-server.js";
 import type { SlackWorkFloorSpec } from "./slack-work-floor-server.js";
@@ -40,28 +40,22 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const ENTRY = fileURLToPath(new URL("./server-process.ts", import.meta.url));
 const REPLY_TIMEOUT_MS = 60_000;
 
 /**
- * Forks the server process (with tsx's loader, inherited from this process) and waits until
- * it listens. With BENCH_CPU_PROF_DIR set, the server writes V8 CPU profiles (one per thread)
- * to BENCH_CPU_PROF_DIR/<kind>/ when it stops.
+ * Forks the server process (bundled, under plain Node: bench/bundled-entry.ts) and waits until
+ * it listens. With BENCH_CPU_PROF_DIR set, the server writes a V8 CPU profile to
+ * BENCH_CPU_PROF_DIR/<kind>/ when it stops.
  */
 export async function startServerProcess(spec: ServerSpec): Promise<ServerProcess> {
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  const execArgv = [
-    ...process.execArgv,
-    ...(profileDir
-      ? [
-          "--cpu-prof",
-          // One profile per thread (tsx's loader runs in a worker): the largest is the server's.
-          `--cpu-prof-dir=${profileDir}/${spec.kind}`,
-          "--cpu-prof-interval=250",
-        ]
-      : []),
-  ];
-  const child = fork(ENTRY, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const execArgv = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}/${spec.kind}`, "--cpu-prof-interval=250"]
+    : [];
+  const child = fork(bundledEntry("bench/server-process.ts", "servers"), [], {
+    execArgv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = await ask(child, { type: "start", spec });
   if (ready.type !== "ready") {

@@ -2,12 +2,15 @@
 // went, by package or source folder (self time), and the top functions by self time.
 // Profiles come from `BENCH_CPU_PROF_DIR=DIR npm run bench` (each server process writes
 // DIR/<server kind>/CPU.*.cpuprofile, one per thread: the largest is the server's main thread)
-// or from `node --cpu-prof`.
+// or from `node --cpu-prof`. Frames of a bundle (dist/, bench/bundled-entry.ts) are mapped back
+// to their sources through the bundle's source maps.
 import { readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import { fileURLToPath } from "node:url";
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 
@@ -33,6 +36,34 @@ export function readProfile(path: string): CpuProfile {
     throw new Error(`${path} is not a V8 CPU profile`);
   }
   return parsed as CpuProfile;
+}
+
+/** Rewrites the frames of bundled files to where their functions are in the sources. */
+export function mapToSources(profile: CpuProfile): void {
+  const maps = new Map<string, SourceMap | null>();
+  for (const node of profile.nodes) {
+    const { url, lineNumber, columnNumber } = node.callFrame;
+    if (!url.startsWith("file://")) continue;
+    let map = maps.get(url);
+    if (map === undefined) {
+      map = sourceMapOf(url);
+      maps.set(url, map);
+    }
+    const entry = map?.findEntry(lineNumber, columnNumber);
+    if (entry && "originalSource" in entry) {
+      const source = new URL(entry.originalSource, url).href;
+      node.callFrame = { ...node.callFrame, url: source, lineNumber: entry.originalLine };
+    }
+  }
+}
+
+/** The map esbuild wrote beside a bundled file (FILE.js.map), or null for a file without. */
+function sourceMapOf(url: string): SourceMap | null {
+  try {
+    return new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, "utf8")));
+  } catch {
+    return null;
+  }
 }
 
 /** Where a frame's code lives: a package, a folder of src/, Node itself, or V8's pseudo-frames. */
@@ -120,11 +151,12 @@ function main(path: string | undefined, top: number): void {
     return;
   }
   const profile = readProfile(path);
+  mapToSources(profile);
   const category = (node: ProfileNode) =>
     categoryOf(node.callFrame.url, node.callFrame.functionName);
   const fn = (node: ProfileNode) => {
     const { functionName, url, lineNumber } = node.callFrame;
-    const short = url.replace(/^.*\/(node_modules|src|bench|test)\//, "$1/");
+    const short = url.replace(/^.*?\/(node_modules|src|bench|test)\//, "$1/");
     return `${functionName || "(anonymous)"} ${short}:${lineNumber + 1}`;
   };
   process.stdout.write(
@@ -134,7 +166,8 @@ function main(path: string | undefined, top: number): void {
     `${formatShares("Self time by function:", selfTimes(profile, fn), top)}\n\n`,
   );
   const ours = (node: ProfileNode) =>
-    node.callFrame.url.includes("/src/") && !node.callFrame.url.includes("/src/generated/")
+    /\/src\/(?!generated\/)/.test(node.callFrame.url) &&
+    !node.callFrame.url.includes("/node_modules/")
       ? fn(node)
       : undefined;
   process.stdout.write(

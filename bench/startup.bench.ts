@@ -14,13 +14,13 @@ import { buildIfStale } from "../test/support/build-if-stale.js";
 import type { FakeSlackApi } from "../test/support/fake-slack-api.js";
 import { sleep } from "./bench-server.js";
 import type { BenchContext, Benchmark, Figure } from "./benchmark.js";
+import { bundledEntry } from "./bundled-entry.js";
 import { measureThroughput, summarize } from "./latency.js";
 import type { SeededDatabase } from "./seed-database.js";
 import { replyAck, slashCommandWorkload, startFakeSlackApi } from "./slack-workloads.js";
 import { LOCAL_IDLE_RSS_MB, SERVER_IDLE_RSS_MB, STARTUP_MS } from "./targets.js";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const BUNDLE = fileURLToPath(new URL("../scripts/bundle.mjs", import.meta.url));
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const STARTS = 3;
 /** How long the started program is left alone before its idle memory is read. */
@@ -43,7 +43,7 @@ export const startupBenchmark: Benchmark = {
     const seeded = await context.database();
     const fake = await startFakeSlackApi(seeded.people);
     const exportDir = mkdtempSync(join(tmpdir(), "noterat-bench-export-"));
-    const bare = bundleFloor();
+    const bare = bundledEntry("bench/bare-health-server.ts", "floor");
     try {
       const env = noteratEnv(seeded, fake, exportDir);
       context.log("startup: Noterat with Slack and Teams (node dist/main.js)");
@@ -133,16 +133,6 @@ function localEnv(seeded: SeededDatabase, exportDir: string) {
     NOTERAT_EXPORT_DIR: exportDir,
     REMINDER_SCHEDULE: "off",
   };
-}
-
-/** The floor's server bundled as the program is (under the project: ES modules); its entry. */
-function bundleFloor(): string {
-  const outdir = fileURLToPath(new URL("./results/floor", import.meta.url));
-  rmSync(outdir, { recursive: true, force: true });
-  execFileSync(process.execPath, [BUNDLE, "bench/bare-health-server.ts", outdir], {
-    stdio: ["ignore", 2, 2],
-  });
-  return join(outdir, "bare-health-server.js");
 }
 
 async function startRepeatedly(entry: string, env: Record<string, string>) {
