@@ -17,9 +17,15 @@ import {
   planReminders,
 } from "../src/domain/reminders/plan-reminders.js";
 import { REMINDER_LIMITS } from "../src/domain/reminders/reminder-settings.js";
+import type { Platform } from "../src/domain/types.js";
 import { fanOutPublisher } from "../src/handlers/publisher-fan-out.js";
-import { createReminderTick, type TickReport } from "../src/scheduler/reminder-tick.js";
+import {
+  createReminderTick,
+  RECIPIENTS_PER_CLAIM,
+  type TickReport,
+} from "../src/scheduler/reminder-tick.js";
 import { openDatabase } from "../src/store/database.js";
+import type { OutboxReminder } from "../src/store/reminders-repository.js";
 import { createStore, type Store } from "../src/store/store.js";
 
 export interface TickMeasurement {
@@ -76,13 +82,16 @@ async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {
   const recordMs = performance.now() - started;
 
   started = performance.now();
-  const claimed = await outbox.claim(now, {
-    instance: "bench",
-    platforms: ["slack", "teams", "local"],
-    limit: 100_000,
-    leaseMs: 5 * 60_000,
-    claimedAt: now,
-  });
+  // As the tick claims: who has rows due, read once, then 50 recipients at a time by id.
+  const claiming = { platforms: ["slack", "teams", "local"] as Platform[], leaseMs: 5 * 60_000 };
+  const due = await outbox.dueByRecipient(now, claiming);
+  const claimed: OutboxReminder[] = [];
+  for (let start = 0; start < due.length; start += RECIPIENTS_PER_CLAIM) {
+    const ids = due.slice(start, start + RECIPIENTS_PER_CLAIM).flat();
+    claimed.push(
+      ...(await outbox.claim(ids, now, { ...claiming, instance: "bench", claimedAt: now })),
+    );
+  }
   const claimMs = performance.now() - started;
   return {
     readMs,

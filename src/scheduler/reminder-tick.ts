@@ -21,6 +21,7 @@ import {
   type RetentionOptions,
 } from "./reminder-retention.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from "./retry-policy.js";
+import { type SentMarks, sentMarks } from "./sent-marks.js";
 
 export interface ReminderTickOptions {
   deps: HandlerDeps;
@@ -52,7 +53,7 @@ export interface TickReport {
 }
 
 /** Recipients per claim: sent within the lease even when every send waits out its timeout. */
-const RECIPIENTS_PER_CLAIM = 50;
+export const RECIPIENTS_PER_CLAIM = 50;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_CONCURRENCY = 4;
 const DAY_MS = 86_400_000;
@@ -100,6 +101,7 @@ export function createReminderTick(
     now: Date,
     report: TickReport,
     claimed: Map<string, OutboxReminder>,
+    marks: SentMarks,
   ): Promise<void> {
     let outcome: Awaited<ReturnType<Notifier["deliver"]>>;
     try {
@@ -111,8 +113,7 @@ export function createReminderTick(
     }
     try {
       if (outcome.ok) {
-        await outbox.markSent(notice.ids, instance, outcome.ref, now);
-        report.sent += notice.ids.length;
+        marks.add({ ids: notice.ids, ref: outcome.ref });
       } else {
         await settleFailure(notice.ids, outcome, now, report, claimed);
       }
@@ -142,7 +143,12 @@ export function createReminderTick(
     }
   }
 
-  async function dispatch(rows: OutboxReminder[], now: Date, report: TickReport): Promise<void> {
+  async function dispatch(
+    rows: OutboxReminder[],
+    now: Date,
+    report: TickReport,
+    marks: SentMarks,
+  ): Promise<void> {
     const claimed = new Map(rows.map((row) => [row.id, row]));
     let composition: Awaited<ReturnType<typeof composeReminders>>;
     try {
@@ -162,7 +168,7 @@ export function createReminderTick(
     const queue = [...composition.notices];
     const workers = Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, async () => {
       for (let notice = queue.shift(); notice; notice = queue.shift()) {
-        await send(notice, now, report, claimed);
+        await send(notice, now, report, claimed, marks);
       }
     });
     await Promise.all(workers);
@@ -179,25 +185,45 @@ export function createReminderTick(
       deleted: 0,
     };
     const started = performance.now();
+    const marks = sentMarks(
+      async (written) => {
+        await outbox.markSent(written, instance, now);
+        for (const { ids } of written) report.sent += ids.length;
+      },
+      (error, lost) => {
+        // The rows stay claimed: after the lease they are claimed and sent again.
+        const reminders = lost.reduce((count, { ids }) => count + ids.length, 0);
+        logger.error({ err: error, reminders }, "marking reminders sent failed");
+      },
+    );
     report.planned = await plan(now);
     // What no instance delivered within the catch-up horizon (its surface stopped running
     // everywhere) is given up, for the secretary to see, rather than sent weeks late.
     await outbox.expire(new Date(now.getTime() - MAX_CATCH_UP_MS), "not-delivered-in-time");
-    // Batch after batch until nothing is due: what fails goes back with a later attempt time,
-    // so each row is claimed at most once per tick. A batch's claim is stamped with the time
-    // the tick has really taken, so that a long 09:00 tick's later claims keep their lease.
-    for (;;) {
-      const rows = await outbox.claim(now, {
-        instance,
-        platforms: options.platforms,
-        limit: RECIPIENTS_PER_CLAIM,
-        leaseMs,
-        claimedAt: new Date(now.getTime() + (performance.now() - started)),
-      });
-      if (rows.length === 0) break;
-      report.claimed += rows.length;
-      await dispatch(rows, now, report);
+    // Pass after pass until one claims nothing: each pass reads who has rows due once, then
+    // claims them RECIPIENTS_PER_CLAIM recipients at a time by id (a row another instance took
+    // meanwhile is no longer due, and is left to it). What fails goes back with a later
+    // attempt time, so each row is claimed at most once per tick. A batch's claim is stamped
+    // with the time the tick has really taken, so that a long 09:00 tick's later claims keep
+    // their lease.
+    const claiming = { platforms: options.platforms, leaseMs };
+    for (let claimedInPass = true; claimedInPass; ) {
+      claimedInPass = false;
+      const due = await outbox.dueByRecipient(now, claiming);
+      for (let start = 0; start < due.length; start += RECIPIENTS_PER_CLAIM) {
+        const ids = due.slice(start, start + RECIPIENTS_PER_CLAIM).flat();
+        const rows = await outbox.claim(ids, now, {
+          ...claiming,
+          instance,
+          claimedAt: new Date(now.getTime() + (performance.now() - started)),
+        });
+        if (rows.length === 0) continue;
+        claimedInPass = true;
+        report.claimed += rows.length;
+        await dispatch(rows, now, report, marks);
+      }
     }
+    await marks.settled();
     // After sending, so that deleting never delays a reminder. A failure stops nothing else;
     // the next day's run deletes what this one did not.
     try {

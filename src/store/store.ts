@@ -51,7 +51,7 @@ export function createStore(database: Database): Store {
     search: new SearchRepository(prepared, dialect),
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
-    reminders: new RemindersRepository(prisma, dialect),
+    reminders: new RemindersRepository(prisma, dialect, prepared),
     leases: new LeasesRepository(prisma),
     partialDeliveries: new PartialDeliveriesRepository(prisma),
     audit: new AuditRepository(prisma),

@@ -256,11 +256,11 @@ async function claimWithoutSending(app: ReturnType<typeof wireApp>, now: Date): 
     instance: "dead",
   });
   await tick(now);
-  await temp.store.reminders.claim(now, {
+  const claiming = { platforms: ["local" as const], leaseMs: 5 * 60_000 };
+  const due = await temp.store.reminders.dueByRecipient(now, claiming);
+  await temp.store.reminders.claim(due.flat(), now, {
+    ...claiming,
     instance: "dead",
-    platforms: ["local"],
-    limit: 1_000,
-    leaseMs: 5 * 60_000,
     claimedAt: now,
   });
 }
