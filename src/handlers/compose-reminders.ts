@@ -20,9 +20,10 @@ import type { RemindedAction } from "../domain/reminders/outbox-entries.js";
 import { isDigestLate, type ReminderKind } from "../domain/reminders/plan-reminders.js";
 import { parseRecipient } from "../domain/reminders/recipient.js";
 import { reminderCutoff } from "../domain/reminders/reminder-cutoff.js";
-import type { Lead, ReminderSettings } from "../domain/reminders/reminder-settings.js";
+import type { Lead } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { LocalDate, Locale } from "../domain/types.js";
+import type { ReminderSubjects } from "../store/reminder-subjects.js";
 import type { OutboxReminder } from "../store/reminders-repository.js";
 import { actionEntries, startOfToday } from "./action-entries.js";
 import type { HandlerDeps, ReplyContext } from "./context.js";
@@ -60,26 +61,51 @@ export async function composeReminders(
   now: Date,
 ): Promise<Composition> {
   const composition: Composition = { notices: [], skipped: [] };
-  // One lookup per council and meeting for the whole batch, whoever its reminders are for.
-  const lookups: Lookups = {
-    councils: new Map(),
-    meetings: new Map(),
-    settings: new Map(),
-    minutes: new Map(),
-  };
+  const subjects = await readSubjects(deps, reminders);
   for (const group of groupBy(reminders, (reminder) => reminder.recipient).values()) {
-    await new RecipientComposer(deps, now, composition, lookups).compose(group);
+    await new RecipientComposer(deps, now, composition, subjects).compose(group);
   }
   return composition;
 }
 
-interface Lookups {
-  councils: Map<string, CouncilRecord | null>;
-  meetings: Map<string, MeetingRecord | null>;
-  /** Per council: protocol-mode deadlines depend on them. */
-  settings: Map<string, ReminderSettings>;
-  /** Per meeting: who is to compile and approve its minutes. */
-  minutes: Map<string, PlanningMinutes | null>;
+/** What the batch names, read at once; per meeting also who is to compile and approve it. */
+interface Subjects extends ReminderSubjects {
+  minutes: Map<string, PlanningMinutes>;
+}
+
+/** Everything the batch's reminders name, in one read per kind of row for the whole batch. */
+async function readSubjects(deps: HandlerDeps, reminders: OutboxReminder[]): Promise<Subjects> {
+  const ids = {
+    personIds: new Set<string>(),
+    bindingIds: new Set<string>(),
+    councilIds: new Set<string>(),
+    actionIds: new Set<string>(),
+    meetingIds: new Set<string>(),
+  };
+  const minutesOf = new Set<string>();
+  for (const { recipient, councilId, payload } of reminders) {
+    const parsed = parseRecipient(recipient);
+    if (parsed.type === "channel") ids.bindingIds.add(parsed.bindingId);
+    else ids.personIds.add(parsed.personId);
+    ids.councilIds.add(councilId);
+    if ("actions" in payload)
+      for (const { actionId } of payload.actions) ids.actionIds.add(actionId);
+    if ("meetingId" in payload) ids.meetingIds.add(payload.meetingId);
+    if (payload.kind === "minutes-due" || payload.kind === "approval-due") {
+      minutesOf.add(payload.meetingId);
+    }
+  }
+  const [subjects, minutes] = await Promise.all([
+    deps.store.reminderSubjects.read({
+      personIds: [...ids.personIds],
+      bindingIds: [...ids.bindingIds],
+      councilIds: [...ids.councilIds],
+      actionIds: [...ids.actionIds],
+      meetingIds: [...ids.meetingIds],
+    }),
+    deps.store.reminders.minutesOf([...minutesOf]),
+  ]);
+  return { ...subjects, minutes: new Map(minutes.map((found) => [found.meetingId, found])) };
 }
 
 class RecipientComposer {
@@ -87,15 +113,15 @@ class RecipientComposer {
     private readonly deps: HandlerDeps,
     private readonly now: Date,
     private readonly composition: Composition,
-    private readonly lookups: Lookups,
+    private readonly subjects: Subjects,
   ) {}
 
   async compose(group: OutboxReminder[]): Promise<void> {
     const first = group[0];
     if (!first) return;
-    const target = await this.target(first);
+    const target = this.target(first);
     if (!target) return this.skip(group, "recipient-gone");
-    const council = await this.council(first.councilId);
+    const council = this.council(first.councilId);
     if (!council) return this.skip(group, "council-gone");
     const locale: Locale =
       target.type === "person" ? (target.person.locale ?? council.locale) : council.locale;
@@ -159,7 +185,7 @@ class RecipientComposer {
     for (const reminder of reminders) {
       const { payload } = reminder;
       if (payload.kind !== "meeting") continue;
-      const found = await this.liveMeeting(reminder, payload.meetingId, payload.startsAt);
+      const found = this.liveMeeting(reminder, payload.meetingId, payload.startsAt);
       if (!found) continue;
       const { meeting, council } = found;
       const context = this.replyContext(locale, council);
@@ -189,7 +215,7 @@ class RecipientComposer {
     for (const reminder of reminders) {
       const { payload } = reminder;
       if (payload.kind !== "minutes-due" && payload.kind !== "approval-due") continue;
-      const found = await this.liveMinutes(reminder, payload, target.person.id);
+      const found = this.liveMinutes(reminder, payload, target.person.id);
       if (!found) continue;
       const { meeting, council, deadline } = found;
       const { t, dates } = this.replyContext(locale, council);
@@ -235,7 +261,7 @@ class RecipientComposer {
       this.skip([reminder], "too-late");
       return [];
     }
-    const council = await this.council(reminder.councilId);
+    const council = this.council(reminder.councilId);
     if (!council) return [];
     const { actions } = this.deps.store;
     const filter = { councilIds: [council.id] };
@@ -274,7 +300,7 @@ class RecipientComposer {
     for (const reminder of reminders) {
       const { payload } = reminder;
       if (payload.kind !== "prep") continue;
-      const found = await this.liveMeeting(reminder, payload.meetingId, payload.startsAt);
+      const found = this.liveMeeting(reminder, payload.meetingId, payload.startsAt);
       if (!found) continue;
       const { meeting, council } = found;
       const filter = { councilIds: [council.id], assigneeId: target.person.id };
@@ -302,20 +328,13 @@ class RecipientComposer {
   }
 
   /** The person's actions due now, or overdue; each still open and still due that day. */
-  private async actionBlocks(
+  private actionBlocks(
     kind: "due" | "overdue",
     reminders: OutboxReminder[],
     locale: Locale,
     withCouncil: boolean,
-  ): Promise<ReplyBlock[]> {
-    const reminded = reminders.flatMap(({ payload }) =>
-      "actions" in payload ? payload.actions : [],
-    );
-    const actions = new Map(
-      (await this.deps.store.reminders.actions(reminded.map(({ actionId }) => actionId))).map(
-        (action) => [action.id, action],
-      ),
-    );
+  ): ReplyBlock[] {
+    const { actions } = this.subjects;
     const live: ActionRecord[] = [];
     for (const reminder of reminders) {
       const { payload } = reminder;
@@ -323,7 +342,7 @@ class RecipientComposer {
       const reasons: string[] = [];
       for (const item of payload.actions) {
         const action = actions.get(item.actionId);
-        const reason = await this.whyNotSent(kind, item, payload.on, action);
+        const reason = this.whyNotSent(kind, item, payload.on, action);
         if (reason) reasons.push(reason);
         else if (action && !live.includes(action)) live.push(action);
       }
@@ -332,7 +351,7 @@ class RecipientComposer {
     }
     const [first] = live;
     if (!first) return [];
-    const council = await this.council(first.councilId);
+    const council = this.council(first.councilId);
     if (!council) return [];
     const context = this.replyContext(locale, council);
     return [
@@ -348,26 +367,26 @@ class RecipientComposer {
   }
 
   /** Why an action of a due or overdue row is no longer to be reminded of, or null. */
-  private async whyNotSent(
+  private whyNotSent(
     kind: "due" | "overdue",
     item: RemindedAction,
     on: string,
     action: ActionRecord | undefined,
-  ): Promise<string | null> {
-    const council = action ? await this.council(action.councilId) : null;
+  ): string | null {
+    const council = action ? this.council(action.councilId) : null;
     if (!action || !council) return "gone";
     return (
       staleAction(action, item.due, council) ?? lateAction(kind, item.due, on, this.now, council)
     );
   }
 
-  private async liveMeeting(
+  private liveMeeting(
     reminder: OutboxReminder,
     meetingId: string,
     startsAt: string,
-  ): Promise<{ meeting: MeetingRecord; council: CouncilRecord } | null> {
-    const meeting = await this.meeting(meetingId);
-    const council = await this.council(reminder.councilId);
+  ): { meeting: MeetingRecord; council: CouncilRecord } | null {
+    const meeting = this.subjects.meetings.get(meetingId);
+    const council = this.council(reminder.councilId);
     const reason =
       !meeting || !council || meeting.status === "cancelled"
         ? "meeting-cancelled"
@@ -388,19 +407,20 @@ class RecipientComposer {
    * the row skipped) when the reminder no longer applies: the meeting cancelled, the council
    * back in notes mode, the minutes approved, or what staleMinutesReminder finds.
    */
-  private async liveMinutes(
+  private liveMinutes(
     reminder: OutboxReminder,
     payload: MinutesReminderPayload,
     personId: string,
-  ): Promise<{ meeting: MeetingRecord; council: CouncilRecord; deadline: LocalDate } | null> {
-    const meeting = await this.meeting(payload.meetingId);
-    const council = await this.council(reminder.councilId);
-    const minutes = await this.minutesOf(payload.meetingId);
-    if (!meeting || !council || !minutes || meeting.status === "cancelled") {
+  ): { meeting: MeetingRecord; council: CouncilRecord; deadline: LocalDate } | null {
+    const meeting = this.subjects.meetings.get(payload.meetingId);
+    const council = this.council(reminder.councilId);
+    const minutes = this.subjects.minutes.get(payload.meetingId);
+    const settings = council && this.subjects.settings.get(council.id);
+    if (!meeting || !council || !settings || !minutes || meeting.status === "cancelled") {
       this.skip([reminder], "meeting-cancelled");
       return null;
     }
-    const { approvalDeadlineDays } = await this.settings(council.id);
+    const { approvalDeadlineDays } = settings;
     const meetingDate = localDateOf(meeting.startsAt, council.timeZone);
     const reason =
       council.mode !== "protocol"
@@ -420,47 +440,19 @@ class RecipientComposer {
     return { meeting, council, deadline: approvalDeadline(meetingDate, approvalDeadlineDays) };
   }
 
-  private async meeting(id: string): Promise<MeetingRecord | null> {
-    const { meetings } = this.lookups;
-    if (!meetings.has(id)) meetings.set(id, await this.deps.store.meetings.byId(id));
-    return meetings.get(id) ?? null;
-  }
-
-  private async minutesOf(meetingId: string): Promise<PlanningMinutes | null> {
-    const { minutes } = this.lookups;
-    if (!minutes.has(meetingId)) {
-      const [found] = await this.deps.store.reminders.minutesOf([meetingId]);
-      minutes.set(meetingId, found ?? null);
-    }
-    return minutes.get(meetingId) ?? null;
-  }
-
-  private async settings(councilId: string): Promise<ReminderSettings> {
-    const { settings } = this.lookups;
-    let found = settings.get(councilId);
-    if (!found) {
-      found = await this.deps.store.reminders.settingsOf(councilId);
-      settings.set(councilId, found);
-    }
-    return found;
-  }
-
-  private async target(reminder: OutboxReminder): Promise<ReminderTarget | null> {
+  private target(reminder: OutboxReminder): ReminderTarget | null {
     const recipient = parseRecipient(reminder.recipient);
-    const { reminders } = this.deps.store;
     const { councilId } = reminder;
     if (recipient.type === "channel") {
-      const place = await reminders.bindingPlace(recipient.bindingId);
+      const place = this.subjects.places.get(recipient.bindingId);
       return place ? { type: "channel", councilId, place } : null;
     }
-    const person = await reminders.person(recipient.personId);
+    const person = this.subjects.people.get(recipient.personId);
     return person ? { type: "person", councilId, person } : null;
   }
 
-  private async council(id: string): Promise<CouncilRecord | null> {
-    const { councils } = this.lookups;
-    if (!councils.has(id)) councils.set(id, await this.deps.store.councils.byId(id));
-    return councils.get(id) ?? null;
+  private council(id: string): CouncilRecord | null {
+    return this.subjects.councils.get(id) ?? null;
   }
 
   private replyContext(locale: Locale, council: CouncilRecord): ReplyContext {

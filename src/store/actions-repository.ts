@@ -344,6 +344,22 @@ export function openActionsQuery(filter: ActionFilter): Prisma.Sql {
   );
 }
 
+/**
+ * Actions by id (`ids`: an `IN (…)`), whatever their status, in number order: what reminders
+ * name, checked when they are sent.
+ */
+export function actionsByIdQuery(ids: Prisma.Sql): Prisma.Sql {
+  return listedActionsQuery(
+    Prisma.sql`"listed" AS (
+      SELECT ${LISTED_COLUMNS}
+      FROM "Action" a
+      ${LISTED_JOINS}
+      WHERE a."id" ${ids}
+    )`,
+    NUMBER_ORDER,
+  );
+}
+
 export function countOpenActionsQuery(filter: Omit<ActionFilter, "limit">): Prisma.Sql {
   return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Action" a WHERE ${whereOpen(filter)}`;
 }
@@ -397,6 +413,8 @@ const LISTED_JOINS = Prisma.sql`JOIN "Council" c ON c."id" = a."councilId"
 
 /** Soonest due first (undated last), then by number. */
 const OPEN_ORDER = ['"dueAt" ASC NULLS LAST', '"ref" ASC', '"id" ASC'];
+/** By number (the id keeps an action's assignee rows together across councils). */
+const NUMBER_ORDER = ['"ref" ASC', '"id" ASC'];
 /** In the order they were done. */
 const DONE_ORDER = ['"completedAt" ASC', '"ref" ASC', '"id" ASC'];
 

@@ -1,5 +1,4 @@
 import { groupBy } from "../domain/group-by.js";
-import type { ActionRecord, PersonRecord, Place } from "../domain/records.js";
 import type { PlanningMinutes } from "../domain/reminders/minutes-deadlines.js";
 import type { OutboxEntry, OutboxPayload } from "../domain/reminders/outbox-entries.js";
 import type {
@@ -26,7 +25,6 @@ import type { Dialect } from "./database-url.js";
 import { inIdList } from "./id-list.js";
 import { newId } from "./new-id.js";
 import type { PreparedStatements } from "./prepared-statements.js";
-import { ACTION_INCLUDE, toAction, toPerson } from "./row-mappers.js";
 
 /** A reminder row as the dispatcher works with it: what was planned, and how it is going. */
 export interface OutboxReminder extends Omit<OutboxEntry, "reason"> {
@@ -496,32 +494,6 @@ export class RemindersRepository {
       where: { id: { in: ids }, status: "claimed", claimedBy: instance },
       data: { status: "skipped", lastError: reason },
     });
-  }
-
-  /** The channel a `channel:` recipient names; null once it was unbound. */
-  async bindingPlace(bindingId: string): Promise<Place | null> {
-    const binding = await this.prisma.channelBinding.findUnique({ where: { id: bindingId } });
-    return binding
-      ? {
-          platform: binding.platform as Platform,
-          workspaceId: binding.workspaceId,
-          channelId: binding.channelId,
-        }
-      : null;
-  }
-
-  async person(personId: string): Promise<PersonRecord | null> {
-    const person = await this.prisma.person.findUnique({ where: { id: personId } });
-    return person ? toPerson(person) : null;
-  }
-
-  /** Actions as they are now, whatever their status: a reminder checks it still applies. */
-  async actions(ids: string[]): Promise<ActionRecord[]> {
-    const rows = await this.prisma.action.findMany({
-      where: { id: { in: ids } },
-      include: ACTION_INCLUDE,
-    });
-    return rows.map(toAction);
   }
 
   /** The council's reminders that were given up since `since`, newest first. */

@@ -28,7 +28,9 @@ import type {
   Person,
 } from "../generated/prisma/client.js";
 
-export function toCouncil(row: Council): CouncilRecord {
+export function toCouncil(
+  row: Pick<Council, "id" | "name" | "locale" | "timeZone" | "mode">,
+): CouncilRecord {
   return {
     id: row.id,
     name: row.name,
@@ -38,7 +40,9 @@ export function toCouncil(row: Council): CouncilRecord {
   };
 }
 
-export function toPerson(row: Person): PersonRecord {
+export function toPerson(
+  row: Pick<Person, "id" | "platform" | "workspaceId" | "externalId" | "displayName" | "locale">,
+): PersonRecord {
   return {
     id: row.id,
     platform: row.platform as Platform,

@@ -12,6 +12,7 @@ import { PeopleRepository } from "./people-repository.js";
 import { PersonalDataRepository } from "./personal-data-repository.js";
 import { ProtocolRepository } from "./protocol-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
+import { ReminderSubjectsRepository } from "./reminder-subjects.js";
 import { RemindersRepository } from "./reminders-repository.js";
 import { SearchRepository } from "./search-repository.js";
 import { SlackInstallationsRepository } from "./slack-installations-repository.js";
@@ -30,6 +31,7 @@ export interface Store {
   publishedMessages: PublishedMessagesRepository;
   slackInstallations: SlackInstallationsRepository;
   reminders: RemindersRepository;
+  reminderSubjects: ReminderSubjectsRepository;
   leases: LeasesRepository;
   partialDeliveries: PartialDeliveriesRepository;
   audit: AuditRepository;
@@ -52,6 +54,7 @@ export function createStore(database: Database): Store {
     publishedMessages: new PublishedMessagesRepository(prisma),
     slackInstallations: new SlackInstallationsRepository(prisma),
     reminders: new RemindersRepository(prisma, dialect, prepared),
+    reminderSubjects: new ReminderSubjectsRepository(prepared, dialect),
     leases: new LeasesRepository(prisma),
     partialDeliveries: new PartialDeliveriesRepository(prisma),
     audit: new AuditRepository(prisma),
