@@ -22,7 +22,6 @@ import {
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import type { Dialect } from "./database-url.js";
-import { inIdList } from "./id-list.js";
 import { newId } from "./new-id.js";
 import type { PreparedStatements } from "./prepared-statements.js";
 
@@ -400,18 +399,23 @@ export class RemindersRepository {
    */
   async claim(ids: string[], now: Date, options: ClaimOptions): Promise<OutboxReminder[]> {
     if (ids.length === 0 || options.platforms.length === 0) return [];
-    // PostgreSQL: rows another instance is claiming right now are skipped, not waited for (and
-    // never claimed twice); SQLite has one writer at a time.
-    const locking =
-      this.dialect === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    // The rows are looked up by id, the list driving the join: given the choice, SQLite reads
+    // every due row on the status index instead. PostgreSQL: rows another instance is claiming
+    // right now are skipped, not waited for (and never claimed twice); SQLite has one writer
+    // at a time.
+    const json = JSON.stringify(ids);
+    const candidates =
+      this.dialect === "postgresql"
+        ? Prisma.sql`json_array_elements_text(${json}::json) AS j("value")
+            JOIN "Reminder" r ON r."id" = j."value"
+            WHERE ${this.due(now, options)} FOR UPDATE OF r SKIP LOCKED`
+        : Prisma.sql`json_each(${json}) AS j CROSS JOIN "Reminder" r ON r."id" = j."value"
+            WHERE ${this.due(now, options)}`;
     const rows = await this.prisma.$queryRaw<Row[]>`
       UPDATE "Reminder"
       SET "status" = 'claimed', "claimedBy" = ${options.instance},
         "claimedAt" = ${instant(options.claimedAt)}, "attempts" = "attempts" + 1
-      WHERE "id" IN (
-        SELECT "id" FROM "Reminder"
-        WHERE "id" ${inIdList(this.dialect, ids)} AND ${this.due(now, options)}
-        ${locking})
+      WHERE "id" IN (SELECT r."id" FROM ${candidates})
       RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
         "attempts", "payload"`;
     const claimed = rows.map((row) => ({
