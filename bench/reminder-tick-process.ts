@@ -10,15 +10,9 @@ import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { addDays, weekdayOf } from "../src/domain/dates/local-date.js";
 import { localDateOf, toInstant } from "../src/domain/dates/zoned-time.js";
-import { outboxEntries } from "../src/domain/reminders/outbox-entries.js";
-import {
-  councilsNeedingActions,
-  planningStart,
-  planReminders,
-} from "../src/domain/reminders/plan-reminders.js";
-import { REMINDER_LIMITS } from "../src/domain/reminders/reminder-settings.js";
 import type { Platform } from "../src/domain/types.js";
 import { fanOutPublisher } from "../src/handlers/publisher-fan-out.js";
+import { planWindow } from "../src/scheduler/plan-window.js";
 import {
   createReminderTick,
   RECIPIENTS_PER_CLAIM,
@@ -60,28 +54,9 @@ type PlanAndClaim = Omit<TickMeasurement, "quietTickMs" | "sendMs" | "messages" 
 async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {
   const outbox = store.reminders;
   await outbox.advancePlannedThrough(new Date(now.getTime() - 60_000));
-  let started = performance.now();
-  const since = planningStart(await outbox.plannedThrough(), now);
-  const councils = await outbox.planningCouncils();
-  const meetings = await outbox.planningMeetings(
-    since,
-    new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 1) * DAY_MS),
-  );
-  const needing = councilsNeedingActions(now, since, councils, meetings);
-  const actions = await outbox.planningActions([...needing]);
-  const readMs = performance.now() - started;
+  const planned = await planWindow(outbox, now);
 
-  started = performance.now();
-  const plan = planReminders(now, since, { councils, meetings, actions });
-  const planMs = performance.now() - started;
-
-  started = performance.now();
-  const entries = outboxEntries(plan);
-  await outbox.record(entries, now);
-  await outbox.advancePlannedThrough(now);
-  const recordMs = performance.now() - started;
-
-  started = performance.now();
+  const started = performance.now();
   // As the tick claims: who has rows due, read once, then 50 recipients at a time by id.
   const claiming = { platforms: ["slack", "teams", "local"] as Platform[], leaseMs: 5 * 60_000 };
   const due = await outbox.dueByRecipient(now, claiming);
@@ -94,16 +69,16 @@ async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {
   }
   const claimMs = performance.now() - started;
   return {
-    readMs,
-    planMs,
-    recordMs,
+    readMs: planned.readMs,
+    planMs: planned.planMs,
+    recordMs: planned.recordMs,
     claimMs,
-    councilsRead: councils.length,
-    meetingsRead: meetings.length,
-    actionsRead: actions.length,
-    planned: plan.due.length,
-    rows: entries.length,
-    stale: plan.stale.length,
+    councilsRead: planned.councils,
+    meetingsRead: planned.meetings,
+    actionsRead: planned.actions,
+    planned: planned.planned,
+    rows: planned.rows,
+    stale: planned.stale,
     claimed: claimed.length,
   };
 }

@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { outboxEntries } from "../domain/reminders/outbox-entries.js";
-import {
-  councilsNeedingActions,
-  MAX_CATCH_UP_MS,
-  minutesReach,
-  planningStart,
-  planReminders,
-} from "../domain/reminders/plan-reminders.js";
-import { REMINDER_LIMITS } from "../domain/reminders/reminder-settings.js";
+import { MAX_CATCH_UP_MS } from "../domain/reminders/plan-reminders.js";
 import type { Platform } from "../domain/types.js";
 import { type ComposedNotice, composeReminders } from "../handlers/compose-reminders.js";
 import type { HandlerDeps } from "../handlers/context.js";
 import type { Notifier } from "../handlers/reminder-notice.js";
 import type { Logger } from "../logger.js";
 import type { OutboxReminder } from "../store/reminders-repository.js";
+import { planWindow } from "./plan-window.js";
 import {
   createReminderRetention,
   DEFAULT_RETENTION_DAYS,
@@ -56,7 +49,6 @@ export interface TickReport {
 export const RECIPIENTS_PER_CLAIM = 50;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_CONCURRENCY = 4;
-const DAY_MS = 86_400_000;
 
 /**
  * One reminder tick: plan what fell due since the last one into the outbox, claim what is
@@ -75,25 +67,6 @@ export function createReminderTick(
     outbox,
     options.retention ?? { days: DEFAULT_RETENTION_DAYS },
   );
-
-  async function plan(now: Date): Promise<number> {
-    const since = planningStart(await outbox.plannedThrough(), now);
-    if (since >= now) return 0;
-    const councils = await outbox.planningCouncils();
-    // Meetings whose reminders can fall in the window: from those not begun when it opened
-    // (an all-day one until its day is over) to those the longest lead reaches.
-    // (A day more than the longest lead, and one for a DST change in between.)
-    const reach = new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 2) * DAY_MS);
-    const meetings = await outbox.planningMeetings(since, reach);
-    const needing = councilsNeedingActions(now, since, councils, meetings);
-    const actions = await outbox.planningActions([...needing]);
-    // The minutes' deadline reminders go at the same daily moments as those about actions.
-    const minutes = await outbox.planningMinutes([...needing], minutesReach(since), now);
-    const planned = planReminders(now, since, { councils, meetings, actions, minutes });
-    const recorded = await outbox.record(outboxEntries(planned), now);
-    await outbox.advancePlannedThrough(now);
-    return recorded;
-  }
 
   /** Sends one notice and marks its rows; never throws, so one failure stops no other send. */
   async function send(
@@ -196,7 +169,7 @@ export function createReminderTick(
         logger.error({ err: error, reminders }, "marking reminders sent failed");
       },
     );
-    report.planned = await plan(now);
+    report.planned = (await planWindow(outbox, now)).recorded;
     // What no instance delivered within the catch-up horizon (its surface stopped running
     // everywhere) is given up, for the secretary to see, rather than sent weeks late.
     await outbox.expire(new Date(now.getTime() - MAX_CATCH_UP_MS), "not-delivered-in-time");

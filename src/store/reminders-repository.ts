@@ -22,6 +22,7 @@ import {
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { writeAudit } from "./audit-trail.js";
 import type { Dialect } from "./database-url.js";
+import { idListJoin } from "./id-list.js";
 import { newId } from "./new-id.js";
 import type { PreparedStatements } from "./prepared-statements.js";
 
@@ -65,6 +66,14 @@ const IDS_PER_STATEMENT = 500;
 const LONGEST_DAY_MS = 25 * 60 * 60_000;
 
 type Row = Record<string, unknown>;
+
+interface PlanningActionRow {
+  id: string;
+  councilId: string;
+  dueAt: Date | string | null;
+  personId: string;
+  platform: string;
+}
 
 /**
  * The reminder outbox (architecture.md §5): planned rows with unique keys, claimed atomically by one
@@ -221,40 +230,31 @@ export class RemindersRepository {
   /**
    * The open actions of these councils, with their assignees who can be reminded: those on a
    * chat platform — not an external assignee, nor a forgotten person's pseudonym, whom no
-   * surface can send to; the weekly digest still lists their actions. At 09:00 that is every
-   * open action of the installation, so SQLite builds the whole answer as one JSON value:
-   * Prisma converting 140 000 rows one by one took twice as long.
+   * surface can send to; the weekly digest still lists their actions. Each council's in
+   * number order. At 09:00 that is every open action of the installation (140 000 action ×
+   * assignee rows on the benchmark's data): the tick asks for a slice of councils at a time,
+   * on a prepared statement, so that they are never all held at once.
    */
   async planningActions(councilIds: string[]): Promise<PlanningAction[]> {
     if (councilIds.length === 0) return [];
-    // The due instant as epoch milliseconds on PostgreSQL: its JSON of a timestamp has no zone.
-    const row =
-      this.dialect === "postgresql"
-        ? Prisma.sql`json_agg(json_build_array(a."id", a."councilId",
-            (extract(epoch FROM a."dueAt") * 1000)::bigint, aa."personId", p."platform"))::text`
-        : Prisma.sql`json_group_array(json_array(a."id", a."councilId", a."dueAt", aa."personId",
-            p."platform"))`;
-    const [result] = await this.prisma.$queryRaw<Array<{ rows: string | null }>>`
-      SELECT ${row} AS "rows"
-      FROM "Action" a
+    const rows = await this.prepared.rows<PlanningActionRow>(Prisma.sql`
+      SELECT a."id", a."councilId", a."dueAt", aa."personId", p."platform"
+      FROM ${idListJoin(this.dialect, councilIds, "ids")} "Action" a ON a."councilId" = ids."value"
       JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
       JOIN "Person" p ON p."id" = aa."personId"
       WHERE a."status" = 'open' AND a."removedAt" IS NULL
         AND p."platform" IN (${Prisma.join([...PLATFORMS])})
-        AND a."councilId" IN (${Prisma.join(councilIds)})`;
-    const rows = JSON.parse(result?.rows ?? "[]") as Array<
-      [string, string, string | number | null, string, Platform]
-    >;
-    const actions = new Map<string, PlanningAction>();
-    for (const [id, councilId, dueAt, personId, platform] of rows) {
-      let action = actions.get(id);
-      if (!action) {
-        action = { id, councilId, dueAt: dueAt === null ? null : new Date(dueAt), assignees: [] };
-        actions.set(id, action);
+      ORDER BY a."councilId", a."ref", aa."personId"`);
+    const actions: PlanningAction[] = [];
+    let action: PlanningAction | undefined;
+    for (const { id, councilId, dueAt, personId, platform } of rows) {
+      if (action?.id !== id) {
+        action = { id, councilId, dueAt: dueAt === null ? null : asDate(dueAt), assignees: [] };
+        actions.push(action);
       }
-      action.assignees.push({ personId, platform });
+      action.assignees.push({ personId, platform: platform as Platform });
     }
-    return [...actions.values()];
+    return actions;
   }
 
   /**
@@ -399,23 +399,17 @@ export class RemindersRepository {
    */
   async claim(ids: string[], now: Date, options: ClaimOptions): Promise<OutboxReminder[]> {
     if (ids.length === 0 || options.platforms.length === 0) return [];
-    // The rows are looked up by id, the list driving the join: given the choice, SQLite reads
-    // every due row on the status index instead. PostgreSQL: rows another instance is claiming
-    // right now are skipped, not waited for (and never claimed twice); SQLite has one writer
-    // at a time.
-    const json = JSON.stringify(ids);
-    const candidates =
-      this.dialect === "postgresql"
-        ? Prisma.sql`json_array_elements_text(${json}::json) AS j("value")
-            JOIN "Reminder" r ON r."id" = j."value"
-            WHERE ${this.due(now, options)} FOR UPDATE OF r SKIP LOCKED`
-        : Prisma.sql`json_each(${json}) AS j CROSS JOIN "Reminder" r ON r."id" = j."value"
-            WHERE ${this.due(now, options)}`;
+    // PostgreSQL: rows another instance is claiming right now are skipped, not waited for (and
+    // never claimed twice); SQLite has one writer at a time.
+    const locking =
+      this.dialect === "postgresql" ? Prisma.sql`FOR UPDATE OF r SKIP LOCKED` : Prisma.empty;
     const rows = await this.prisma.$queryRaw<Row[]>`
       UPDATE "Reminder"
       SET "status" = 'claimed', "claimedBy" = ${options.instance},
         "claimedAt" = ${instant(options.claimedAt)}, "attempts" = "attempts" + 1
-      WHERE "id" IN (SELECT r."id" FROM ${candidates})
+      WHERE "id" IN (
+        SELECT r."id" FROM ${idListJoin(this.dialect, ids, "ids")} "Reminder" r ON r."id" = ids."value"
+        WHERE ${this.due(now, options)} ${locking})
       RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
         "attempts", "payload"`;
     const claimed = rows.map((row) => ({

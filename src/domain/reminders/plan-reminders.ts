@@ -182,13 +182,23 @@ export function councilsNeedingActions(
   return needing;
 }
 
-export function planReminders(now: Date, since: Date, state: PlanningState): ReminderPlan {
+/**
+ * Each schedule's reminder days in one window (see reminderDays), by zone, time and hours:
+ * councils with the same schedule (most of them) share them. Pass one map to the calls that
+ * plan one window slice by slice, so that each schedule's days are worked out once.
+ */
+export type ScheduleDays = Map<string, Map<number, Date>>;
+
+export function planReminders(
+  now: Date,
+  since: Date,
+  state: PlanningState,
+  firesBySchedule: ScheduleDays = new Map(),
+): ReminderPlan {
   const plan: ReminderPlan = { due: [], stale: [] };
   const meetingsOf = groupBy(state.meetings, (meeting) => meeting.councilId);
   const actionsOf = groupBy(state.actions, (action) => action.councilId);
   const minutesOf = groupBy(state.minutes ?? [], (minutes) => minutes.councilId);
-  // Councils with the same zone, time and hours (most of them) share their reminder days.
-  const firesBySchedule = new Map<string, Map<number, Date>>();
   for (const council of state.councils) {
     if (!council.settings.enabled) continue;
     const { timeZone, settings } = council;
