@@ -58,8 +58,11 @@ export interface SentMark {
 const CURSOR_ID = "reminders";
 /** Rows whose story is over: retention deletes them some time after they were due. */
 const SETTLED_STATUSES = ["sent", "skipped", "failed"] as const;
-/** Rows per INSERT statement. */
+/** Rows per INSERT statement on PostgreSQL. */
 const INSERT_BATCH = 5_000;
+/** The columns rowValues gives, in its order. */
+const REMINDER_COLUMNS = Prisma.sql`("id", "key", "councilId", "kind", "recipient", "platform",
+  "subjectId", "status", "dueAt", "nextAttemptAt", "lastError", "payload", "createdAt")`;
 /** Ids in one statement's `IN (…)`: well under the 999 values Prisma allows on SQLite. */
 const IDS_PER_STATEMENT = 500;
 /** A local day lasts up to 25 hours, on the day the clocks go back. */
@@ -334,40 +337,34 @@ export class RemindersRepository {
    * A key already stored (planned by another instance, or sent long ago) is left as it is.
    */
   async record(entries: OutboxEntry[], now: Date): Promise<number> {
-    let inserted = 0;
-    // Rows go in as one JSON parameter per statement: a 09:00 tick's thousands of rows in a
-    // few statements, each atomic, with no transaction held open across awaits (which, with a
-    // second connection in the process, would wait on each other's locks).
-    for (let start = 0; start < entries.length; start += INSERT_BATCH) {
-      const batch = entries
-        .slice(start, start + INSERT_BATCH)
-        .map((entry) => rowValues(entry, now));
-      inserted += await this.prisma.$executeRaw(this.insertRows(JSON.stringify(batch)));
-    }
-    return inserted;
-  }
-
-  /** One INSERT of the rows in a JSON array, each row an array in the column order below. */
-  private insertRows(json: string): Prisma.Sql {
-    const columns = Prisma.sql`("id", "key", "councilId", "kind", "recipient", "platform",
-      "subjectId", "status", "dueAt", "nextAttemptAt", "lastError", "payload", "createdAt")`;
-    if (this.dialect === "postgresql") {
-      return Prisma.sql`
-        INSERT INTO "Reminder" ${columns}
-        SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, (r->>8)::timestamp,
-          (r->>9)::timestamp, r->>10, r->>11, (r->>12)::timestamp
-        FROM json_array_elements(${json}::json) AS r
-        ON CONFLICT ("key") DO NOTHING`;
-    }
-    return Prisma.sql`
-      INSERT INTO "Reminder" ${columns}
-      SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-        json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),
-        json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'),
-        json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'),
-        json_extract(value, '$[11]'), json_extract(value, '$[12]')
-      FROM json_each(${json}) WHERE true
-      ON CONFLICT ("key") DO NOTHING`;
+    if (entries.length === 0) return 0;
+    // One transaction on prepared statements (at 09:00 the tick records a slice of councils at
+    // a time: about 1 300 rows). SQLite inserts row by row on one prepared INSERT, cheaper than
+    // any batched form (a JSON array's rows cost twice as much); PostgreSQL, where each
+    // statement is a round trip, takes INSERT_BATCH rows in one JSON parameter.
+    return this.prepared.transaction(async (db) => {
+      let inserted = 0;
+      if (this.dialect === "postgresql") {
+        for (let start = 0; start < entries.length; start += INSERT_BATCH) {
+          const batch = entries
+            .slice(start, start + INSERT_BATCH)
+            .map((entry) => rowValues(entry, now));
+          inserted += await db.$executeRaw(Prisma.sql`
+            INSERT INTO "Reminder" ${REMINDER_COLUMNS}
+            SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, (r->>8)::timestamp,
+              (r->>9)::timestamp, r->>10, r->>11, (r->>12)::timestamp
+            FROM json_array_elements(${JSON.stringify(batch)}::json) AS r
+            ON CONFLICT ("key") DO NOTHING`);
+        }
+        return inserted;
+      }
+      for (const entry of entries) {
+        inserted += await db.$executeRaw(Prisma.sql`
+          INSERT INTO "Reminder" ${REMINDER_COLUMNS} VALUES (${Prisma.join(rowValues(entry, now))})
+          ON CONFLICT ("key") DO NOTHING`);
+      }
+      return inserted;
+    });
   }
 
   /**
@@ -403,7 +400,9 @@ export class RemindersRepository {
     // never claimed twice); SQLite has one writer at a time.
     const locking =
       this.dialect === "postgresql" ? Prisma.sql`FOR UPDATE OF r SKIP LOCKED` : Prisma.empty;
-    const rows = await this.prisma.$queryRaw<Row[]>`
+    // On the prepared statements (a 09:00 tick claims hundreds of times); one statement, so the
+    // claim is atomic whatever the transaction around it.
+    const claim = Prisma.sql`
       UPDATE "Reminder"
       SET "status" = 'claimed', "claimedBy" = ${options.instance},
         "claimedAt" = ${instant(options.claimedAt)}, "attempts" = "attempts" + 1
@@ -412,6 +411,7 @@ export class RemindersRepository {
         WHERE ${this.due(now, options)} ${locking})
       RETURNING "id", "key", "councilId", "kind", "recipient", "platform", "subjectId", "dueAt",
         "attempts", "payload"`;
+    const rows = await this.prepared.transaction(async (db) => db.$queryRaw<Row[]>(claim));
     const claimed = rows.map((row) => ({
       id: String(row.id),
       key: String(row.key),

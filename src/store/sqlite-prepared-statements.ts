@@ -8,6 +8,8 @@ type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
 /** A write that changes nothing: it takes the database's write lock, as a write does. */
 const TAKE_WRITE_LOCK = Prisma.sql`UPDATE "Council" SET "id" = "id" WHERE 0 = 1`;
+/** How often a write transaction tries again for the write lock another connection holds. */
+const WRITE_LOCK_POLL_MS = 2;
 
 /**
  * Prepared statements on SQLite. Reads go to a second, read-only connection: in WAL mode a
@@ -50,7 +52,7 @@ export function sqlitePreparedStatements(
         // snapshot that another process's commit makes stale, and the write would then fail at
         // once (SQLITE_BUSY_SNAPSHOT, without waiting). Taking the write lock first waits for
         // the other writer instead.
-        await db.$executeRaw(TAKE_WRITE_LOCK);
+        await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), writer());
         return work(db);
       }),
     async close() {
@@ -58,6 +60,37 @@ export function sqlitePreparedStatements(
       reader.close();
     },
   };
+}
+
+/**
+ * Runs the write-lock statement, waiting for another connection's write lock by polling
+ * rather than in SQLite's busy handler, which sleeps on the process's only thread: while it
+ * slept, a second connection of the same process (tests run two instances in one process)
+ * could never finish the transaction it waited for. The first statement of a deferred
+ * transaction that fails with SQLITE_BUSY leaves no snapshot behind, so it can be retried.
+ */
+async function takeWriteLock(statement: Statement, connection: BetterSqlite3.Database) {
+  const busyTimeout = Number(connection.pragma("busy_timeout", { simple: true }));
+  const deadline = Date.now() + busyTimeout;
+  connection.pragma("busy_timeout = 0");
+  try {
+    for (;;) {
+      try {
+        statement.run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, WRITE_LOCK_POLL_MS));
+    }
+  } finally {
+    connection.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
 /** Values bound as Prisma's SQLite adapter binds them: instants as ISO text with "+00:00". */
