@@ -70,6 +70,12 @@ export async function planWindow(outbox: RemindersRepository, now: Date): Promis
   const meetings = await outbox.planningMeetings(since, reach);
   const needing = councilsNeedingActions(now, since, councils, meetings);
   const meetingsOf = groupBy(meetings, (meeting) => meeting.councilId);
+  // The minutes' deadline reminders go at the same daily moments as those about actions: a
+  // council's last month or two of protocol-mode meetings, few enough to read at once.
+  const minutesOf = groupBy(
+    await outbox.planningMinutes([...needing], minutesReach(since), now),
+    (minutes) => minutes.councilId,
+  );
   report.councils = councils.length;
   report.meetings = meetings.length;
   report.readMs += lap();
@@ -78,15 +84,13 @@ export async function planWindow(outbox: RemindersRepository, now: Date): Promis
     const slice = councils.slice(start, start + COUNCILS_PER_SLICE);
     const ids = slice.filter(({ id }) => needing.has(id)).map(({ id }) => id);
     const actions = await outbox.planningActions(ids);
-    // The minutes' deadline reminders go at the same daily moments as those about actions.
-    const minutes = await outbox.planningMinutes(ids, minutesReach(since), now);
     report.actions += actions.length;
     report.readMs += lap();
     const state = {
       councils: slice,
       meetings: slice.flatMap(({ id }) => meetingsOf.get(id) ?? []),
       actions,
-      minutes,
+      minutes: ids.flatMap((id) => minutesOf.get(id) ?? []),
     };
     const plan = planReminders(now, since, state, days);
     const entries = outboxEntries(plan);

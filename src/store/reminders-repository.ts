@@ -247,9 +247,10 @@ export class RemindersRepository {
       JOIN "Person" p ON p."id" = aa."personId"
       WHERE a."status" = 'open' AND a."removedAt" IS NULL
         AND p."platform" IN (${Prisma.join([...PLATFORMS])})
-      ORDER BY a."councilId", a."ref", aa."personId"`);
+      ORDER BY a."councilId", a."ref"`);
     const actions: PlanningAction[] = [];
     let action: PlanningAction | undefined;
+    // An action's assignee rows come together: ordered by its council and number.
     for (const { id, councilId, dueAt, personId, platform } of rows) {
       if (action?.id !== id) {
         action = { id, councilId, dueAt: dueAt === null ? null : asDate(dueAt), assignees: [] };
