@@ -183,11 +183,27 @@ export function councilsNeedingActions(
 }
 
 /**
- * Each schedule's reminder days in one window (see reminderDays), by zone, time and hours:
- * councils with the same schedule (most of them) share them. Pass one map to the calls that
- * plan one window slice by slice, so that each schedule's days are worked out once.
+ * Each schedule's reminder days in one window (see reminderDays) and what they mean for an
+ * action due at a given instant, by zone, time and hours: councils with the same schedule
+ * (most of them) share them, and actions due the same day share their occasions. Pass one map
+ * to the calls that plan one window slice by slice, so that each is worked out once.
  */
-export type ScheduleDays = Map<string, Map<number, Date>>;
+export type ScheduleDays = Map<string, Schedule>;
+
+interface Schedule {
+  fires: Map<number, Date>;
+  /** By the due instant (epoch ms). */
+  occasions: Map<number, ActionOccasions>;
+}
+
+/** An action's due and overdue reminders in the window, for a due instant. */
+interface ActionOccasions {
+  /** The due date, ISO. */
+  due: string;
+  /** The due reminder, when its moment is in the window. */
+  dueOn: (Occasion & { on: string }) | null;
+  overdue: Array<Occasion & { on: string }>;
+}
 
 export function planReminders(
   now: Date,
@@ -203,12 +219,12 @@ export function planReminders(
     if (!council.settings.enabled) continue;
     const { timeZone, settings } = council;
     const schedule = JSON.stringify([timeZone, settings.at, settings.window]);
-    let fires = firesBySchedule.get(schedule);
-    if (!fires) {
-      fires = reminderDays(council, now, since);
-      firesBySchedule.set(schedule, fires);
+    let days = firesBySchedule.get(schedule);
+    if (!days) {
+      days = { fires: reminderDays(council, now, since), occasions: new Map() };
+      firesBySchedule.set(schedule, days);
     }
-    const planner = new CouncilPlanner(council, now, since, plan, fires);
+    const planner = new CouncilPlanner(council, now, since, plan, days);
     const actions = actionsOf.get(council.id) ?? [];
     for (const meeting of meetingsOf.get(council.id) ?? []) planner.meeting(meeting, actions);
     for (const action of actions) planner.action(action);
@@ -226,14 +242,16 @@ interface Occasion {
 class CouncilPlanner {
   private readonly settings: ReminderSettings;
   private readonly today: LocalDate;
+  /** See reminderDays. */
+  private readonly fires: Map<number, Date>;
   constructor(
     private readonly council: PlanningCouncil,
     private readonly now: Date,
     private readonly since: Date,
     private readonly plan: ReminderPlan,
-    /** See reminderDays. */
-    private readonly fires: Map<number, Date>,
+    private readonly schedule: Schedule,
   ) {
+    this.fires = schedule.fires;
     this.settings = council.settings;
     this.today = localDateOf(now, council.timeZone);
   }
@@ -294,37 +312,53 @@ class CouncilPlanner {
    */
   action(action: PlanningAction): void {
     if (!action.dueAt) return;
-    const dueDate = localDateOf(action.dueAt, this.council.timeZone);
-    const due = isoDate(dueDate);
-    const remindOn = workingDayOnOrBefore(dueDate);
-    const dueFire = this.fires.get(toEpochDay(remindOn));
-    if (dueFire) {
-      const on = isoDate(remindOn);
-      const passed = compareLocalDates(this.today, dueDate) > 0 ? "due-date-passed" : null;
+    const { due, dueOn, overdue } = this.occasionsOf(action.dueAt);
+    if (dueOn) {
       for (const assignee of action.assignees) {
-        this.add(
-          { fire: dueFire, reason: passed },
-          personReminder(this.council.id, assignee, action.id),
-          {
-            key: `due:${action.id}:${due}:${assignee.personId}`,
-            payload: { kind: "due", actionId: action.id, due, on },
-          },
-        );
+        this.add(dueOn, personReminder(this.council.id, assignee, action.id), {
+          key: `due:${action.id}:${due}:${assignee.personId}`,
+          payload: { kind: "due", actionId: action.id, due, on: dueOn.on },
+        });
       }
     }
+    for (const occasion of overdue) {
+      for (const assignee of action.assignees) {
+        this.add(occasion, personReminder(this.council.id, assignee, action.id), {
+          key: `overdue:${action.id}:${due}:${occasion.on}:${assignee.personId}`,
+          payload: { kind: "overdue", actionId: action.id, due, on: occasion.on },
+        });
+      }
+    }
+  }
+
+  /** An action's occasions by its due instant: worked out once per schedule and instant. */
+  private occasionsOf(dueAt: Date): ActionOccasions {
+    let found = this.schedule.occasions.get(dueAt.getTime());
+    if (!found) {
+      found = this.actionOccasions(dueAt);
+      this.schedule.occasions.set(dueAt.getTime(), found);
+    }
+    return found;
+  }
+
+  private actionOccasions(dueAt: Date): ActionOccasions {
+    const dueDate = localDateOf(dueAt, this.council.timeZone);
+    const remindOn = workingDayOnOrBefore(dueDate);
+    const dueFire = this.fires.get(toEpochDay(remindOn));
+    const passed = compareLocalDates(this.today, dueDate) > 0 ? "due-date-passed" : null;
     const first = toEpochDay(workingDayOnOrAfter(addDays(dueDate, 1)));
     const occasions = this.firesWhere(
       (day) => day >= first && weeklyOn(day - ((day - first) % 7)) === day,
     );
-    for (const [index, { date, fire }] of occasions.entries()) {
-      const reason = index < occasions.length - 1 ? "superseded" : null;
-      for (const assignee of action.assignees) {
-        this.add({ fire, reason }, personReminder(this.council.id, assignee, action.id), {
-          key: `overdue:${action.id}:${due}:${isoDate(date)}:${assignee.personId}`,
-          payload: { kind: "overdue", actionId: action.id, due, on: isoDate(date) },
-        });
-      }
-    }
+    return {
+      due: isoDate(dueDate),
+      dueOn: dueFire ? { fire: dueFire, reason: passed, on: isoDate(remindOn) } : null,
+      overdue: occasions.map(({ date, fire }, index) => ({
+        fire,
+        reason: index < occasions.length - 1 ? "superseded" : null,
+        on: isoDate(date),
+      })),
+    };
   }
 
   /**
