@@ -60,6 +60,8 @@ const CURSOR_ID = "reminders";
 const SETTLED_STATUSES = ["sent", "skipped", "failed"] as const;
 /** Rows per INSERT statement on PostgreSQL. */
 const INSERT_BATCH = 5_000;
+/** Rows per INSERT … VALUES on SQLite: 650 bound values, and a few statement texts. */
+const ROWS_PER_VALUES = 50;
 /** The columns rowValues gives, in its order. */
 const REMINDER_COLUMNS = Prisma.sql`("id", "key", "councilId", "kind", "recipient", "platform",
   "subjectId", "status", "dueAt", "nextAttemptAt", "lastError", "payload", "createdAt")`;
@@ -340,9 +342,10 @@ export class RemindersRepository {
   async record(entries: OutboxEntry[], now: Date): Promise<number> {
     if (entries.length === 0) return 0;
     // One transaction on prepared statements (at 09:00 the tick records a slice of councils at
-    // a time: about 1 300 rows). SQLite inserts row by row on one prepared INSERT, cheaper than
-    // any batched form (a JSON array's rows cost twice as much); PostgreSQL, where each
-    // statement is a round trip, takes INSERT_BATCH rows in one JSON parameter.
+    // a time: about 1 300 rows). SQLite takes ROWS_PER_VALUES rows per prepared INSERT, as
+    // cheap per row as one row per statement and with less to bind (a JSON array's rows cost
+    // twice as much); PostgreSQL, where each statement is a round trip, takes INSERT_BATCH
+    // rows in one JSON parameter.
     return this.prepared.transaction(async (db) => {
       let inserted = 0;
       if (this.dialect === "postgresql") {
@@ -359,9 +362,12 @@ export class RemindersRepository {
         }
         return inserted;
       }
-      for (const entry of entries) {
+      for (let start = 0; start < entries.length; start += ROWS_PER_VALUES) {
+        const rows = entries
+          .slice(start, start + ROWS_PER_VALUES)
+          .map((entry) => Prisma.sql`(${Prisma.join(rowValues(entry, now))})`);
         inserted += await db.$executeRaw(Prisma.sql`
-          INSERT INTO "Reminder" ${REMINDER_COLUMNS} VALUES (${Prisma.join(rowValues(entry, now))})
+          INSERT INTO "Reminder" ${REMINDER_COLUMNS} VALUES ${Prisma.join(rows)}
           ON CONFLICT ("key") DO NOTHING`);
       }
       return inserted;
