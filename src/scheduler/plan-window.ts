@@ -33,7 +33,7 @@ export interface PlanningReport {
  * next slice's are read, so that a 09:00 tick never holds every open action of the
  * installation (on the benchmark's data about 140 action × assignee rows per council).
  */
-const COUNCILS_PER_SLICE = 100;
+const COUNCILS_PER_SLICE = 50;
 const DAY_MS = 86_400_000;
 
 /**
