@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
-const RANDOM_CHARACTERS = 16;
+const RANDOM_CHARACTERS = 12;
 
 /** Link codes: eight characters people can read aloud and type, no 0/O, 1/I/L. */
 export const LINK_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -17,14 +17,24 @@ function randomCharacters(alphabet: string, length: number): string {
   return text;
 }
 
+/** Ids made in the same millisecond: counted, so that this process's ids sort as they were made. */
+const COUNTER_CHARACTERS = 4;
+const COUNTER_SPAN = ALPHABET.length ** COUNTER_CHARACTERS;
+let counter = 0;
+
 /**
  * An id for a row the store inserts with its own SQL, shaped like the cuid() Prisma gives the
- * rows it inserts (25 lower-case letters and digits, starting with "c"), and as unique: the time
- * in ms, then 16 random characters (~82 bits).
+ * rows it inserts (25 lower-case letters and digits, starting with "c": the time in ms, a
+ * counter, then random characters), and as unique: 12 random characters (~62 bits) after the
+ * time and the counter. Ids this process makes sort in the order it made them (the audit log's
+ * entries of one millisecond are listed by id); the counter wraps after
+ * 1.7 million ids (only the ids of that one millisecond then sort out of order).
  */
 export function newId(): string {
   const time = Date.now().toString(36).padStart(8, "0");
-  return `c${time}${randomCharacters(ALPHABET, RANDOM_CHARACTERS)}`;
+  counter = (counter + 1) % COUNTER_SPAN;
+  const count = counter.toString(36).padStart(COUNTER_CHARACTERS, "0");
+  return `c${time}${count}${randomCharacters(ALPHABET, RANDOM_CHARACTERS)}`;
 }
 
 /** A one-time code that binds another channel to a council (`koppla KOD`). */

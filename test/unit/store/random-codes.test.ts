@@ -39,9 +39,18 @@ describe("random codes", () => {
     const ids = Array.from({ length: CODES }, newId);
     expect(ids.filter((id) => !/^c[0-9a-z]{24}$/.test(id))).toEqual([]);
     expect(new Set(ids).size).toBe(CODES);
-    const randomParts = ids.map((id) => id.slice(-16));
+    const randomParts = ids.map((id) => id.slice(-12));
     expect(chiSquare(randomParts, "0123456789abcdefghijklmnopqrstuvwxyz")).toBeLessThan(
       CHI_SQUARE_BOUND,
     );
+  });
+
+  it("makes ids that sort in the order they were made, also within one millisecond", () => {
+    const ids = Array.from({ length: CODES }, newId);
+    const sameMillisecond = ids.filter(
+      (id, index) => id.slice(0, 9) === ids[index - 1]?.slice(0, 9),
+    );
+    expect(sameMillisecond.length).toBeGreaterThan(0);
+    expect([...ids].sort()).toEqual(ids);
   });
 });
