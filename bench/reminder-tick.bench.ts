@@ -10,11 +10,11 @@ import { addDays, weekdayOf } from "../src/domain/dates/local-date.js";
 import { localDateOf, toInstant } from "../src/domain/dates/zoned-time.js";
 import { sqliteFilePath } from "../src/store/sqlite-file.js";
 import type { Benchmark } from "./benchmark.js";
+import { bundledEntry } from "./bundled-entry.js";
 import type { TickMeasurement } from "./reminder-tick-process.js";
 import { megabytes } from "./report.js";
 import { TICK_MS } from "./targets.js";
 
-const ENTRY = new URL("./reminder-tick-process.ts", import.meta.url).pathname;
 const ZONE = "Europe/Stockholm";
 
 export const reminderTickBenchmark: Benchmark = {
@@ -30,7 +30,11 @@ export const reminderTickBenchmark: Benchmark = {
       context.log(`ticking at ${now.toISOString()} on a copy of the database`);
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        [...process.execArgv, ENTRY, `file:${copy}`, now.toISOString()],
+        [
+          bundledEntry("bench/reminder-tick-process.ts", "reminder-tick"),
+          `file:${copy}`,
+          now.toISOString(),
+        ],
         { maxBuffer: 1 << 20 },
       );
       const m = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as TickMeasurement;
