@@ -31,7 +31,7 @@ const BENCHMARKS: Benchmark[] = [
 
 /**
  * The whole run must end by itself: a stuck server must not keep it (or CI) waiting. With
- * PostgreSQL and the scale curve it takes about 8 minutes on a quiet machine, twice that on a
+ * PostgreSQL and the scale curve it takes about 5 minutes on a quiet machine, twice that on a
  * busy one.
  */
 const WATCHDOG_MS = 20 * 60_000;
