@@ -3,10 +3,8 @@
 // statements (its exported builders, so the very same SQL) prepared once on one better-sqlite3
 // connection of the floor's own; the same Reply rendered by the same Block Kit renderer; answered
 // as Noterat answers (the first message in the ack, the rest through response_url).
-import { App, HTTPReceiver, type SlashCommand } from "@slack/bolt";
+import type { SlashCommand } from "@slack/bolt";
 import BetterSqlite3 from "better-sqlite3";
-import { startHttpServer } from "../src/bots/http-server.js";
-import { boltLogger } from "../src/bots/slack/bolt-logger.js";
 import { slackResponses } from "../src/bots/slack/slack-responses.js";
 import { localDateOf, toLocal } from "../src/domain/dates/zoned-time.js";
 import { createTranslator } from "../src/domain/i18n/translator.js";
@@ -15,8 +13,8 @@ import { type Reply, textReply } from "../src/domain/reply.js";
 import type { Locale } from "../src/domain/types.js";
 import type { Prisma } from "../src/generated/prisma/client.js";
 import { actionEntries } from "../src/handlers/action-entries.js";
+import { LIST_LIMIT } from "../src/handlers/list-actions.js";
 import { dayBounds } from "../src/handlers/scope.js";
-import { createLogger } from "../src/logger.js";
 import { countOpenActionsQuery, openActionsQuery } from "../src/store/actions-repository.js";
 import { auditEntryQuery } from "../src/store/audit-trail.js";
 import { insertItemQuery, itemByDedupKeyQuery } from "../src/store/items-repository.js";
@@ -40,6 +38,7 @@ import {
 import { takeRefQuery } from "../src/store/short-refs.js";
 import { sqliteFilePath } from "../src/store/sqlite-file.js";
 import type { BenchServer } from "./bench-server.js";
+import { startBoltFloor } from "./slack-floor-server.js";
 
 export interface SlackWorkFloorSpec {
   kind: "slack-work-floor";
@@ -50,45 +49,21 @@ export interface SlackWorkFloorSpec {
   teamId: string;
 }
 
-/** As list-actions.ts: a list in chat shows 50 actions and counts the rest. */
-const LIST_LIMIT = 50;
 const BUSY_TIMEOUT_MS = 5_000;
 /** The two commands the benchmark sends; the floor knows no other. */
 const WRITE = /^noterat\s+([^:]+?)\s*:\s*(.+)$/su;
 
 export async function startSlackWorkFloor(spec: SlackWorkFloorSpec): Promise<BenchServer> {
   const sql = new SqlFloor(sqliteFilePath(spec.databaseUrl));
-  const logger = createLogger("silent");
-  const log = boltLogger(logger);
-  const receiver = new HTTPReceiver({ signingSecret: spec.signingSecret, logger: log });
-  const app = new App({
-    receiver,
-    authorize: async () => ({
-      botToken: spec.botToken,
-      botId: "B0FLOOR001",
-      botUserId: "U0FLOOR001",
-      teamId: spec.teamId,
-    }),
-    logger: log,
-  });
-  app.command("/noterat", async ({ command, ack, respond }) => {
-    const [first, ...rest] = slackResponses(answer(sql, command));
-    await ack(first);
-    for (const message of rest) await respond(message);
-  });
-  const server = await startHttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    routes: [{ prefix: "/slack/", listener: receiver.requestListener }],
-    logger,
-  });
-  return {
-    url: server.url,
-    close: async () => {
-      await server.close();
-      sql.close();
+  return startBoltFloor(
+    spec,
+    async ({ command, ack, respond }) => {
+      const [first, ...rest] = slackResponses(answer(sql, command));
+      await ack(first);
+      for (const message of rest) await respond(message);
     },
-  };
+    () => sql.close(),
+  );
 }
 
 /** The reply Noterat builds for the command: its statements, its texts, its shape. */

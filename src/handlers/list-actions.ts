@@ -8,7 +8,7 @@ import type { CommandContext } from "./context.js";
 import { requireCouncil } from "./scope.js";
 
 /** A list in chat stays readable; the rest is counted, not shown. */
-const LIST_LIMIT = 50;
+export const LIST_LIMIT = 50;
 
 /** `öppna`: every open action of this council. */
 export const listOpen: CommandHandler<"list-open"> = async (context) => {

@@ -33,10 +33,9 @@ describe("prepared statements", () => {
     await db.cleanup();
   });
 
-  it("see a meeting as soon as Prisma's connection has written it, and its cancellation", async () => {
-    const startsAt = new Date("2026-06-02T07:30:00Z");
-    expect(await db.store.meetings.next(council.id, at)).toBeNull();
-    const meeting = await db.store.meetings.create({
+  /** A timed meeting of the council, planned by Eva. */
+  function meetingAt(startsAt: Date) {
+    return db.store.meetings.create({
       councilId: council.id,
       startsAt,
       hasTime: true,
@@ -44,6 +43,12 @@ describe("prepared statements", () => {
       actorId: eva.id,
       at,
     });
+  }
+
+  it("see a meeting as soon as Prisma's connection has written it, and its cancellation", async () => {
+    const startsAt = new Date("2026-06-02T07:30:00Z");
+    expect(await db.store.meetings.next(council.id, at)).toBeNull();
+    const meeting = await meetingAt(startsAt);
     expect(await db.store.meetings.next(council.id, at)).toEqual(meeting);
     await db.store.meetings.change(
       meeting,
@@ -59,14 +64,7 @@ describe("prepared statements", () => {
     try {
       const startsAt = new Date("2026-06-02T07:30:15.123Z");
       const dueAt = new Date("2026-06-30T21:59:59.999Z");
-      const meeting = await db.store.meetings.create({
-        councilId: council.id,
-        startsAt,
-        hasTime: true,
-        place: null,
-        actorId: eva.id,
-        at,
-      });
+      const meeting = await meetingAt(startsAt);
       await db.store.actions.create({
         councilId: council.id,
         meetingId: meeting.id,
@@ -93,14 +91,7 @@ describe("prepared statements", () => {
   });
 
   it("write in a transaction of their own while one of Prisma's is open, and outlive its rollback", async () => {
-    const meeting = await db.store.meetings.create({
-      councilId: council.id,
-      startsAt: new Date("2026-05-20T08:00:00Z"),
-      hasTime: true,
-      place: null,
-      actorId: eva.id,
-      at,
-    });
+    const meeting = await meetingAt(new Date("2026-05-20T08:00:00Z"));
     let written: () => void = () => {};
     const open = new Promise<void>((resolve) => {
       written = resolve;
