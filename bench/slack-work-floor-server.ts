@@ -37,6 +37,7 @@ import {
 } from "../src/store/row-mappers.js";
 import { takeRefQuery } from "../src/store/short-refs.js";
 import { sqliteFilePath } from "../src/store/sqlite-file.js";
+import { sqliteValues } from "../src/store/sqlite-prepared-statements.js";
 import type { BenchServer } from "./bench-server.js";
 import { startBoltFloor } from "./slack-floor-server.js";
 
@@ -221,12 +222,12 @@ class SqlFloor {
   }
 
   all<T>(query: Prisma.Sql): T[] {
-    return this.statements.get(query.sql).all(...bound(query)) as T[];
+    return this.statements.get(query.sql).all(...sqliteValues(query)) as T[];
   }
 
   /** The number of rows changed. */
   run(query: Prisma.Sql): number {
-    return this.statements.get(query.sql).run(...bound(query)).changes;
+    return this.statements.get(query.sql).run(...sqliteValues(query)).changes;
   }
 
   transaction<T>(work: () => T): T {
@@ -237,12 +238,4 @@ class SqlFloor {
     this.statements.clear();
     this.connection.close();
   }
-}
-
-function bound(query: Prisma.Sql): unknown[] {
-  return query.values.map((value) => {
-    if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-    if (typeof value === "boolean") return value ? 1 : 0;
-    return value;
-  });
 }

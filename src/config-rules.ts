@@ -38,12 +38,12 @@ export function readAll<R extends Record<string, Rule<unknown>>>(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values: values as Values<R> };
 }
 
-export function optional<T>(parse: Parser<T>): Rule<T | undefined> {
-  return (text) => (text === undefined ? valid(undefined) : parse(text));
-}
-
 export function withDefault<T>(parse: Parser<T>, fallback: T): Rule<T> {
   return (text) => (text === undefined ? valid(fallback) : parse(text));
+}
+
+export function optional<T>(parse: Parser<T>): Rule<T | undefined> {
+  return withDefault<T | undefined>(parse, undefined);
 }
 
 /** The text as given, if it passes every check; each failing check is a problem of its own. */

@@ -84,12 +84,12 @@ export function createReminderTick(
       logger.warn({ err: error }, "a reminder notifier threw");
       outcome = { ok: false, reason: "notifier-error", retryable: true };
     }
+    if (outcome.ok) {
+      marks.add({ ids: notice.ids, ref: outcome.ref });
+      return;
+    }
     try {
-      if (outcome.ok) {
-        marks.add({ ids: notice.ids, ref: outcome.ref });
-      } else {
-        await settleFailure(notice.ids, outcome, now, report, claimed);
-      }
+      await settleFailure(notice.ids, outcome, now, report, claimed);
     } catch (error) {
       // The row stays claimed: after the lease it is claimed and (if it was sent) sent again.
       logger.error({ err: error, reminders: notice.ids.length }, "marking reminders failed");

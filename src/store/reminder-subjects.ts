@@ -97,7 +97,10 @@ export class ReminderSubjectsRepository {
   }
 
   private async councils(ids: string[]): Promise<Pick<ReminderSubjects, "councils" | "settings">> {
-    const found = { councils: new Map(), settings: new Map() };
+    const found: Pick<ReminderSubjects, "councils" | "settings"> = {
+      councils: new Map(),
+      settings: new Map(),
+    };
     if (ids.length === 0) return found;
     const rows = await this.prepared.rows<CouncilRow>(Prisma.sql`
       SELECT "id", "name", "locale", "timeZone", "mode", "reminderSettings"

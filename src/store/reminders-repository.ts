@@ -25,6 +25,7 @@ import type { Dialect } from "./database-url.js";
 import { idListJoin } from "./id-list.js";
 import { newId } from "./new-id.js";
 import type { PreparedStatements } from "./prepared-statements.js";
+import { sqliteInstant } from "./sqlite-prepared-statements.js";
 
 /** A reminder row as the dispatcher works with it: what was planned, and how it is going. */
 export interface OutboxReminder extends Omit<OutboxEntry, "reason"> {
@@ -101,7 +102,7 @@ export class RemindersRepository {
   /** Moves the cursor forward only: a slower instance finishing late never moves it back. */
   async advancePlannedThrough(to: Date): Promise<void> {
     await this.prisma.$executeRaw`
-      INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${CURSOR_ID}, ${instant(to)})
+      INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${CURSOR_ID}, ${sqliteInstant(to)})
       ON CONFLICT ("id") DO UPDATE SET "plannedThrough" = excluded."plannedThrough"
       WHERE excluded."plannedThrough" > "ReminderCursor"."plannedThrough"`;
   }
@@ -113,9 +114,9 @@ export class RemindersRepository {
    */
   async takeRun(job: string, now: Date, everyMs: number): Promise<boolean> {
     const taken = await this.prisma.$executeRaw`
-      INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${job}, ${instant(now)})
+      INSERT INTO "ReminderCursor" ("id", "plannedThrough") VALUES (${job}, ${sqliteInstant(now)})
       ON CONFLICT ("id") DO UPDATE SET "plannedThrough" = excluded."plannedThrough"
-      WHERE "ReminderCursor"."plannedThrough" <= ${instant(new Date(now.getTime() - everyMs))}`;
+      WHERE "ReminderCursor"."plannedThrough" <= ${sqliteInstant(new Date(now.getTime() - everyMs))}`;
     return taken > 0;
   }
 
@@ -221,9 +222,9 @@ export class RemindersRepository {
     const allDayFrom = new Date(from.getTime() - LONGEST_DAY_MS);
     const rows = await this.prisma.$queryRaw<Row[]>`
       SELECT "id", "councilId", "startsAt", "hasTime" FROM "Meeting"
-      WHERE "status" = 'planned' AND "startsAt" <= ${instant(to)}
-        AND ("startsAt" > ${instant(from)}
-          OR ("hasTime" = FALSE AND "startsAt" > ${instant(allDayFrom)}))`;
+      WHERE "status" = 'planned' AND "startsAt" <= ${sqliteInstant(to)}
+        AND ("startsAt" > ${sqliteInstant(from)}
+          OR ("hasTime" = FALSE AND "startsAt" > ${sqliteInstant(allDayFrom)}))`;
     return rows.map((row) => ({
       id: String(row.id),
       councilId: String(row.councilId),
@@ -387,13 +388,9 @@ export class RemindersRepository {
     const rows = await this.prepared.rows<{ id: string; recipient: string }>(Prisma.sql`
       SELECT "id", "recipient" FROM "Reminder" WHERE ${this.due(now, options)}
       ORDER BY "dueAt", "key"`);
-    const byRecipient = new Map<string, string[]>();
-    for (const { id, recipient } of rows) {
-      const ids = byRecipient.get(recipient);
-      if (ids) ids.push(id);
-      else byRecipient.set(recipient, [id]);
-    }
-    return [...byRecipient.values()];
+    return [...groupBy(rows, (row) => row.recipient).values()].map((due) =>
+      due.map(({ id }) => id),
+    );
   }
 
   /**
@@ -412,7 +409,7 @@ export class RemindersRepository {
     const claim = Prisma.sql`
       UPDATE "Reminder"
       SET "status" = 'claimed', "claimedBy" = ${options.instance},
-        "claimedAt" = ${instant(options.claimedAt)}, "attempts" = "attempts" + 1
+        "claimedAt" = ${sqliteInstant(options.claimedAt)}, "attempts" = "attempts" + 1
       WHERE "id" IN (
         SELECT r."id" FROM ${idListJoin(this.dialect, ids, "ids")} "Reminder" r ON r."id" = ids."value"
         WHERE ${this.due(now, options)} ${locking})
@@ -440,9 +437,9 @@ export class RemindersRepository {
 
   /** Rows due for an instance running these platforms (see dueByRecipient). */
   private due(now: Date, options: Pick<ClaimOptions, "platforms" | "leaseMs">): Prisma.Sql {
-    const leaseExpired = instant(new Date(now.getTime() - options.leaseMs));
+    const leaseExpired = sqliteInstant(new Date(now.getTime() - options.leaseMs));
     return Prisma.sql`"platform" IN (${Prisma.join(options.platforms)})
-      AND (("status" = 'pending' AND "nextAttemptAt" <= ${instant(now)})
+      AND (("status" = 'pending' AND "nextAttemptAt" <= ${sqliteInstant(now)})
         OR ("status" = 'claimed' AND "claimedAt" <= ${leaseExpired}))`;
   }
 
@@ -459,7 +456,7 @@ export class RemindersRepository {
         : Prisma.sql`SELECT json_extract(value, '$[0]') AS "id", json_extract(value, '$[1]') AS "ref"
             FROM json_each(${pairs})`;
     return this.prisma.$executeRaw`
-      UPDATE "Reminder" SET "status" = 'sent', "sentAt" = ${instant(now)}, "sentRef" = m."ref",
+      UPDATE "Reminder" SET "status" = 'sent', "sentAt" = ${sqliteInstant(now)}, "sentRef" = m."ref",
         "lastError" = NULL
       FROM (${sent}) AS m
       WHERE "Reminder"."id" = m."id" AND "Reminder"."status" = 'claimed'
@@ -486,7 +483,7 @@ export class RemindersRepository {
    */
   async expire(before: Date, reason: string): Promise<void> {
     // One statement: Prisma runs an updateMany with OR in a transaction of its own.
-    const limit = instant(before);
+    const limit = sqliteInstant(before);
     await this.prisma.$executeRaw`
       UPDATE "Reminder" SET "status" = 'failed', "lastError" = ${reason}
       WHERE "dueAt" < ${limit}
@@ -528,20 +525,12 @@ function rowValues(entry: OutboxEntry, now: Date): unknown[] {
     entry.platform,
     entry.subjectId,
     entry.reason === null ? "pending" : "skipped",
-    instant(entry.dueAt),
-    instant(entry.dueAt),
+    sqliteInstant(entry.dueAt),
+    sqliteInstant(entry.dueAt),
     entry.reason,
     JSON.stringify(entry.payload),
-    instant(now),
+    sqliteInstant(now),
   ];
-}
-
-/**
- * An instant as Prisma stores DateTime in SQLite (ISO 8601 text, "+00:00"), so that raw
- * comparisons order the same as Prisma's own queries.
- */
-function instant(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 function asDate(value: unknown): Date {

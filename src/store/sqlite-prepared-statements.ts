@@ -36,23 +36,26 @@ export function sqlitePreparedStatements(
     return cache.get(query.sql);
   };
   const db: SqlDb = {
-    $queryRaw: async <T>(query: Prisma.Sql) => writeStatement(query).all(...values(query)) as T,
-    $executeRaw: async (query: Prisma.Sql) => writeStatement(query).run(...values(query)).changes,
+    $queryRaw: async <T>(query: Prisma.Sql) =>
+      writeStatement(query).all(...sqliteValues(query)) as T,
+    $executeRaw: async (query: Prisma.Sql) =>
+      writeStatement(query).run(...sqliteValues(query)).changes,
   };
   return {
     async rows<T>(query: Prisma.Sql): Promise<T[]> {
-      return reads.get(query.sql).all(...values(query)) as T[];
+      return reads.get(query.sql).all(...sqliteValues(query)) as T[];
     },
     transaction: (work) =>
       prisma.$transaction(async () => {
         // Prisma has begun its transaction on the connection before calling this; should a
         // later version begin it lazily, these statements must not run outside one.
-        if (!writer().inTransaction) throw new Error("store: no open transaction to write in");
+        const connection = writer();
+        if (!connection.inTransaction) throw new Error("store: no open transaction to write in");
         // Prisma begins a deferred transaction: a read before the first write would take a
         // snapshot that another process's commit makes stale, and the write would then fail at
         // once (SQLITE_BUSY_SNAPSHOT, without waiting). Taking the write lock first waits for
         // the other writer instead.
-        await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), writer());
+        await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), connection);
         return work(db);
       }),
     async close() {
@@ -93,10 +96,18 @@ function isBusy(error: unknown): boolean {
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
+/**
+ * An instant as Prisma stores DateTime in SQLite (ISO 8601 text, "+00:00"), so that raw
+ * comparisons order the same as Prisma's own queries.
+ */
+export function sqliteInstant(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
 /** Values bound as Prisma's SQLite adapter binds them: instants as ISO text with "+00:00". */
-function values(query: Prisma.Sql): unknown[] {
+export function sqliteValues(query: Prisma.Sql): unknown[] {
   return query.values.map((value) => {
-    if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+    if (value instanceof Date) return sqliteInstant(value);
     if (typeof value === "boolean") return value ? 1 : 0;
     return value;
   });

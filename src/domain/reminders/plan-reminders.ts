@@ -209,7 +209,7 @@ export function planReminders(
   now: Date,
   since: Date,
   state: PlanningState,
-  firesBySchedule: ScheduleDays = new Map(),
+  schedules: ScheduleDays = new Map(),
 ): ReminderPlan {
   const plan: ReminderPlan = { due: [], stale: [] };
   const meetingsOf = groupBy(state.meetings, (meeting) => meeting.councilId);
@@ -218,13 +218,13 @@ export function planReminders(
   for (const council of state.councils) {
     if (!council.settings.enabled) continue;
     const { timeZone, settings } = council;
-    const schedule = JSON.stringify([timeZone, settings.at, settings.window]);
-    let days = firesBySchedule.get(schedule);
-    if (!days) {
-      days = { fires: reminderDays(council, now, since), occasions: new Map() };
-      firesBySchedule.set(schedule, days);
+    const key = JSON.stringify([timeZone, settings.at, settings.window]);
+    let schedule = schedules.get(key);
+    if (!schedule) {
+      schedule = { fires: reminderDays(council, now, since), occasions: new Map() };
+      schedules.set(key, schedule);
     }
-    const planner = new CouncilPlanner(council, now, since, plan, days);
+    const planner = new CouncilPlanner(council, now, since, plan, schedule);
     const actions = actionsOf.get(council.id) ?? [];
     for (const meeting of meetingsOf.get(council.id) ?? []) planner.meeting(meeting, actions);
     for (const action of actions) planner.action(action);
@@ -242,8 +242,6 @@ interface Occasion {
 class CouncilPlanner {
   private readonly settings: ReminderSettings;
   private readonly today: LocalDate;
-  /** See reminderDays. */
-  private readonly fires: Map<number, Date>;
   constructor(
     private readonly council: PlanningCouncil,
     private readonly now: Date,
@@ -251,7 +249,6 @@ class CouncilPlanner {
     private readonly plan: ReminderPlan,
     private readonly schedule: Schedule,
   ) {
-    this.fires = schedule.fires;
     this.settings = council.settings;
     this.today = localDateOf(now, council.timeZone);
   }
@@ -344,7 +341,7 @@ class CouncilPlanner {
   private actionOccasions(dueAt: Date): ActionOccasions {
     const dueDate = localDateOf(dueAt, this.council.timeZone);
     const remindOn = workingDayOnOrBefore(dueDate);
-    const dueFire = this.fires.get(toEpochDay(remindOn));
+    const dueFire = this.schedule.fires.get(toEpochDay(remindOn));
     const passed = compareLocalDates(this.today, dueDate) > 0 ? "due-date-passed" : null;
     const first = toEpochDay(workingDayOnOrAfter(addDays(dueDate, 1)));
     const occasions = this.firesWhere(
@@ -434,7 +431,7 @@ class CouncilPlanner {
   private firesWhere(
     matches: (epochDay: number) => boolean,
   ): Array<{ date: LocalDate; fire: Date }> {
-    return [...this.fires]
+    return [...this.schedule.fires]
       .filter(([epochDay]) => matches(epochDay))
       .map(([epochDay, fire]) => ({ date: fromEpochDay(epochDay), fire }));
   }
