@@ -39,10 +39,11 @@ export function postgresPreparedStatements(
       values: query.values.map(postgresValue),
       types: { getTypeParser: typeParser },
     });
+  const rowsOf = async <T>(query: Prisma.Sql) => (await run(pool, query)).rows as T[];
   return {
-    async rows<T>(query: Prisma.Sql): Promise<T[]> {
-      return (await run(pool, query)).rows as T[];
-    },
+    rows: rowsOf,
+    // Outside a transaction: one statement commits by itself, in one round trip instead of three.
+    claim: rowsOf,
     async transaction(work) {
       const client = await pool.connect();
       const db: SqlDb = {

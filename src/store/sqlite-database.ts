@@ -31,7 +31,7 @@ export async function openSqliteDatabase(url: string): Promise<Database> {
   const prisma = new PrismaClient({ adapter });
   // Per-connection settings; the adapter holds a single connection, so setting them once holds.
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  const prepared = sqlitePreparedStatements(path, prisma, adapter.connection);
+  const prepared = sqlitePreparedStatements(path, prisma, adapter.connection, BUSY_TIMEOUT_MS);
   return {
     prisma,
     dialect: "sqlite",

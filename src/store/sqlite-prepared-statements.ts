@@ -8,7 +8,7 @@ type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
 /** A write that changes nothing: it takes the database's write lock, as a write does. */
 const TAKE_WRITE_LOCK = Prisma.sql`UPDATE "Council" SET "id" = "id" WHERE 0 = 1`;
-/** How often a write transaction tries again for the write lock another connection holds. */
+/** How often a write tries again for the write lock another connection holds. */
 const WRITE_LOCK_POLL_MS = 2;
 
 /**
@@ -16,15 +16,24 @@ const WRITE_LOCK_POLL_MS = 2;
  * reader never waits for the writer nor holds it up, and sees every committed write. Writes
  * go to Prisma's own connection (`writer`) inside a Prisma transaction: SQLite has one writer
  * at a time, and the adapter's lock, held for the transaction, is what keeps Prisma's other
- * transactions off the connection meanwhile.
+ * transactions off the connection meanwhile. Claims go to a third connection, each statement
+ * committing by itself: never inside a transaction, so never holding the write lock across
+ * an await (see whenWritable).
  */
 export function sqlitePreparedStatements(
   path: string,
   prisma: PrismaClient,
   writer: () => BetterSqlite3.Database,
+  busyTimeoutMs: number,
 ): PreparedStatements {
   const reader = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   const reads = new StatementCache<Statement>((text) => reader.prepare(text));
+  // A claim only keeps other running instances off its rows, and every instance on this file
+  // runs on this machine: a power loss that lost the claim's commit ended them all. So its
+  // commit does not wait for the disk; the sent mark that follows (a full commit) syncs it too.
+  const claimer = new BetterSqlite3(path, { fileMustExist: true, timeout: 0 });
+  claimer.pragma("synchronous = NORMAL");
+  const claims = new StatementCache<Statement>((text) => claimer.prepare(text));
   const writes = new WeakMap<BetterSqlite3.Database, StatementCache<Statement>>();
   const writeStatement = (query: Prisma.Sql): Statement => {
     const connection = writer();
@@ -58,36 +67,48 @@ export function sqlitePreparedStatements(
         await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), connection);
         return work(db);
       }),
+    claim: <T>(query: Prisma.Sql) =>
+      whenWritable(() => claims.get(query.sql).all(...sqliteValues(query)) as T[], busyTimeoutMs),
     async close() {
       reads.clear();
       reader.close();
+      claims.clear();
+      claimer.close();
     },
   };
 }
 
 /**
- * Runs the write-lock statement, waiting for another connection's write lock by polling
- * rather than in SQLite's busy handler, which sleeps on the process's only thread: while it
- * slept, a second connection of the same process (tests run two instances in one process)
- * could never finish the transaction it waited for. The first statement of a deferred
- * transaction that fails with SQLITE_BUSY leaves no snapshot behind, so it can be retried.
+ * Runs the write-lock statement on Prisma's connection, waiting for another connection's
+ * write lock by polling (whenWritable) instead of in SQLite's busy handler.
  */
 async function takeWriteLock(statement: Statement, connection: BetterSqlite3.Database) {
   const busyTimeout = Number(connection.pragma("busy_timeout", { simple: true }));
-  const deadline = Date.now() + busyTimeout;
   connection.pragma("busy_timeout = 0");
   try {
-    for (;;) {
-      try {
-        statement.run();
-        return;
-      } catch (error) {
-        if (!isBusy(error) || Date.now() >= deadline) throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, WRITE_LOCK_POLL_MS));
-    }
+    await whenWritable(() => statement.run(), busyTimeout);
   } finally {
     connection.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+/**
+ * Runs `write` (its connection's busy timeout 0), trying again while another connection holds
+ * the write lock, for up to `timeoutMs`. Polling rather than SQLite's busy handler, which
+ * sleeps on the process's only thread: while it slept, a second connection of the same process
+ * (tests run two instances in one process) could never finish the transaction it waited for.
+ * A statement that fails with SQLITE_BUSY as it begins writing (the first of a deferred
+ * transaction, or one on its own) has changed nothing and left no snapshot behind.
+ */
+async function whenWritable<T>(write: () => T, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, WRITE_LOCK_POLL_MS));
   }
 }
 

@@ -117,6 +117,44 @@ describe("claims by id", () => {
     }
   });
 
+  it("claims past another instance's open write transaction, never a row that transaction is taking", async () => {
+    await dueRows();
+    const other = await openDatabase(temp.url);
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let begun = () => {};
+      const writing = new Promise<void>((resolve) => {
+        begun = resolve;
+      });
+      // The other instance skips p0's rows in a transaction that stays open across an await:
+      // on SQLite it holds the write lock meanwhile, on PostgreSQL those rows' locks.
+      const transaction = other.prisma.$transaction(async (tx) => {
+        await tx.reminder.updateMany({
+          where: { recipient: "person:p0" },
+          data: { status: "skipped", lastError: "done meanwhile" },
+        });
+        begun();
+        await held;
+      });
+      await writing;
+      const claim = claimAll("a", NOW);
+      // SQLite: the claim waits for the lock without blocking the process, so the transaction
+      // can finish; PostgreSQL: it skips the locked rows at once.
+      setTimeout(release, 50);
+      await transaction;
+      const claimed = await claim;
+      expect(claimed).toHaveLength((RECIPIENTS - 1) * 2);
+      expect(claimed.some(({ recipient }) => recipient === "person:p0")).toBe(false);
+      const rows = await stored();
+      expect(rows.filter((row) => row.status === "skipped")).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("claims a row again only after its lease ran out, counting the attempt", async () => {
     await dueRows();
     expect(await claimAll("dead", NOW)).toHaveLength(RECIPIENTS * 2);
