@@ -76,6 +76,7 @@ export async function planWindow(outbox: RemindersRepository, now: Date): Promis
     await outbox.planningMinutes([...needing], minutesReach(since), now),
     (minutes) => minutes.councilId,
   );
+  const reachable = needing.size > 0 ? await outbox.reachablePeople() : new Map();
   report.councils = councils.length;
   report.meetings = meetings.length;
   report.readMs += lap();
@@ -83,7 +84,7 @@ export async function planWindow(outbox: RemindersRepository, now: Date): Promis
   for (let start = 0; start < councils.length; start += COUNCILS_PER_SLICE) {
     const slice = councils.slice(start, start + COUNCILS_PER_SLICE);
     const ids = slice.filter(({ id }) => needing.has(id)).map(({ id }) => id);
-    const actions = await outbox.planningActions(ids);
+    const actions = await outbox.planningActions(ids, reachable);
     report.actions += actions.length;
     report.readMs += lap();
     const state = {

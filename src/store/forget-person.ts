@@ -149,7 +149,7 @@ export async function forgetPerson(
     await tx.linkCode.deleteMany({ where: { councilId, createdById: from } });
     await tx.pendingConfirmation.deleteMany({ where: { councilId, personId: from } });
     const reminders = await tx.reminder.deleteMany({
-      where: { councilId, recipient: `person:${from}`, status: { in: ["pending", "claimed"] } },
+      where: { councilId, recipient: `person:${from}`, status: "pending" },
     });
     for (const { model, field, inCouncil } of PERSON_REFERENCES) {
       await delegate(tx, model).updateMany({

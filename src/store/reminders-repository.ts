@@ -78,7 +78,6 @@ interface PlanningActionRow {
   councilId: string;
   dueAt: Date | string | null;
   personId: string;
-  platform: string;
 }
 
 /**
@@ -234,32 +233,46 @@ export class RemindersRepository {
   }
 
   /**
-   * The open actions of these councils, with their assignees who can be reminded: those on a
-   * chat platform — not an external assignee, nor a forgotten person's pseudonym, whom no
-   * surface can send to; the weekly digest still lists their actions. Each council's in
+   * Everyone who can be reminded, with their platform: people on a chat platform — not an
+   * external assignee, nor a forgotten person's pseudonym, whom no surface can send to. Read
+   * once per planning window, so that the open actions need not look each assignee up.
+   */
+  async reachablePeople(): Promise<Map<string, Platform>> {
+    const rows = await this.prepared.rows<{ id: string; platform: Platform }>(Prisma.sql`
+      SELECT "id", "platform" FROM "Person" WHERE "platform" IN (${Prisma.join([...PLATFORMS])})`);
+    return new Map(rows.map(({ id, platform }) => [id, platform]));
+  }
+
+  /**
+   * The open actions of these councils, with their assignees who can be reminded (`reachable`,
+   * see reachablePeople); the weekly digest still lists the others' actions. Each council's in
    * number order. At 09:00 that is every open action of the installation (140 000 action ×
    * assignee rows on the benchmark's data): the tick asks for a slice of councils at a time,
    * on a prepared statement, so that they are never all held at once.
    */
-  async planningActions(councilIds: string[]): Promise<PlanningAction[]> {
+  async planningActions(
+    councilIds: string[],
+    reachable: ReadonlyMap<string, Platform>,
+  ): Promise<PlanningAction[]> {
     if (councilIds.length === 0) return [];
     const rows = await this.prepared.rows<PlanningActionRow>(Prisma.sql`
-      SELECT a."id", a."councilId", a."dueAt", aa."personId", p."platform"
+      SELECT a."id", a."councilId", a."dueAt", aa."personId"
       FROM ${idListJoin(this.dialect, councilIds, "ids")} "Action" a ON a."councilId" = ids."value"
       JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
-      JOIN "Person" p ON p."id" = aa."personId"
       WHERE a."status" = 'open' AND a."removedAt" IS NULL
-        AND p."platform" IN (${Prisma.join([...PLATFORMS])})
       ORDER BY a."councilId", a."ref"`);
     const actions: PlanningAction[] = [];
     let action: PlanningAction | undefined;
-    // An action's assignee rows come together: ordered by its council and number.
-    for (const { id, councilId, dueAt, personId, platform } of rows) {
+    // An action's assignee rows come together (ordered by its council and number); an action
+    // with no one to remind is left out.
+    for (const { id, councilId, dueAt, personId } of rows) {
+      const platform = reachable.get(personId);
+      if (platform === undefined) continue;
       if (action?.id !== id) {
         action = { id, councilId, dueAt: dueAt === null ? null : asDate(dueAt), assignees: [] };
         actions.push(action);
       }
-      action.assignees.push({ personId, platform: platform as Platform });
+      action.assignees.push({ personId, platform });
     }
     return actions;
   }
@@ -347,13 +360,14 @@ export class RemindersRepository {
     // cheap per row as one row per statement and with less to bind (a JSON array's rows cost
     // twice as much); PostgreSQL, where each statement is a round trip, takes INSERT_BATCH
     // rows in one JSON parameter.
+    const createdAt = sqliteInstant(now);
     return this.prepared.transaction(async (db) => {
       let inserted = 0;
       if (this.dialect === "postgresql") {
         for (let start = 0; start < entries.length; start += INSERT_BATCH) {
           const batch = entries
             .slice(start, start + INSERT_BATCH)
-            .map((entry) => rowValues(entry, now));
+            .map((entry) => rowValues(entry, createdAt));
           inserted += await db.$executeRaw(Prisma.sql`
             INSERT INTO "Reminder" ${REMINDER_COLUMNS}
             SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, (r->>8)::timestamp,
@@ -366,7 +380,7 @@ export class RemindersRepository {
       for (let start = 0; start < entries.length; start += ROWS_PER_VALUES) {
         const rows = entries
           .slice(start, start + ROWS_PER_VALUES)
-          .map((entry) => Prisma.sql`(${Prisma.join(rowValues(entry, now))})`);
+          .map((entry) => Prisma.sql`(${Prisma.join(rowValues(entry, createdAt))})`);
         inserted += await db.$executeRaw(Prisma.sql`
           INSERT INTO "Reminder" ${REMINDER_COLUMNS} VALUES ${Prisma.join(rows)}
           ON CONFLICT ("key") DO NOTHING`);
@@ -376,8 +390,8 @@ export class RemindersRepository {
   }
 
   /**
-   * The due rows of the platforms this instance runs (pending and at their attempt time, or
-   * claimed by an instance whose lease ran out), as each recipient's row ids, oldest due
+   * The due rows of the platforms this instance runs (pending, at their attempt time, and not
+   * claimed or their claim's lease run out), as each recipient's row ids, oldest due
    * first: read once per pass, so that each claim takes rows by id instead of searching.
    */
   async dueByRecipient(
@@ -395,8 +409,10 @@ export class RemindersRepository {
 
   /**
    * Claims, of these rows, those still due, for this instance, in one statement: two instances
-   * claiming at once get disjoint rows. A claim whose lease ran out (its instance died) is
-   * claimed again.
+   * claiming at once get disjoint rows. A claim is a lease: the row stays pending, with who
+   * claimed it when, and is due again when the lease has run out (its instance died). Not a
+   * status of its own: the status is in two indexes, and rewriting them for every row cost two
+   * thirds of a 09:00 claim.
    */
   async claim(ids: string[], now: Date, options: ClaimOptions): Promise<OutboxReminder[]> {
     if (ids.length === 0 || options.platforms.length === 0) return [];
@@ -407,7 +423,7 @@ export class RemindersRepository {
     // One statement, atomic on its own, prepared once (a 09:00 tick claims a hundred times).
     const claim = Prisma.sql`
       UPDATE "Reminder"
-      SET "status" = 'claimed', "claimedBy" = ${options.instance},
+      SET "claimedBy" = ${options.instance},
         "claimedAt" = ${sqliteInstant(options.claimedAt)}, "attempts" = "attempts" + 1
       WHERE "id" IN (
         SELECT r."id" FROM ${idListJoin(this.dialect, ids, "ids")} "Reminder" r ON r."id" = ids."value"
@@ -437,9 +453,9 @@ export class RemindersRepository {
   /** Rows due for an instance running these platforms (see dueByRecipient). */
   private due(now: Date, options: Pick<ClaimOptions, "platforms" | "leaseMs">): Prisma.Sql {
     const leaseExpired = sqliteInstant(new Date(now.getTime() - options.leaseMs));
-    return Prisma.sql`"platform" IN (${Prisma.join(options.platforms)})
-      AND (("status" = 'pending' AND "nextAttemptAt" <= ${sqliteInstant(now)})
-        OR ("status" = 'claimed' AND "claimedAt" <= ${leaseExpired}))`;
+    return Prisma.sql`"status" = 'pending' AND "platform" IN (${Prisma.join(options.platforms)})
+      AND "nextAttemptAt" <= ${sqliteInstant(now)}
+      AND ("claimedAt" IS NULL OR "claimedAt" <= ${leaseExpired})`;
   }
 
   /**
@@ -458,41 +474,41 @@ export class RemindersRepository {
       UPDATE "Reminder" SET "status" = 'sent', "sentAt" = ${sqliteInstant(now)}, "sentRef" = m."ref",
         "lastError" = NULL
       FROM (${sent}) AS m
-      WHERE "Reminder"."id" = m."id" AND "Reminder"."status" = 'claimed'
+      WHERE "Reminder"."id" = m."id" AND "Reminder"."status" = 'pending'
         AND "Reminder"."claimedBy" = ${instance}`;
   }
 
   async retryLater(ids: string[], instance: string, at: Date, reason: string): Promise<void> {
     await this.prisma.reminder.updateMany({
-      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
-      data: { status: "pending", nextAttemptAt: at, lastError: reason, claimedBy: null },
+      where: { id: { in: ids }, status: "pending", claimedBy: instance },
+      data: { nextAttemptAt: at, lastError: reason, claimedBy: null, claimedAt: null },
     });
   }
 
   async giveUp(ids: string[], instance: string, reason: string): Promise<void> {
     await this.prisma.reminder.updateMany({
-      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
+      where: { id: { in: ids }, status: "pending", claimedBy: instance },
       data: { status: "failed", lastError: reason },
     });
   }
 
   /**
    * Gives up what is still waiting from before `before`: rows of a platform no running
-   * instance serves (pending), or claimed by an instance that died and was never replaced.
+   * instance serves, or claimed by an instance that died and was never replaced.
    */
   async expire(before: Date, reason: string): Promise<void> {
     // One statement: Prisma runs an updateMany with OR in a transaction of its own.
     const limit = sqliteInstant(before);
     await this.prisma.$executeRaw`
       UPDATE "Reminder" SET "status" = 'failed', "lastError" = ${reason}
-      WHERE "dueAt" < ${limit}
-        AND ("status" = 'pending' OR ("status" = 'claimed' AND "claimedAt" < ${limit}))`;
+      WHERE "dueAt" < ${limit} AND "status" = 'pending'
+        AND ("claimedAt" IS NULL OR "claimedAt" < ${limit})`;
   }
 
   /** Claimed, then found no longer relevant (the action is done, the meeting moved). */
   async skip(ids: string[], instance: string, reason: string): Promise<void> {
     await this.prisma.reminder.updateMany({
-      where: { id: { in: ids }, status: "claimed", claimedBy: instance },
+      where: { id: { in: ids }, status: "pending", claimedBy: instance },
       data: { status: "skipped", lastError: reason },
     });
   }
@@ -513,7 +529,9 @@ export class RemindersRepository {
   }
 }
 
-function rowValues(entry: OutboxEntry, now: Date): unknown[] {
+/** An outbox row's values, in REMINDER_COLUMNS' order; `createdAt` as sqliteInstant gives it. */
+function rowValues(entry: OutboxEntry, createdAt: string): unknown[] {
+  const dueAt = sqliteInstant(entry.dueAt);
   return [
     // cuid-shaped, like every id the store makes.
     newId(),
@@ -524,11 +542,11 @@ function rowValues(entry: OutboxEntry, now: Date): unknown[] {
     entry.platform,
     entry.subjectId,
     entry.reason === null ? "pending" : "skipped",
-    sqliteInstant(entry.dueAt),
-    sqliteInstant(entry.dueAt),
+    dueAt,
+    dueAt,
     entry.reason,
     JSON.stringify(entry.payload),
-    sqliteInstant(now),
+    createdAt,
   ];
 }
 

@@ -105,7 +105,11 @@ describe("claims by id", () => {
       expect(overlap).toEqual([]);
       expect(claimed.a.length + claimed.b.length).toBe(RECIPIENTS * 2);
       const rows = await stored();
-      expect(rows.every((row) => row.status === "claimed" && row.attempts === 1)).toBe(true);
+      expect(
+        rows.every(
+          (row) => row.status === "pending" && row.claimedBy !== null && row.attempts === 1,
+        ),
+      ).toBe(true);
       expect(
         rows
           .filter((row) => row.claimedBy === "a")
@@ -223,7 +227,7 @@ describe("sent marks as a group commit", () => {
     const lostIds = new Set(lost.flatMap(({ ids }) => ids));
     expect(
       rows
-        .filter((row) => row.status === "claimed")
+        .filter((row) => row.status === "pending" && row.claimedBy === "a")
         .map(({ id }) => id)
         .sort(),
     ).toEqual([...lostIds].sort());
@@ -245,6 +249,6 @@ describe("sent marks as a group commit", () => {
     );
     expect(written).toBe(0);
     const rows = await stored();
-    expect(rows.every((row) => row.status === "claimed" && row.claimedBy === "b")).toBe(true);
+    expect(rows.every((row) => row.status === "pending" && row.claimedBy === "b")).toBe(true);
   });
 });

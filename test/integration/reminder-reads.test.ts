@@ -46,7 +46,11 @@ async function council() {
 describe("the reminder tick's reads", () => {
   it("reads a slice's open actions in number order, with the assignees a surface can reach", async () => {
     const { councilId, actionIds, anna, bo } = await council();
-    const actions = await temp.store.reminders.planningActions([councilId, "no-such-council"]);
+    const reachable = await temp.store.reminders.reachablePeople();
+    const actions = await temp.store.reminders.planningActions(
+      [councilId, "no-such-council"],
+      reachable,
+    );
     // #4 is done; the external unit's #3 has no one to remind.
     expect(actions.map(({ id }) => id)).toEqual([actionIds[0], actionIds[1]]);
     expect(actions[1]?.assignees.map(({ personId }) => personId).sort()).toEqual([anna, bo].sort());
@@ -55,7 +59,17 @@ describe("the reminder tick's reads", () => {
       dueAt: new Date("2026-05-14T22:00:00Z"),
       assignees: [{ personId: anna, platform: "local" }],
     });
-    expect(await temp.store.reminders.planningActions([])).toEqual([]);
+    expect(await temp.store.reminders.planningActions([], reachable)).toEqual([]);
+    // Everyone on a chat platform, with it; the external unit is not among them.
+    const people = await temp.database.prisma.person.findMany();
+    expect(reachable).toEqual(
+      new Map(
+        people
+          .filter(({ platform }) => platform !== "external")
+          .map(({ id, platform }) => [id, platform]),
+      ),
+    );
+    expect(people.some(({ platform }) => platform === "external")).toBe(true);
   });
 
   it("reads everything a batch names at once, as the store's own lookups see it; what is gone is absent", async () => {

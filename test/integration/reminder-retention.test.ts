@@ -37,9 +37,9 @@ async function councilId(): Promise<string> {
 /** Outbox rows as the tick leaves them, `key` naming each. */
 async function seed(
   council: string,
-  rows: Array<{ key: string; status: string; dueAt: Date; platform?: string }>,
+  rows: Array<{ key: string; status: string; dueAt: Date; platform?: string; claimedAt?: Date }>,
 ): Promise<void> {
-  for (const { key, status, dueAt, platform = "local" } of rows) {
+  for (const { key, status, dueAt, platform = "local", claimedAt } of rows) {
     await temp.database.prisma.reminder.create({
       data: {
         key,
@@ -52,6 +52,7 @@ async function seed(
         dueAt,
         nextAttemptAt: dueAt,
         payload: "{}",
+        ...(claimedAt ? { claimedBy: "another-instance", claimedAt } : {}),
       },
     });
   }
@@ -87,7 +88,14 @@ describe("reminder retention", () => {
       // For a surface this instance does not run, so that its tick leaves them as they are (a
       // pending row more than a week old would be given up as not delivered in time).
       { key: "pending-waiting", status: "pending", dueAt: daysBefore(3), platform: "teams" },
-      { key: "claimed-old", status: "claimed", dueAt: daysBefore(200), platform: "teams" },
+      // Claimed a minute ago by an instance still sending it, however long ago it was due.
+      {
+        key: "claimed-old",
+        status: "pending",
+        dueAt: daysBefore(200),
+        platform: "teams",
+        claimedAt: new Date(NOW.getTime() - 60_000),
+      },
       { key: "failed-old", status: "failed", dueAt: daysBefore(200) },
       { key: "failed-recent", status: "failed", dueAt: daysBefore(30) },
     ]);
@@ -103,7 +111,7 @@ describe("reminder retention", () => {
     const report: TickReport = await tick(NOW);
     expect(report).toMatchObject({ planned: 0, sent: 0, deleted: 3 });
     expect(await statuses()).toEqual({
-      "claimed-old": "claimed",
+      "claimed-old": "pending",
       "failed-recent": "failed",
       "pending-waiting": "pending",
       "sent-recent": "sent",
