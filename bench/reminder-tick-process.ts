@@ -12,12 +12,9 @@ import { addDays, weekdayOf } from "../src/domain/dates/local-date.js";
 import { localDateOf, toInstant } from "../src/domain/dates/zoned-time.js";
 import type { Platform } from "../src/domain/types.js";
 import { fanOutPublisher } from "../src/handlers/publisher-fan-out.js";
+import { claimPass } from "../src/scheduler/claim-pass.js";
 import { planWindow } from "../src/scheduler/plan-window.js";
-import {
-  createReminderTick,
-  RECIPIENTS_PER_CLAIM,
-  type TickReport,
-} from "../src/scheduler/reminder-tick.js";
+import { createReminderTick, type TickReport } from "../src/scheduler/reminder-tick.js";
 import { openDatabase } from "../src/store/database.js";
 import { createStore, type Store } from "../src/store/store.js";
 
@@ -56,15 +53,14 @@ async function planAndClaim(store: Store, now: Date): Promise<PlanAndClaim> {
   const planned = await planWindow(outbox, now);
 
   const started = performance.now();
-  // As the tick claims: who has rows due, read once, then 50 recipients at a time by id.
-  const claiming = { platforms: ["slack", "teams", "local"] as Platform[], leaseMs: 5 * 60_000 };
-  const due = await outbox.dueByRecipient(now, claiming);
+  // One pass, as the tick claims: who has rows due, read once, then a batch at a time by id.
+  const claiming = {
+    platforms: ["slack", "teams", "local"] as Platform[],
+    leaseMs: 5 * 60_000,
+    instance: "bench",
+  };
   let claimed = 0;
-  for (let start = 0; start < due.length; start += RECIPIENTS_PER_CLAIM) {
-    const ids = due.slice(start, start + RECIPIENTS_PER_CLAIM).flat();
-    const rows = await outbox.claim(ids, now, { ...claiming, instance: "bench", claimedAt: now });
-    claimed += rows.length;
-  }
+  for await (const rows of claimPass(outbox, now, claiming, () => now)) claimed += rows.length;
   const claimMs = performance.now() - started;
   return {
     readMs: planned.readMs,

@@ -23,7 +23,7 @@ import { reminderCutoff } from "../domain/reminders/reminder-cutoff.js";
 import type { Lead } from "../domain/reminders/reminder-settings.js";
 import type { ReplyBlock } from "../domain/reply.js";
 import type { LocalDate, Locale } from "../domain/types.js";
-import type { ReminderSubjects } from "../store/reminder-subjects.js";
+import type { ReminderSubjects } from "../store/reminder-subjects-repository.js";
 import type { OutboxReminder } from "../store/reminders-repository.js";
 import { actionEntries, startOfToday } from "./action-entries.js";
 import type { HandlerDeps, ReplyContext } from "./context.js";

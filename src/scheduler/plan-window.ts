@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { groupBy } from "../domain/group-by.js";
 import { outboxEntries } from "../domain/reminders/outbox-entries.js";
 import {
-  councilsNeedingActions,
+  actionsNeeded,
   minutesReach,
   planningStart,
   planReminders,
@@ -68,23 +68,28 @@ export async function planWindow(outbox: RemindersRepository, now: Date): Promis
   // (A day more than the longest lead, and one for a DST change in between.)
   const reach = new Date(now.getTime() + (REMINDER_LIMITS.maxLeadDays + 2) * DAY_MS);
   const meetings = await outbox.planningMeetings(since, reach);
-  const needing = councilsNeedingActions(now, since, councils, meetings);
+  const needed = actionsNeeded(now, since, councils, meetings);
   const meetingsOf = groupBy(meetings, (meeting) => meeting.councilId);
   // The minutes' deadline reminders go at the same daily moments as those about actions: a
   // council's last month or two of protocol-mode meetings, few enough to read at once.
   const minutesOf = groupBy(
-    await outbox.planningMinutes([...needing], minutesReach(since), now),
+    await outbox.planningMinutes([...needed.councils], minutesReach(since), now),
     (minutes) => minutes.councilId,
   );
-  const reachable = needing.size > 0 ? await outbox.reachablePeople() : new Map();
+  const reachable = needed.councils.size > 0 ? await outbox.reachablePeople() : new Map();
   report.councils = councils.length;
   report.meetings = meetings.length;
   report.readMs += lap();
   const days: ScheduleDays = new Map();
   for (let start = 0; start < councils.length; start += COUNCILS_PER_SLICE) {
     const slice = councils.slice(start, start + COUNCILS_PER_SLICE);
-    const ids = slice.filter(({ id }) => needing.has(id)).map(({ id }) => id);
-    const actions = await outbox.planningActions(ids, reachable);
+    const ids = slice.filter(({ id }) => needed.councils.has(id)).map(({ id }) => id);
+    const every = ids.filter((id) => needed.everyAction.has(id));
+    const dueSoon = ids.filter((id) => !needed.everyAction.has(id));
+    const actions = [
+      ...(await outbox.planningActions(every, reachable)),
+      ...(await outbox.planningActions(dueSoon, reachable, needed.dueBefore)),
+    ];
     report.actions += actions.length;
     report.readMs += lap();
     const state = {

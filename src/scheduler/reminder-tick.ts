@@ -7,6 +7,7 @@ import type { HandlerDeps } from "../handlers/context.js";
 import type { Notifier } from "../handlers/reminder-notice.js";
 import type { Logger } from "../logger.js";
 import type { OutboxReminder } from "../store/reminders-repository.js";
+import { claimPass } from "./claim-pass.js";
 import { planWindow } from "./plan-window.js";
 import {
   createReminderRetention,
@@ -45,8 +46,6 @@ export interface TickReport {
   deleted: number;
 }
 
-/** Recipients per claim: sent within the lease even when every send waits out its timeout. */
-export const RECIPIENTS_PER_CLAIM = 50;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_CONCURRENCY = 4;
 
@@ -173,24 +172,14 @@ export function createReminderTick(
     // What no instance delivered within the catch-up horizon (its surface stopped running
     // everywhere) is given up, for the secretary to see, rather than sent weeks late.
     await outbox.expire(new Date(now.getTime() - MAX_CATCH_UP_MS), "not-delivered-in-time");
-    // Pass after pass until one claims nothing: each pass reads who has rows due once, then
-    // claims them RECIPIENTS_PER_CLAIM recipients at a time by id (a row another instance took
-    // meanwhile is no longer due, and is left to it). What fails goes back with a later
-    // attempt time, so each row is claimed at most once per tick. A batch's claim is stamped
-    // with the time the tick has really taken, so that a long 09:00 tick's later claims keep
-    // their lease.
-    const claiming = { platforms: options.platforms, leaseMs };
+    // Pass after pass until one claims nothing. What fails goes back with a later attempt
+    // time, so each row is claimed at most once per tick. A claim is stamped with the time the
+    // tick has really taken.
+    const claiming = { platforms: options.platforms, leaseMs, instance };
+    const claimedAt = () => new Date(now.getTime() + (performance.now() - started));
     for (let claimedInPass = true; claimedInPass; ) {
       claimedInPass = false;
-      const due = await outbox.dueByRecipient(now, claiming);
-      for (let start = 0; start < due.length; start += RECIPIENTS_PER_CLAIM) {
-        const ids = due.slice(start, start + RECIPIENTS_PER_CLAIM).flat();
-        const rows = await outbox.claim(ids, now, {
-          ...claiming,
-          instance,
-          claimedAt: new Date(now.getTime() + (performance.now() - started)),
-        });
-        if (rows.length === 0) continue;
+      for await (const rows of claimPass(outbox, now, claiming, claimedAt)) {
         claimedInPass = true;
         report.claimed += rows.length;
         await dispatch(rows, now, report, marks);

@@ -244,22 +244,25 @@ export class RemindersRepository {
   }
 
   /**
-   * The open actions of these councils, with their assignees who can be reminded (`reachable`,
-   * see reachablePeople); the weekly digest still lists the others' actions. Each council's in
-   * number order. At 09:00 that is every open action of the installation (140 000 action ×
-   * assignee rows on the benchmark's data): the tick asks for a slice of councils at a time,
-   * on a prepared statement, so that they are never all held at once.
+   * The open actions of these councils (only those due before `dueBefore`, when given), with
+   * their assignees who can be reminded (`reachable`, see reachablePeople); the weekly digest
+   * still lists the others' actions. Each council's in number order. At 09:00 that is most
+   * open actions of the installation (140 000 action × assignee rows on the benchmark's
+   * data): the tick asks for a slice of councils at a time, on a prepared statement, so that
+   * they are never all held at once.
    */
   async planningActions(
     councilIds: string[],
     reachable: ReadonlyMap<string, Platform>,
+    dueBefore?: Date,
   ): Promise<PlanningAction[]> {
     if (councilIds.length === 0) return [];
+    const due = dueBefore ? Prisma.sql`AND a."dueAt" < ${sqliteInstant(dueBefore)}` : Prisma.empty;
     const rows = await this.prepared.rows<PlanningActionRow>(Prisma.sql`
       SELECT a."id", a."councilId", a."dueAt", aa."personId"
       FROM ${idListJoin(this.dialect, councilIds, "ids")} "Action" a ON a."councilId" = ids."value"
       JOIN "ActionAssignee" aa ON aa."actionId" = a."id"
-      WHERE a."status" = 'open' AND a."removedAt" IS NULL
+      WHERE a."status" = 'open' AND a."removedAt" IS NULL ${due}
       ORDER BY a."councilId", a."ref"`);
     const actions: PlanningAction[] = [];
     let action: PlanningAction | undefined;

@@ -12,7 +12,7 @@ import { PeopleRepository } from "./people-repository.js";
 import { PersonalDataRepository } from "./personal-data-repository.js";
 import { ProtocolRepository } from "./protocol-repository.js";
 import { PublishedMessagesRepository } from "./published-messages-repository.js";
-import { ReminderSubjectsRepository } from "./reminder-subjects.js";
+import { ReminderSubjectsRepository } from "./reminder-subjects-repository.js";
 import { RemindersRepository } from "./reminders-repository.js";
 import { SearchRepository } from "./search-repository.js";
 import { SlackInstallationsRepository } from "./slack-installations-repository.js";

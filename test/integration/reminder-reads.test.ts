@@ -60,6 +60,19 @@ describe("the reminder tick's reads", () => {
       assignees: [{ personId: anna, platform: "local" }],
     });
     expect(await temp.store.reminders.planningActions([], reachable)).toEqual([]);
+    // Only those due before a bound: #2 is due 18 May (local midnight, 17 May 22:00Z).
+    const dueSoon = await temp.store.reminders.planningActions(
+      [councilId],
+      reachable,
+      new Date("2026-05-17T22:00:00Z"),
+    );
+    expect(dueSoon.map(({ id }) => id)).toEqual([actionIds[0]]);
+    const dueByThen = await temp.store.reminders.planningActions(
+      [councilId],
+      reachable,
+      new Date("2026-05-17T22:00:00.001Z"),
+    );
+    expect(dueByThen.map(({ id }) => id)).toEqual([actionIds[0], actionIds[1]]);
     // Everyone on a chat platform, with it; the external unit is not among them.
     const people = await temp.database.prisma.person.findMany();
     expect(reachable).toEqual(

@@ -152,18 +152,39 @@ export function planningStart(plannedThrough: Date | null, now: Date): Date {
   return new Date(Math.max(plannedThrough.getTime(), now.getTime() - MAX_CATCH_UP_MS));
 }
 
+/** The open actions a planning window needs (see actionsNeeded). */
+export interface ActionsNeeded {
+  /** Councils with a daily reminder moment, or a pre-meeting actions reminder, in the window. */
+  councils: Set<string>;
+  /**
+   * Of those, the councils whose every open action is needed: a pre-meeting reminder goes to
+   * each assignee. The others' reminders about actions are due and overdue ones, which only
+   * actions due before `dueBefore` can have.
+   */
+  everyAction: Set<string>;
+  dueBefore: Date;
+}
+
 /**
- * The councils whose actions this window needs: those with a daily reminder moment in it
- * (their reminder time, or their hours opening), or a pre-meeting actions reminder. The rest
- * can have nothing due about actions, so a tick need not read them.
+ * The open actions this window needs: of councils with a daily reminder moment in it (their
+ * reminder time, or their hours opening), those due before `dueBefore`; of councils with a
+ * pre-meeting actions reminder in it, all. A 09:00 tick then leaves unread the actions due
+ * weeks ahead, which have nothing due. An action's due reminder goes on the working day on
+ * or before its due date, at most LONGEST_DAYS_OFF days before; it is due in the window only
+ * once that day has come, so its due date is at most LONGEST_DAYS_OFF days after today, and
+ * its due instant (local midnight) within a day more of now, plus one for a DST change.
  */
-export function councilsNeedingActions(
+export function actionsNeeded(
   now: Date,
   since: Date,
   councils: PlanningCouncil[],
   meetings: PlanningMeeting[],
-): Set<string> {
-  const needing = new Set<string>();
+): ActionsNeeded {
+  const needed: ActionsNeeded = {
+    councils: new Set(),
+    everyAction: new Set(),
+    dueBefore: new Date(now.getTime() + (LONGEST_DAYS_OFF + 2) * 86_400_000),
+  };
   const byId = new Map(councils.map((council) => [council.id, council]));
   for (const council of councils) {
     if (!council.settings.enabled) continue;
@@ -171,15 +192,17 @@ export function councilsNeedingActions(
       (time): time is LocalTime => time !== undefined,
     );
     if (moments.some((time) => momentIn(time, council.timeZone, since, now)))
-      needing.add(council.id);
+      needed.councils.add(council.id);
   }
   for (const meeting of meetings) {
     const council = byId.get(meeting.councilId);
     const lead = council?.settings.actionsLead;
-    if (council?.settings.enabled && lead && within(leadFire(meeting, lead, council), since, now))
-      needing.add(council.id);
+    if (council?.settings.enabled && lead && within(leadFire(meeting, lead, council), since, now)) {
+      needed.councils.add(council.id);
+      needed.everyAction.add(council.id);
+    }
   }
-  return needing;
+  return needed;
 }
 
 /**

@@ -4,13 +4,13 @@
 // - every occasion is planned in exactly one window, the one its time falls in, however the
 //   ticks cut time (a minute, an hour, days of downtime up to the 7-day reach);
 // - one plan never sends two reminders of one kind about one subject to one recipient;
-// - the actions a tick reads (councilsNeedingActions) are all the plan needs.
+// - the actions a tick reads (actionsNeeded) are all the plan needs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isoDate } from "../../../src/domain/dates/local-date.js";
 import { localDateOf } from "../../../src/domain/dates/zoned-time.js";
 import {
-  councilsNeedingActions,
+  actionsNeeded,
   MAX_CATCH_UP_MS,
   type PlanningAction,
   type PlanningCouncil,
@@ -38,11 +38,15 @@ import {
 
 const ZONES = [STOCKHOLM, "America/New_York", "Asia/Tokyo", "Australia/Sydney"];
 
-/** Three weeks around each change: EU 29 March, US 8 March, Sydney 5 April; EU 25 October, US 1 November. */
+/**
+ * Three weeks around each change: EU 29 March, US 8 March, Sydney 5 April (and Easter 3–6
+ * April); EU 25 October, US 1 November; and Christmas 2025, the longest run of days off.
+ */
 const RANGES = [
   { from: Date.UTC(2026, 2, 3), to: Date.UTC(2026, 2, 24) },
   { from: Date.UTC(2026, 2, 21), to: Date.UTC(2026, 3, 11) },
   { from: Date.UTC(2026, 9, 14), to: Date.UTC(2026, 10, 4) },
+  { from: Date.UTC(2025, 11, 10), to: Date.UTC(2025, 11, 31) },
 ];
 
 const time = fc
@@ -202,7 +206,7 @@ describe("planning window by window", () => {
     );
   });
 
-  it("reads the actions of the councils that need them, and they are all the plan needs", () => {
+  it("reads the actions the window needs (every one of councils with a pre-meeting reminder, those due soon of the rest), and they are all the plan needs", () => {
     const window = fc.record({
       end: fc.integer({ min: 0, max: 21 * 24 * 60 }),
       length: fc.integer({ min: 1, max: MAX_CATCH_UP_MS / MINUTE }),
@@ -211,18 +215,22 @@ describe("planning window by window", () => {
       fc.property(scenario, window, ({ range, state }, { end, length }) => {
         const now = new Date(range.from + end * MINUTE);
         const since = new Date(now.getTime() - length * MINUTE);
-        const needing = councilsNeedingActions(now, since, state.councils, state.meetings);
+        const needed = actionsNeeded(now, since, state.councils, state.meetings);
         const full = planReminders(now, since, state);
         const read = planReminders(now, since, {
           ...state,
-          actions: state.actions.filter(({ councilId }) => needing.has(councilId)),
+          actions: state.actions.filter(
+            ({ councilId, dueAt }) =>
+              needed.councils.has(councilId) &&
+              (needed.everyAction.has(councilId) || (dueAt !== null && dueAt < needed.dueBefore)),
+          ),
         });
         expect(read).toEqual(full);
         // The digest lists the council's actions too.
         for (const { councilId } of [...full.due, ...full.stale].filter(
           ({ payload }) => payload.kind === "digest",
         ))
-          expect(needing.has(councilId)).toBe(true);
+          expect(needed.councils.has(councilId)).toBe(true);
       }),
       { seed: 25_10, numRuns: 2000 },
     );

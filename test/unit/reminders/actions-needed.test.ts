@@ -1,20 +1,26 @@
 // Which councils' open actions a tick must read: those with a daily reminder moment (their
 // reminder time, or the opening of their hours, where moved reminders land) in the window,
-// or a before-meeting actions reminder in it. Wed 17 June 2026, Stockholm UTC+2.
+// or a before-meeting actions reminder in it — of the latter every open action, of the others
+// those due soon. Wed 17 June 2026, Stockholm UTC+2. (That no other action is needed is a
+// property in planning-windows.property.test.ts.)
 import { describe, expect, it } from "vitest";
-import { councilsNeedingActions } from "../../../src/domain/reminders/plan-reminders.js";
-import { council, instant, meeting, settings } from "./planning-fixtures.js";
+import { actionsNeeded } from "../../../src/domain/reminders/plan-reminders.js";
+import { council, DAY, instant, meeting, settings } from "./planning-fixtures.js";
 
-function needing(
+function needed(
   since: string,
   now: string,
   councils = [council()],
   meetings = [meeting("m1", "2026-06-25T12:00:00.000Z")],
 ) {
-  return [...councilsNeedingActions(instant(now), instant(since), councils, meetings)].sort();
+  return actionsNeeded(instant(now), instant(since), councils, meetings);
 }
 
-describe("councilsNeedingActions", () => {
+function needing(...args: Parameters<typeof needed>) {
+  return [...needed(...args).councils].sort();
+}
+
+describe("actionsNeeded", () => {
   it("a council whose 09:00 or 08:00 opening is in the window, and no other minute", () => {
     expect(needing("2026-06-17T06:59:00.000Z", "2026-06-17T07:00:00.000Z")).toEqual(["c1"]);
     expect(needing("2026-06-17T05:59:00.000Z", "2026-06-17T06:00:00.000Z")).toEqual(["c1"]);
@@ -45,6 +51,11 @@ describe("councilsNeedingActions", () => {
     expect(
       needing("2026-06-25T10:29:00.000Z", "2026-06-25T10:30:00.000Z", [ninetyMinutes]),
     ).toEqual(["c1"]);
+    // Every open action: the reminder goes to each assignee, whenever their actions are due.
+    expect([
+      ...needed("2026-06-25T10:29:00.000Z", "2026-06-25T10:30:00.000Z", [ninetyMinutes])
+        .everyAction,
+    ]).toEqual(["c1"]);
     expect(
       needing("2026-06-25T10:30:00.000Z", "2026-06-25T10:31:00.000Z", [ninetyMinutes]),
     ).toEqual([]);
@@ -57,6 +68,14 @@ describe("councilsNeedingActions", () => {
         [meeting("m2", "2026-06-25T12:00:00.000Z", "c2")],
       ),
     ).toEqual([]);
+  });
+
+  it("at a daily moment, only the actions due within the longest run of days off and two days", () => {
+    const at = needed("2026-06-17T06:59:00.000Z", "2026-06-17T07:00:00.000Z");
+    expect([...at.everyAction]).toEqual([]);
+    // The longest run of days off (five, at Christmas), a day to the due date's local midnight
+    // and one for a DST change.
+    expect(at.dueBefore).toEqual(new Date(instant("2026-06-17T07:00:00.000Z").getTime() + 7 * DAY));
   });
 
   it("never a council that turned reminders off", () => {
