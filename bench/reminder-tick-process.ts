@@ -87,14 +87,18 @@ async function measure(url: string, now: Date): Promise<TickMeasurement> {
   const measured = await planAndClaim(store, now);
   // Give the claims back, so that the tick below sends them as a server would.
   await database.prisma.reminder.updateMany({
-    where: { status: "claimed" },
-    data: { status: "pending", claimedBy: null },
+    where: { claimedBy: { not: null } },
+    data: { claimedBy: null, claimedAt: null },
   });
 
   const { tick, messages } = countingTick(store, now);
   let started = performance.now();
   await tick(now);
   const sendMs = performance.now() - started;
+  // Every claimed row given back goes out: a tick that sent none measured nothing.
+  if (measured.claimed > 0 && messages() === 0) {
+    throw new Error("the tick sent none of the reminders given back to it");
+  }
 
   started = performance.now();
   await tick(new Date(now.getTime() + 60_000));
