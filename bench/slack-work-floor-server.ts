@@ -19,10 +19,7 @@ import { countOpenActionsQuery, openActionsQuery } from "../src/store/actions-re
 import { auditEntryQuery } from "../src/store/audit-trail.js";
 import { insertItemQuery, itemByDedupKeyQuery } from "../src/store/items-repository.js";
 import { plannedBetweenQuery } from "../src/store/meetings-repository.js";
-import {
-  reopenMeetingQuery,
-  voidItemApprovalQuery,
-} from "../src/store/minutes-record-repository.js";
+import { reopenMeetingQuery, voidApprovalsQuery } from "../src/store/minutes-record-repository.js";
 import { type ActorInPlaceRow, actingInQuery } from "../src/store/people-repository.js";
 import { StatementCache } from "../src/store/prepared-statements.js";
 import {
@@ -184,7 +181,7 @@ function recordItem(
     const inserted = toItem(fromRawItem(row));
     const reopened =
       sql.run(reopenMeetingQuery(meeting.id, scope.now)) +
-      sql.run(voidItemApprovalQuery(meeting.id, inserted.id, scope.now));
+      sql.run(voidApprovalsQuery(meeting.id, scope.now, { itemId: inserted.id }));
     // The meetings held today are drafts without approvals in the seeded data: nothing to reopen.
     if (reopened > 0) throw new Error("work floor: reopening approved minutes is not its work");
     sql.run(

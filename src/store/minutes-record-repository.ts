@@ -481,18 +481,12 @@ export async function reopenMinutes(
   // extract's header says (attendance, the justerare — a change of the meeting's own).
   const voidedItem =
     cause.entityType === "item"
-      ? await db.$executeRaw(voidItemApprovalQuery(meeting.id, cause.entityId, at))
+      ? await db.$executeRaw(voidApprovalsQuery(meeting.id, at, { itemId: cause.entityId }))
       : cause.entityType === "meeting"
-        ? await db.$executeRaw(Prisma.sql`
-    UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-    WHERE "meetingId" = ${meeting.id} AND "itemId" IS NOT NULL AND "voidedAt" IS NULL`)
+        ? await db.$executeRaw(voidApprovalsQuery(meeting.id, at, "every-paragraph"))
         : 0;
   if (count === 0 && voidedItem === 0) return;
-  if (count > 0) {
-    await db.$executeRaw(Prisma.sql`
-      UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-      WHERE "meetingId" = ${meeting.id} AND "itemId" IS NULL AND "voidedAt" IS NULL`);
-  }
+  if (count > 0) await db.$executeRaw(voidApprovalsQuery(meeting.id, at, "minutes"));
   await writeAudit(db, {
     councilId: meeting.councilId,
     actorId,
@@ -521,11 +515,24 @@ export function reopenMeetingQuery(meetingId: string, at: Date): Prisma.Sql {
         AND a."voidedAt" IS NULL AND a."itemId" IS NULL))`;
 }
 
-/** Voids the approval of one § approved at the meeting (an item's own extract), if it has one. */
-export function voidItemApprovalQuery(meetingId: string, itemId: string, at: Date): Prisma.Sql {
+/**
+ * Voids the meeting's approvals still in force: of the whole minutes, of every § approved at
+ * the meeting (an item's own extract), or of one such §.
+ */
+export function voidApprovalsQuery(
+  meetingId: string,
+  at: Date,
+  of: "minutes" | "every-paragraph" | { itemId: string },
+): Prisma.Sql {
+  const which =
+    of === "minutes"
+      ? Prisma.sql`"itemId" IS NULL`
+      : of === "every-paragraph"
+        ? Prisma.sql`"itemId" IS NOT NULL`
+        : Prisma.sql`"itemId" = ${of.itemId}`;
   return Prisma.sql`
     UPDATE "MinutesApproval" SET "voidedAt" = ${at}
-    WHERE "meetingId" = ${meetingId} AND "itemId" = ${itemId} AND "voidedAt" IS NULL`;
+    WHERE "meetingId" = ${meetingId} AND ${which} AND "voidedAt" IS NULL`;
 }
 
 function toSignature(row: {
