@@ -141,6 +141,24 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
  * a time that occurs twice at fall-back takes the earlier instant (still summer time).
  */
 export function toInstant(date: LocalDate, time: LocalTime, timeZone: string): Date {
+  const key = `${timeZone} ${date.year} ${date.month} ${date.day} ${time.hour} ${time.minute}`;
+  let epochMs = instants.get(key);
+  if (epochMs === undefined) {
+    epochMs = solveInstant(date, time, timeZone);
+    if (instants.size >= MAX_CACHED_INSTANTS) instants.clear();
+    instants.set(key, epochMs);
+  }
+  return new Date(epochMs);
+}
+
+const MAX_CACHED_INSTANTS = 10_000;
+/**
+ * Solved wall times by zone, date and time: a 09:00 tick asks for the same few (each meeting's
+ * reminder days at the council's time) thousands of times, at several µs each.
+ */
+const instants = new Map<string, number>();
+
+function solveInstant(date: LocalDate, time: LocalTime, timeZone: string): number {
   if (!isValidLocalDate(date) || !isValidTime(time)) {
     throw new RangeError(`toInstant: invalid wall time ${JSON.stringify({ ...date, ...time })}`);
   }
@@ -152,9 +170,9 @@ export function toInstant(date: LocalDate, time: LocalTime, timeZone: string): D
     .filter((epochMs) => wallAsUtcMs(wallClockAt(epochMs, timeZone)) === wallMs)
     .sort((a, b) => a - b);
   const earliest = candidates[0];
-  if (earliest !== undefined) return new Date(earliest);
+  if (earliest !== undefined) return earliest;
   // In a gap: read with the offset from before the jump, which lands the gap's length later.
-  return new Date(wallMs - offsetBefore);
+  return wallMs - offsetBefore;
 }
 
 function isValidTime(time: LocalTime): boolean {

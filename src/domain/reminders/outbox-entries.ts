@@ -38,46 +38,57 @@ export interface OutboxEntry extends Omit<PlannedReminder, "payload"> {
  */
 export function outboxEntries(plan: ReminderPlan): OutboxEntry[] {
   const entries: OutboxEntry[] = [];
-  const grouped = new Map<string, OutboxEntry & { payload: { actions: RemindedAction[] } }>();
+  const grouped = new Map<string, RemindedAction[]>();
   for (const reminder of plan.due) {
     const { payload } = reminder;
     if (payload.kind !== "due" && payload.kind !== "overdue") {
-      entries.push({ ...reminder, kind: payload.kind, payload, reason: null });
+      entries.push(entry(reminder, reminder.key, reminder.subjectId, payload, null));
       continue;
     }
     const key = `${payload.kind}:${reminder.councilId}:${reminder.recipient}:${payload.on}`;
     const action = { actionId: payload.actionId, due: payload.due };
-    const existing = grouped.get(key);
-    if (existing) {
-      existing.payload.actions.push(action);
+    const actions = grouped.get(key);
+    if (actions) {
+      actions.push(action);
       continue;
     }
-    const entry = {
-      ...reminder,
-      key,
-      kind: payload.kind,
-      subjectId: reminder.councilId,
-      payload: { kind: payload.kind, on: payload.on, actions: [action] },
-      reason: null,
-    };
-    grouped.set(key, entry);
-    entries.push(entry);
+    const listed = [action];
+    grouped.set(key, listed);
+    const rowPayload = { kind: payload.kind, on: payload.on, actions: listed };
+    entries.push(entry(reminder, key, reminder.councilId, rowPayload, null));
   }
   for (const reminder of plan.stale) {
     const { payload, reason } = reminder;
-    entries.push({
-      ...reminder,
-      kind: payload.kind,
-      payload:
-        payload.kind === "due" || payload.kind === "overdue"
-          ? {
-              kind: payload.kind,
-              on: payload.on,
-              actions: [{ actionId: payload.actionId, due: payload.due }],
-            }
-          : payload,
-      reason,
-    });
+    const rowPayload: OutboxPayload =
+      payload.kind === "due" || payload.kind === "overdue"
+        ? {
+            kind: payload.kind,
+            on: payload.on,
+            actions: [{ actionId: payload.actionId, due: payload.due }],
+          }
+        : payload;
+    entries.push(entry(reminder, reminder.key, reminder.subjectId, rowPayload, reason));
   }
   return entries;
+}
+
+/** Built field by field: a 09:00 tick makes tens of thousands of these. */
+function entry(
+  reminder: PlannedReminder,
+  key: string,
+  subjectId: string,
+  payload: OutboxPayload,
+  reason: StaleReason | null,
+): OutboxEntry {
+  return {
+    key,
+    councilId: reminder.councilId,
+    recipient: reminder.recipient,
+    platform: reminder.platform,
+    subjectId,
+    dueAt: reminder.dueAt,
+    kind: payload.kind,
+    payload,
+    reason,
+  };
 }
