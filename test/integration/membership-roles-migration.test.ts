@@ -1,21 +1,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import BetterSqlite3 from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/store/database.js";
-import { applyMigrations, readMigrations } from "../../src/store/migrate.js";
 import { createStore } from "../../src/store/store.js";
 import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
+import { sqliteDatabaseThrough } from "../support/database-before.js";
 
 // A database from before protocol mode, when a person held one role per council: the protocol
 // migration keys memberships by role as well. Each person keeps exactly the role they had, can
 // then hold a second one, and "Item" keeps its search triggers (the migration only adds columns
 // to it: rebuilding the table would have dropped them).
 
-const MIGRATIONS = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const LAST_BEFORE = "20261206140000_leases_partial_deliveries";
 
 /** Roles as the old schema held them: one per person and council. */
@@ -30,12 +27,7 @@ const OLD_ROLES = [
 
 /** Two councils, four people with one role each per council, one item, all before the change. */
 function oldDatabase(path: string): void {
-  const db = new BetterSqlite3(path);
-  const applied = applyMigrations(
-    db,
-    readMigrations(MIGRATIONS).filter((migration) => migration.name <= LAST_BEFORE),
-  );
-  expect(applied.at(-1)).toBe(LAST_BEFORE);
+  const db = sqliteDatabaseThrough(path, LAST_BEFORE);
   const at = "2026-11-05T12:00:00.000Z";
   const memberships = OLD_ROLES.map(
     ({ councilId, personId, role }, index) =>

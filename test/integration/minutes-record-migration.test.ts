@@ -1,30 +1,24 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { freezeMinutes, sha256Hex, thawMinutes } from "../../src/domain/minutes/snapshot.js";
 import { backfillMinutesSnapshots } from "../../src/handlers/backfill-snapshots.js";
 import { type Database, openDatabase } from "../../src/store/database.js";
-import { applyMigrations, readMigrations } from "../../src/store/migrate.js";
 import { createStore } from "../../src/store/store.js";
 import { ChatSession } from "../support/chat-session.js";
 import { FixedClock } from "../support/console-harness.js";
+import { sqliteDatabaseThrough } from "../support/database-before.js";
 
 // A database from before approvals froze a snapshot: the migration adds the record's tables,
 // and the first start gives minutes already approved or published their snapshot, once.
 
-const MIGRATIONS = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-const RECORD_MIGRATION = "20261206120000_minutes_record";
+/** The last migration before the record's. */
+const LAST_BEFORE = "20261123160000_item_search_by_council";
 
 /** The schema and rows a Noterat from before this change left: one published, one approved meeting. */
 function oldDatabase(path: string): void {
-  const db = new BetterSqlite3(path);
-  applyMigrations(
-    db,
-    readMigrations(MIGRATIONS).filter((migration) => migration.name < RECORD_MIGRATION),
-  );
+  const db = sqliteDatabaseThrough(path, LAST_BEFORE);
   const at = "2026-11-05T12:00:00.000Z";
   db.exec(`
     INSERT INTO "Council" ("id", "name", "nextRef") VALUES ('c1', 'Reglab', 5);

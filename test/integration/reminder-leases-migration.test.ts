@@ -1,19 +1,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import BetterSqlite3 from "better-sqlite3";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
-import { applyMigrations, readMigrations } from "../../src/store/migrate.js";
 import { sqliteInstant } from "../../src/store/sqlite-prepared-statements.js";
 import { createStore } from "../../src/store/store.js";
+import { sqliteDatabaseThrough } from "../support/database-before.js";
 
 // A database from when a claim was a status of its own ("claimed"): the migration makes each
 // claim a lease on a pending row. A row being sent stays claimed by its instance until its
 // lease runs out; a pending row's leftover claim (from before a retry) no longer holds it back.
 
-const MIGRATIONS = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const LAST_BEFORE = "20261207150000_reminder_council_index";
 const CLAIMED_AT = new Date("2026-11-05T08:00:00.000Z");
 const LEASE_MS = 5 * 60_000;
@@ -27,12 +24,7 @@ afterEach(() => {
 });
 
 function oldDatabase(path: string): void {
-  const db = new BetterSqlite3(path);
-  const applied = applyMigrations(
-    db,
-    readMigrations(MIGRATIONS).filter((migration) => migration.name <= LAST_BEFORE),
-  );
-  expect(applied.at(-1)).toBe(LAST_BEFORE);
+  const db = sqliteDatabaseThrough(path, LAST_BEFORE);
   // Instants as Prisma wrote them on SQLite.
   const claimedAt = sqliteInstant(CLAIMED_AT);
   const row = (key: string, status: string, claim: string) =>
