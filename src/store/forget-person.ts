@@ -99,19 +99,21 @@ function delegate(db: Db, model: (typeof PERSON_REFERENCES)[number]["model"]): D
   return db[model] as unknown as Delegate;
 }
 
-/** How many of the council's records point at the person (all councils' without `councilId`). */
+/**
+ * How many of the council's records point at the person (all councils' without `councilId`).
+ * One count after another: inside a transaction on PostgreSQL they share one connection, which
+ * takes one query at a time.
+ */
 export async function referencesTo(db: Db, personId: string, councilId?: string): Promise<number> {
-  const counts = await Promise.all(
-    PERSON_REFERENCES.map(({ model, field, inCouncil }) =>
-      delegate(db, model).count({
-        where: { [field]: personId, ...(councilId === undefined ? {} : inCouncil(councilId)) },
-      }),
-    ),
-  );
-  const reminders = await db.reminder.count({
+  let references = await db.reminder.count({
     where: { recipient: `person:${personId}`, ...(councilId === undefined ? {} : { councilId }) },
   });
-  return counts.reduce((sum, count) => sum + count, reminders);
+  for (const { model, field, inCouncil } of PERSON_REFERENCES) {
+    references += await delegate(db, model).count({
+      where: { [field]: personId, ...(councilId === undefined ? {} : inCouncil(councilId)) },
+    });
+  }
+  return references;
 }
 
 /**
@@ -244,23 +246,24 @@ async function pseudonymiseIds(tx: Db, councilId: string, from: string, to: stri
     WHERE "councilId" = ${councilId} AND ("key" LIKE ${pattern} OR "recipient" LIKE ${pattern})`;
 }
 
-/** The short numbers of unpublished items and open actions whose text has the name. */
+/**
+ * The short numbers of unpublished items and open actions whose text has the name (one query
+ * after the other: see referencesTo).
+ */
 async function stillNamed(tx: Db, councilId: string, name: string): Promise<number[]> {
   const draft = { not: "published" };
-  const [items, actions] = await Promise.all([
-    tx.item.findMany({
-      where: {
-        councilId,
-        removedAt: null,
-        meeting: { minutesStatus: draft },
-        OR: [{ heading: { contains: name } }, { text: { contains: name } }],
-      },
-      select: { ref: true },
-    }),
-    tx.action.findMany({
-      where: { councilId, removedAt: null, status: "open", text: { contains: name } },
-      select: { ref: true },
-    }),
-  ]);
+  const items = await tx.item.findMany({
+    where: {
+      councilId,
+      removedAt: null,
+      meeting: { minutesStatus: draft },
+      OR: [{ heading: { contains: name } }, { text: { contains: name } }],
+    },
+    select: { ref: true },
+  });
+  const actions = await tx.action.findMany({
+    where: { councilId, removedAt: null, status: "open", text: { contains: name } },
+    select: { ref: true },
+  });
   return [...items, ...actions].map((row) => row.ref).sort((a, b) => a - b);
 }
