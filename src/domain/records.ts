@@ -29,6 +29,12 @@ export interface Identity {
   workspaceId: string;
   externalId: string;
   displayName: string;
+  /**
+   * The name is what the store held when the command came (Slack's commands carry only ids),
+   * not news from the platform: it never renames the person, so that a name stored meanwhile
+   * (Slack's newer one, from the background refresh) is not put back.
+   */
+  nameFromStore?: boolean;
 }
 
 export interface PersonRecord extends Identity {

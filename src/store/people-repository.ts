@@ -80,7 +80,7 @@ export class PeopleRepository {
       where: { platform_workspaceId_externalId: { platform, workspaceId, externalId } },
     });
     if (!existing) return null;
-    return existing.displayName === identity.displayName
+    return existing.displayName === identity.displayName || identity.nameFromStore
       ? toPerson(existing)
       : this.ensure(identity);
   }
@@ -104,9 +104,17 @@ export class PeopleRepository {
             mode: (row.mode ?? "notes") as CouncilMode,
           };
     if (row?.personId == null) return { council, person: null, roles: [], pendingUntil: null };
+    const { platform, workspaceId, externalId } = identity;
     const person =
-      row.displayName === identity.displayName
-        ? { ...identity, id: row.personId, locale: row.personLocale as Locale | null }
+      row.displayName === identity.displayName || identity.nameFromStore
+        ? {
+            platform,
+            workspaceId,
+            externalId,
+            displayName: row.displayName ?? identity.displayName,
+            id: row.personId,
+            locale: row.personLocale as Locale | null,
+          }
         : await this.ensure(identity);
     const roles = rows.flatMap((each) => (each.role === null ? [] : [each.role as Role]));
     const pendingUntil = row.pendingUntil === null ? null : new Date(row.pendingUntil);

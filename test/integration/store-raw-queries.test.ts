@@ -93,6 +93,17 @@ describe("store statements of its own", () => {
       expect(renamed.person).toEqual({ ...eva, displayName: "Eva Berg" });
       expect(await db.store.people.find(identity("eva", "Eva Berg"))).toEqual(renamed.person);
     });
+
+    it("never puts back a name read from the store: one stored meanwhile stays", async () => {
+      // A Slack command read "Eva" from the store; Slack's newer name was stored before the
+      // command got here.
+      const read = { ...identity("eva", "Eva"), nameFromStore: true };
+      await db.store.people.rename(read, "Eva Berg");
+      const acting = await db.store.people.actingIn(read, place);
+      expect(acting.person).toEqual({ ...eva, displayName: "Eva Berg" });
+      expect(await db.store.people.find(read)).toEqual({ ...eva, displayName: "Eva Berg" });
+      expect(await db.store.people.storedName(read)).toBe("Eva Berg");
+    });
   });
 
   it("records items that Prisma reads back as they were returned, with ids shaped like its own", async () => {

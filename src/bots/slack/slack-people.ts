@@ -34,11 +34,13 @@ export class SlackPeople {
 
   /** Who typed a command: named as stored at once, Slack asked in the background. */
   async identity(client: WebClient, teamId: string, userId: string): Promise<Identity> {
+    const { name, fromStore } = await this.nameOf(client, teamId, userId);
     return {
       platform: "slack",
       workspaceId: teamId,
       externalId: userId,
-      displayName: await this.displayName(client, teamId, userId),
+      displayName: name ?? userId,
+      ...(fromStore ? { nameFromStore: true } : {}),
     };
   }
 
@@ -46,7 +48,9 @@ export class SlackPeople {
   async mentionReader(client: WebClient, teamId: string, text: string): Promise<MentionReader> {
     const ids = [...new Set([...text.matchAll(MENTION)].map((match) => match[1] ?? ""))];
     // Side by side: a person new to the store costs a Web API round trip before the answer.
-    const names = await Promise.all(ids.map((id) => this.nameOf(client, teamId, id)));
+    const names = await Promise.all(
+      ids.map(async (id) => (await this.nameOf(client, teamId, id)).name),
+    );
     const mentions = new Map<string, Mention>(
       ids.map((id, index) => {
         const name = names[index];
@@ -65,7 +69,7 @@ export class SlackPeople {
 
   async displayName(client: WebClient, teamId: string, userId: string): Promise<string> {
     // A name is a courtesy: without one the person is shown by id rather than refused.
-    return (await this.nameOf(client, teamId, userId)) ?? userId;
+    return (await this.nameOf(client, teamId, userId)).name ?? userId;
   }
 
   /** The stored name (Slack asked in the background), or Slack's for someone not stored yet. */
@@ -73,12 +77,14 @@ export class SlackPeople {
     client: WebClient,
     teamId: string,
     userId: string,
-  ): Promise<string | undefined> {
+  ): Promise<{ name: string | undefined; fromStore: boolean }> {
     const stored = await this.storedName(teamId, userId);
     // Stored under their id (Slack did not answer then): not a name yet, so Slack is asked now.
-    if (stored === null || stored === userId) return this.askedName(client, teamId, userId);
+    if (stored === null || stored === userId) {
+      return { name: await this.askedName(client, teamId, userId), fromStore: false };
+    }
     this.refreshInBackground(client, teamId, userId, stored);
-    return stored;
+    return { name: stored, fromStore: true };
   }
 
   private refreshInBackground(
