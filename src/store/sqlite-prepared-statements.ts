@@ -64,7 +64,7 @@ export function sqlitePreparedStatements(
         // snapshot that another process's commit makes stale, and the write would then fail at
         // once (SQLITE_BUSY_SNAPSHOT, without waiting). Taking the write lock first waits for
         // the other writer instead.
-        await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), connection);
+        await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), connection, busyTimeoutMs);
         return work(db);
       }),
     claim: <T>(query: Prisma.Sql) =>
@@ -79,16 +79,20 @@ export function sqlitePreparedStatements(
 }
 
 /**
- * Runs the write-lock statement on Prisma's connection, waiting for another connection's
- * write lock by polling (whenWritable) instead of in SQLite's busy handler.
+ * Runs the write-lock statement on Prisma's connection (opened with `busyTimeoutMs`), waiting
+ * for another connection's write lock by polling (whenWritable) instead of in SQLite's busy
+ * handler, which is off meanwhile.
  */
-async function takeWriteLock(statement: Statement, connection: BetterSqlite3.Database) {
-  const busyTimeout = Number(connection.pragma("busy_timeout", { simple: true }));
+async function takeWriteLock(
+  statement: Statement,
+  connection: BetterSqlite3.Database,
+  busyTimeoutMs: number,
+) {
   connection.pragma("busy_timeout = 0");
   try {
-    await whenWritable(() => statement.run(), busyTimeout);
+    await whenWritable(() => statement.run(), busyTimeoutMs);
   } finally {
-    connection.pragma(`busy_timeout = ${busyTimeout}`);
+    connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
   }
 }
 
