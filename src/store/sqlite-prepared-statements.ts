@@ -1,29 +1,35 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { ConnectionTurns } from "./connection-turns.js";
 import type { PreparedStatements } from "./prepared-statements.js";
 import { StatementCache } from "./prepared-statements.js";
 import type { SqlDb } from "./prisma-types.js";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
-/** A write that changes nothing: it takes the database's write lock, as a write does. */
-const TAKE_WRITE_LOCK = Prisma.sql`UPDATE "Council" SET "id" = "id" WHERE 0 = 1`;
 /** How often a write tries again for the write lock another connection holds. */
 const WRITE_LOCK_POLL_MS = 2;
+
+/** Prisma's one connection, and the turns its transactions take at it (sqlite-database.ts). */
+export interface SharedConnection {
+  connection(): BetterSqlite3.Database;
+  readonly turns: ConnectionTurns;
+}
 
 /**
  * Prepared statements on SQLite. Reads go to a second, read-only connection: in WAL mode a
  * reader never waits for the writer nor holds it up, and sees every committed write. Writes
- * go to Prisma's own connection (`writer`) inside a Prisma transaction: SQLite has one writer
- * at a time, and the adapter's lock, held for the transaction, is what keeps Prisma's other
- * transactions off the connection meanwhile. Claims go to a third connection, each statement
- * committing by itself: never inside a transaction, so never holding the write lock across
- * an await (see whenWritable).
+ * go to Prisma's own connection (SQLite has one writer at a time) in transactions of the
+ * store's own: Prisma's transaction machinery cost a `noterat` more CPU than its five
+ * statements. Such a transaction holds the connection across awaits, so it takes turns at it
+ * with Prisma's transactions, as those take turns among themselves (Prisma's statements
+ * outside a transaction never waited for either). Claims go to a third connection, each
+ * statement committing by itself: never inside a transaction, so never holding the write lock
+ * across an await (see whenWritable).
  */
 export function sqlitePreparedStatements(
   path: string,
-  prisma: PrismaClient,
-  writer: () => BetterSqlite3.Database,
+  shared: SharedConnection,
   busyTimeoutMs: number,
 ): PreparedStatements {
   const reader = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
@@ -35,38 +41,44 @@ export function sqlitePreparedStatements(
   claimer.pragma("synchronous = NORMAL");
   const claims = new StatementCache<Statement>((text) => claimer.prepare(text));
   const writes = new WeakMap<BetterSqlite3.Database, StatementCache<Statement>>();
-  const writeStatement = (query: Prisma.Sql): Statement => {
-    const connection = writer();
+  const writeStatement = (text: string): Statement => {
+    const connection = shared.connection();
     let cache = writes.get(connection);
     if (!cache) {
-      cache = new StatementCache<Statement>((text) => connection.prepare(text));
+      cache = new StatementCache<Statement>((sql) => connection.prepare(sql));
       writes.set(connection, cache);
     }
-    return cache.get(query.sql);
+    return cache.get(text);
   };
   const db: SqlDb = {
     $queryRaw: async <T>(query: Prisma.Sql) =>
-      writeStatement(query).all(...sqliteValues(query)) as T,
+      writeStatement(query.sql).all(...sqliteValues(query)) as T,
     $executeRaw: async (query: Prisma.Sql) =>
-      writeStatement(query).run(...sqliteValues(query)).changes,
+      writeStatement(query.sql).run(...sqliteValues(query)).changes,
   };
   return {
     async rows<T>(query: Prisma.Sql): Promise<T[]> {
       return reads.get(query.sql).all(...sqliteValues(query)) as T[];
     },
-    transaction: (work) =>
-      prisma.$transaction(async () => {
-        // Prisma has begun its transaction on the connection before calling this; should a
-        // later version begin it lazily, these statements must not run outside one.
-        const connection = writer();
-        if (!connection.inTransaction) throw new Error("store: no open transaction to write in");
-        // Prisma begins a deferred transaction: a read before the first write would take a
-        // snapshot that another process's commit makes stale, and the write would then fail at
-        // once (SQLITE_BUSY_SNAPSHOT, without waiting). Taking the write lock first waits for
-        // the other writer instead.
-        await takeWriteLock(writeStatement(TAKE_WRITE_LOCK), connection, busyTimeoutMs);
-        return work(db);
-      }),
+    async transaction(work) {
+      const endTurn = await shared.turns.take();
+      try {
+        // IMMEDIATE: a deferred transaction's first read would take a snapshot that another
+        // process's commit makes stale, and its first write would then fail at once
+        // (SQLITE_BUSY_SNAPSHOT, without waiting). Taking the write lock first waits instead.
+        await beginImmediate(writeStatement, busyTimeoutMs);
+        try {
+          const result = await work(db);
+          writeStatement("COMMIT").run();
+          return result;
+        } catch (error) {
+          if (shared.connection().inTransaction) writeStatement("ROLLBACK").run();
+          throw error;
+        }
+      } finally {
+        endTurn();
+      }
+    },
     claim: <T>(query: Prisma.Sql) =>
       whenWritable(() => claims.get(query.sql).all(...sqliteValues(query)) as T[], busyTimeoutMs),
     async close() {
@@ -79,20 +91,16 @@ export function sqlitePreparedStatements(
 }
 
 /**
- * Runs the write-lock statement on Prisma's connection (opened with `busyTimeoutMs`), waiting
+ * Begins an IMMEDIATE transaction on Prisma's connection (opened with `busyTimeoutMs`), waiting
  * for another connection's write lock by polling (whenWritable) instead of in SQLite's busy
- * handler, which is off meanwhile.
+ * handler, which is off meanwhile. (Pragmas prepared once: `pragma()` prepares each time.)
  */
-async function takeWriteLock(
-  statement: Statement,
-  connection: BetterSqlite3.Database,
-  busyTimeoutMs: number,
-) {
-  connection.pragma("busy_timeout = 0");
+async function beginImmediate(statement: (text: string) => Statement, busyTimeoutMs: number) {
+  statement("PRAGMA busy_timeout = 0").get();
   try {
-    await whenWritable(() => statement.run(), busyTimeoutMs);
+    await whenWritable(() => statement("BEGIN IMMEDIATE").run(), busyTimeoutMs);
   } finally {
-    connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    statement(`PRAGMA busy_timeout = ${busyTimeoutMs}`).get();
   }
 }
 

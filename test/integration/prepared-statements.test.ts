@@ -121,6 +121,32 @@ describe("prepared statements", () => {
     expect((await db.store.councils.byId(council.id))?.name).toBe("Reglab");
   });
 
+  it("keep a Prisma transaction begun while theirs is open waiting until it commits", async () => {
+    let entered: () => void = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const ours = db.database.prepared.transaction(async (tx) => {
+      await tx.$executeRaw(
+        Prisma.sql`UPDATE "Council" SET "name" = ${"Först"} WHERE "id" = ${council.id}`,
+      );
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return tx.$executeRaw(
+        Prisma.sql`UPDATE "Council" SET "nextRef" = "nextRef" + 10 WHERE "id" = ${council.id}`,
+      );
+    });
+    await inside;
+    const prismas = db.database.prisma.$transaction((tx) =>
+      tx.council.update({ where: { id: council.id }, data: { name: "Sedan" } }),
+    );
+    expect(await Promise.all([ours, prismas.then((row) => row.name)])).toEqual([1, "Sedan"]);
+    const stored = await db.database.prisma.council.findUniqueOrThrow({
+      where: { id: council.id },
+    });
+    expect([stored.name, stored.nextRef]).toEqual(["Sedan", 11]);
+  });
+
   it("leave nothing behind of a transaction whose work fails", async () => {
     const renamed = db.database.prepared.transaction(async (tx) => {
       await tx.$executeRaw(
