@@ -17,7 +17,7 @@ import { LIST_LIMIT } from "../src/handlers/list-actions.js";
 import { dayBounds } from "../src/handlers/scope.js";
 import { countOpenActionsQuery, openActionsQuery } from "../src/store/actions-repository.js";
 import { auditEntryQuery } from "../src/store/audit-trail.js";
-import { insertItemQuery, itemByDedupKeyQuery } from "../src/store/items-repository.js";
+import { insertItemQuery } from "../src/store/items-repository.js";
 import { plannedBetweenQuery } from "../src/store/meetings-repository.js";
 import { reopenMeetingQuery, voidApprovalsQuery } from "../src/store/minutes-record-repository.js";
 import { type ActorInPlaceRow, actingInQuery } from "../src/store/people-repository.js";
@@ -162,8 +162,6 @@ function recordItem(
   if (!meetingRow) throw new Error("work floor: the council meets today in the benchmark");
   const meeting = toMeeting(fromRawMeeting(meetingRow));
   const item = sql.transaction(() => {
-    const [existing] = sql.all<RawItemRow>(itemByDedupKeyQuery(scope.deliveryKey));
-    if (existing) return toItem(fromRawItem(existing));
     const [taken] = sql.all<{ nextRef: number }>(takeRefQuery(scope.councilId));
     const ref = Number(taken?.nextRef) - 1;
     const input = {

@@ -74,10 +74,6 @@ export class ItemsRepository {
   async record(input: NewItem): Promise<{ item: ItemRecord; created: boolean }> {
     try {
       return await this.prepared.transaction(async (tx) => {
-        if (input.dedupKey !== undefined) {
-          const existing = await findByDedupKey(tx, input.dedupKey);
-          if (existing) return { item: existing, created: false };
-        }
         const ref = await takeRef(tx, input.councilId);
         const item = await insertItem(tx, input, ref);
         if (input.minuted ?? input.kind !== "agenda") {
@@ -107,7 +103,8 @@ export class ItemsRepository {
         return { item, created: true };
       });
     } catch (error) {
-      // Two deliveries of the same retry raced past the lookup: the loser returns the winner's item.
+      // A retry of a delivery that made an item: its insert failed on the delivery id, and
+      // rolled back with the number it took. Rare, so not looked up before every insert.
       if (isUniqueViolation(error) && input.dedupKey !== undefined) {
         const existing = await findByDedupKey(this.prisma, input.dedupKey);
         if (existing) return { item: existing, created: false };
@@ -288,8 +285,8 @@ async function findByDedupKey(db: SqlDb, dedupKey: string): Promise<ItemRecord |
   return row ? toItem(fromRawItem(row)) : null;
 }
 
-/** The item a delivery made, if it made one. Exported, like insertItemQuery, for the benchmark. */
-export function itemByDedupKeyQuery(dedupKey: string): Prisma.Sql {
+/** The item a delivery made, if it made one. */
+function itemByDedupKeyQuery(dedupKey: string): Prisma.Sql {
   return Prisma.sql`
     SELECT * FROM "Item" WHERE "dedupKey" = ${dedupKey}`;
 }
