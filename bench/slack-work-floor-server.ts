@@ -19,7 +19,7 @@ import { countOpenActionsQuery, openActionsQuery } from "../src/store/actions-re
 import { auditEntryQuery } from "../src/store/audit-trail.js";
 import { insertItemQuery } from "../src/store/items-repository.js";
 import { plannedBetweenQuery } from "../src/store/meetings-repository.js";
-import { reopenMeetingQuery, voidApprovalsQuery } from "../src/store/minutes-record-repository.js";
+import { reopenMeetingQuery } from "../src/store/minutes-record-repository.js";
 import { type ActorInPlaceRow, actingInQuery } from "../src/store/people-repository.js";
 import { StatementCache } from "../src/store/prepared-statements.js";
 import {
@@ -177,9 +177,7 @@ function recordItem(
     const [row] = sql.all<RawItemRow>(insertItemQuery(input, ref));
     if (!row) throw new Error("work floor: the insert returned no row");
     const inserted = toItem(fromRawItem(row));
-    const reopened =
-      sql.run(reopenMeetingQuery(meeting.id, scope.now)) +
-      sql.run(voidApprovalsQuery(meeting.id, scope.now, { itemId: inserted.id }));
+    const reopened = sql.run(reopenMeetingQuery(meeting.id, scope.now));
     // The meetings held today are drafts without approvals in the seeded data: nothing to reopen.
     if (reopened > 0) throw new Error("work floor: reopening approved minutes is not its work");
     sql.run(

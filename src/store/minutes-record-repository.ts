@@ -478,9 +478,10 @@ export async function reopenMinutes(
   // updateMany, and one statement when there is nothing to void.
   const count = await db.$executeRaw(reopenMeetingQuery(meeting.id, at));
   // A § approved at the meeting stays approved unless it changed: the § itself, or what its
-  // extract's header says (attendance, the justerare — a change of the meeting's own).
+  // extract's header says (attendance, the justerare — a change of the meeting's own). A new
+  // item has no approval of its own yet.
   const voidedItem =
-    cause.entityType === "item"
+    cause.entityType === "item" && cause.change !== "created"
       ? await db.$executeRaw(voidApprovalsQuery(meeting.id, at, { itemId: cause.entityId }))
       : cause.entityType === "meeting"
         ? await db.$executeRaw(voidApprovalsQuery(meeting.id, at, "every-paragraph"))
@@ -502,7 +503,7 @@ export async function reopenMinutes(
  * reopenMinutes' first statement: the meeting's minutes back to draft when they were approved or
  * a signature is on them (a protocol being signed is still a draft, but its first signatures are
  * voided as a whole approval is); updatedAt set as Prisma's @updatedAt sets it. Changes no row
- * when there is nothing to reopen. Exported, with the next, for the benchmark's floor.
+ * when there is nothing to reopen. Exported for the benchmark's floor.
  */
 export function reopenMeetingQuery(meetingId: string, at: Date): Prisma.Sql {
   const draft: MinutesStatus = "draft";
@@ -519,7 +520,7 @@ export function reopenMeetingQuery(meetingId: string, at: Date): Prisma.Sql {
  * Voids the meeting's approvals still in force: of the whole minutes, of every § approved at
  * the meeting (an item's own extract), or of one such §.
  */
-export function voidApprovalsQuery(
+function voidApprovalsQuery(
   meetingId: string,
   at: Date,
   of: "minutes" | "every-paragraph" | { itemId: string },
