@@ -26,8 +26,8 @@ try {
     }
     const used = process.cpuUsage(cpu);
     const perCommand = (micros: number) => (micros / 1000 / COMMANDS).toFixed(3);
-    console.log(
-      `round ${round}: CPU ${perCommand(used.user + used.system)} ms a command, wall ${perCommand((performance.now() - started) * 1000)} ms`,
+    process.stdout.write(
+      `round ${round}: CPU ${perCommand(used.user + used.system)} ms a command, wall ${perCommand((performance.now() - started) * 1000)} ms\n`,
     );
   }
 } finally {
