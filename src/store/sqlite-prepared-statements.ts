@@ -20,7 +20,7 @@ export interface SharedConnection {
  * Prepared statements on SQLite. Reads go to a second, read-only connection: in WAL mode a
  * reader never waits for the writer nor holds it up, and sees every committed write. Writes
  * go to Prisma's own connection (SQLite has one writer at a time) in transactions of the
- * store's own: Prisma's transaction machinery cost a `noterat` more CPU than its five
+ * store's own: Prisma's transaction machinery cost a `noterat` more CPU than its four
  * statements. Such a transaction holds the connection across awaits, so it takes turns at it
  * with Prisma's transactions, as those take turns among themselves (Prisma's statements
  * outside a transaction never waited for either). Claims go to a third connection, each
